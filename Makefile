@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# The one entry point for humans and CI. `make help` lists the targets.
+CARGO ?= cargo
+KERNEL_TARGET := x86_64-unknown-none
+FREEBSD_TARGET := x86_64-unknown-freebsd
+
+.PHONY: all build test lint fmt abi kernel freebsd-check help
+
+all: build
+
+help:
+	@echo "make            build the workspace"
+	@echo "make test       everything CI runs (unit, integration, drift, cross-checks)"
+	@echo "make lint       cargo fmt --check + clippy -D warnings"
+	@echo "make abi        regenerate linux-abi from this machine's uapi headers"
+	@echo "make kernel     release build for $(KERNEL_TARGET) + panic/alloc symbol check"
+
+build:
+	$(CARGO) build --workspace
+
+test: freebsd-check
+	$(CARGO) test --workspace
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+# Cross-check hand-written FreeBSD values against the libc crate's FreeBSD target.
+freebsd-check:
+	rustup target list --installed | grep -q $(FREEBSD_TARGET) || rustup target add $(FREEBSD_TARGET)
+	$(CARGO) check -p nlcompat-freebsd-abi --target $(FREEBSD_TARGET) --features libc-check
+
+kernel:
+	rustup target list --installed | grep -q $(KERNEL_TARGET) || rustup target add $(KERNEL_TARGET)
+	sh tests/scripts/kernel-check.sh $(KERNEL_TARGET)
