@@ -49,6 +49,10 @@ enum Command {
         /// small host.
         #[arg(long, value_name = "FILE")]
         netns_setup: Option<PathBuf>,
+        /// Answer interface ioctls (SIOCGIF*) from the backend even where they could run
+        /// natively (the Linux backend); for testing the emulation against the oracle.
+        #[arg(long)]
+        emulate_ioctls: bool,
         /// Log every emulated call on stderr.
         #[arg(short, long)]
         verbose: bool,
@@ -61,16 +65,19 @@ enum Command {
 /// Exit status for runner failures (before or around the program).
 const RUNNER_FAILURE: u8 = 125;
 
-fn run(
-    kind: BackendKind,
-    setup: Option<PathBuf>,
+/// Options of `nlcompat run`.
+struct RunOpts {
+    backend: BackendKind,
+    netns_setup: Option<PathBuf>,
+    emulate_ioctls: bool,
     verbose: bool,
-    argv: &[String],
-) -> Result<i32, String> {
-    let backend: Box<dyn backend::Backend> = match kind {
+}
+
+fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
+    let backend: Box<dyn backend::Backend> = match o.backend {
         BackendKind::Freebsd => backend::model::new()?,
         BackendKind::Linux => {
-            let cmds = match setup {
+            let cmds = match o.netns_setup {
                 Some(p) => backend::kernel::parse_setup(
                     &std::fs::read_to_string(&p)
                         .map_err(|e| format!("cannot read {}: {e}", p.display()))?,
@@ -91,7 +98,11 @@ fn run(
     let sigfd = sys::signalfd(&set).map_err(|e| format!("signalfd: {e}"))?;
     sys::set_subreaper().map_err(|e| format!("cannot become a subreaper: {e}"))?;
     let sp = sys::spawn_traced(argv, &old).map_err(|e| format!("cannot start the program: {e}"))?;
-    let res = notif::serve(sp, backend, &sigfd, verbose);
+    let opts = notif::Options {
+        verbose: o.verbose,
+        emulate_ioctls: o.emulate_ioctls,
+    };
+    let res = notif::serve(sp, backend, &sigfd, &opts);
     if res.is_err() {
         sys::kill_children();
     }
@@ -108,9 +119,18 @@ fn main() -> ExitCode {
         Command::Run {
             backend,
             netns_setup,
+            emulate_ioctls,
             verbose,
             argv,
-        } => match run(backend, netns_setup, verbose, &argv) {
+        } => match run(
+            RunOpts {
+                backend,
+                netns_setup,
+                emulate_ioctls,
+                verbose,
+            },
+            &argv,
+        ) {
             Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(RUNNER_FAILURE)),
             Err(e) => {
                 eprintln!("nlcompat: {e}");

@@ -159,6 +159,15 @@ fn tgid_of(tid: u32) -> u32 {
         .unwrap_or(tid)
 }
 
+/// Runner options.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Options {
+    /// Log emulated calls on stderr.
+    pub(crate) verbose: bool,
+    /// Answer `SIOCGIF*` from the backend even when it allows native ioctls.
+    pub(crate) emulate_ioctls: bool,
+}
+
 /// The emulation state.
 struct Runner {
     l: Listener,
@@ -170,6 +179,7 @@ struct Runner {
     /// Sockets that received data since parked receives were last retried.
     woken: Vec<u64>,
     verbose: bool,
+    native_ioctls: bool,
 }
 
 /// Serve the program until it and all its descendants are gone; returns the program's
@@ -178,7 +188,7 @@ pub(crate) fn serve(
     sp: sys::Spawned,
     backend: Box<dyn Backend>,
     sigfd: &OwnedFd,
-    verbose: bool,
+    opts: &Options,
 ) -> Result<i32, String> {
     const T_LISTENER: u64 = 0;
     const T_SIGNAL: u64 = 1;
@@ -197,6 +207,7 @@ pub(crate) fn serve(
             .map_err(|e| format!("epoll: {e}"))?;
     }
     let listener_raw = sp.listener.raw();
+    let backend_native = backend.native_ioctls();
     let mut r = Runner {
         l: sp.listener,
         backend,
@@ -205,7 +216,8 @@ pub(crate) fn serve(
         rover: ROVER_START,
         parked: Vec::new(),
         woken: Vec::new(),
-        verbose,
+        verbose: opts.verbose,
+        native_ioctls: backend_native && !opts.emulate_ioctls,
     };
     let page = sp.page;
     let mut main_status: Option<i32> = None;
@@ -760,7 +772,7 @@ impl Runner {
         if key.is_some() && cmd == ioctl::FIONREAD {
             return Err(libc::ENOTTY);
         }
-        if !ioctl::is_interface_ioctl(cmd) || self.backend.native_ioctls() {
+        if !ioctl::is_interface_ioctl(cmd) || self.native_ioctls {
             return Ok(Act::Continue);
         }
         if key.is_none() && !sys::tracee_fd_is_socket(n.tid, arg_i32(n.args[0])) {
