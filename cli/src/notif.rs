@@ -39,6 +39,8 @@ const SOCKADDR_MAX: i32 = 128;
 const SOCK_MAX: i32 = 11;
 /// `MAX_LINKS`: netlink protocols are 0..32.
 const MAX_LINKS: i32 = 32;
+/// Live sockets above which creating one triggers a garbage-collection sweep.
+const SWEEP_MIN: usize = 32;
 /// Bytes of `NETLINK_LIST_MEMBERSHIPS` output (64 groups).
 const MEMBERSHIP_WORDS: usize = 2;
 
@@ -147,6 +149,55 @@ fn signal_pending(tid: u32) -> bool {
     pending & !field("SigBlk:") & field("SigCgt:") != 0
 }
 
+/// Every process below the supervisor (children first found through
+/// `/proc/PID/task/TID/children`).
+fn descendants() -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut todo = vec![std::process::id()];
+    while let Some(pid) = todo.pop() {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+            continue;
+        };
+        for t in tasks.flatten() {
+            let Ok(list) = std::fs::read_to_string(t.path().join("children")) else {
+                continue;
+            };
+            for c in list
+                .split_whitespace()
+                .filter_map(|c| c.parse::<u32>().ok())
+            {
+                out.push(c);
+                todo.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Inodes of all sockets open in the given processes.
+fn open_socket_inodes(pids: &[u32]) -> std::collections::BTreeSet<u64> {
+    let mut set = std::collections::BTreeSet::new();
+    for pid in pids {
+        let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+            continue;
+        };
+        for fd in fds.flatten() {
+            let Ok(target) = std::fs::read_link(fd.path()) else {
+                continue;
+            };
+            let ino = target
+                .to_str()
+                .and_then(|t| t.strip_prefix("socket:["))
+                .and_then(|t| t.strip_suffix(']'))
+                .and_then(|t| t.parse::<u64>().ok());
+            if let Some(ino) = ino {
+                set.insert(ino);
+            }
+        }
+    }
+    set
+}
+
 /// Thread group id of a thread (for autobind).
 fn tgid_of(tid: u32) -> u32 {
     std::fs::read_to_string(format!("/proc/{tid}/status"))
@@ -180,6 +231,8 @@ struct Runner {
     woken: Vec<u64>,
     verbose: bool,
     native_ioctls: bool,
+    /// Socket count at which the next `socket()` sweeps.
+    sweep_at: usize,
 }
 
 /// Serve the program until it and all its descendants are gone; returns the program's
@@ -218,6 +271,7 @@ pub(crate) fn serve(
         woken: Vec::new(),
         verbose: opts.verbose,
         native_ioctls: backend_native && !opts.emulate_ioctls,
+        sweep_at: SWEEP_MIN,
     };
     let page = sp.page;
     let mut main_status: Option<i32> = None;
@@ -366,12 +420,41 @@ impl Runner {
                 self.answer(&p.n, Act::Err(libc::EAGAIN));
             } else if signal_pending(p.n.tid) {
                 self.log(&p.n, "interrupted by a signal");
-                let _ = self.l.respond(p.n.id, 0, ERESTARTSYS, false);
+                // Linux (`sock_intr_errno`): a socket wait with a timeout fails with EINTR even
+                // under SA_RESTART; without one it restarts.
+                let code = if p.deadline.is_some() {
+                    libc::EINTR
+                } else {
+                    ERESTARTSYS
+                };
+                let _ = self.l.respond(p.n.id, 0, code, false);
             } else {
                 self.parked.push(p);
             }
         }
         // Data that arrived while retrying (none expected) is picked up next round.
+    }
+
+    /// Garbage collection: forget sockets no process of the tree holds any more (the program
+    /// closed every descriptor of it; `close` itself is left to the kernel). Runs when a port id
+    /// or the socket count suggests stale entries.
+    fn sweep(&mut self) {
+        let live = open_socket_inodes(&descendants());
+        let dead: Vec<u64> = self
+            .socks
+            .iter()
+            .filter(|(_, s)| !live.contains(&s.ino))
+            .map(|(k, _)| *k)
+            .collect();
+        for key in dead {
+            if let Some(s) = self.socks.remove(&key) {
+                if self.verbose {
+                    eprintln!("nlcompat: socket with port {} closed", i32_of(s.port));
+                }
+                self.backend.close(s.backend);
+            }
+        }
+        self.sweep_at = self.socks.len().saturating_mul(2).max(SWEEP_MIN);
     }
 
     /// The emulated socket behind descriptor `fd` of thread `tid`, by open file.
@@ -489,6 +572,9 @@ impl Runner {
         if !self.l.id_valid(n.id) {
             return Ok(Act::Done);
         }
+        if self.socks.len() >= self.sweep_at {
+            self.sweep();
+        }
         let (ours, theirs) = sys::socketpair_seqpacket().map_err(|e| errno_of(&e))?;
         sys::setsockopt_int(
             ours.as_fd(),
@@ -550,6 +636,9 @@ impl Runner {
     /// Pick an autobind port id: the tgid if free, else a fresh negative id.
     fn pick_port(&mut self, tid: u32) -> u32 {
         let tgid = tgid_of(tid);
+        if self.port_taken(tgid) {
+            self.sweep();
+        }
         if !self.port_taken(tgid) {
             return tgid;
         }
@@ -582,7 +671,10 @@ impl Runner {
             return Err(libc::EINVAL);
         }
         if cur == 0 && pid != 0 && self.port_taken(pid) {
-            return Err(libc::EADDRINUSE);
+            self.sweep();
+            if self.port_taken(pid) {
+                return Err(libc::EADDRINUSE);
+            }
         }
         if !self.l.id_valid(n.id) {
             return Ok(Act::Done);

@@ -16,7 +16,7 @@
 use crate::backend::SockId;
 use crate::sys;
 use std::collections::VecDeque;
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
 /// `SOL_NETLINK` option numbers (`include/uapi/linux/netlink.h`).
 pub(crate) mod opt {
@@ -92,6 +92,8 @@ pub(crate) struct Sock {
     pub(crate) ours: OwnedFd,
     /// Our copy of the program's end: identity and receiving.
     pub(crate) theirs: OwnedFd,
+    /// Inode of the program's end: how the garbage collector finds it in `/proc/PID/fd`.
+    pub(crate) ino: u64,
     /// Port id, 0 while unbound.
     pub(crate) port: u32,
     /// Connected peer (`connect`): port id and group number.
@@ -129,7 +131,11 @@ impl Sock {
         ours: OwnedFd,
         theirs: OwnedFd,
     ) -> Self {
+        let ino = std::fs::metadata(format!("/proc/self/fd/{}", theirs.as_raw_fd()))
+            .map(|m| std::os::unix::fs::MetadataExt::ino(&m))
+            .unwrap_or(0);
         Self {
+            ino,
             backend,
             protocol,
             sock_type,

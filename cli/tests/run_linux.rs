@@ -396,3 +396,15 @@ fn exit_status_and_errors() {
     let n = native(&["true"]);
     assert_eq!(n.code, Some(0));
 }
+
+/// Linux socket semantics (argument checks, options, ports, truncation, peeking, dup, fork,
+/// sendmmsg/recvmmsg, errors, generic netlink, signals and timeouts), probe in `semantics.c`.
+#[test]
+fn c_socket_semantics() {
+    if gate() && have("cc") {
+        let exe = common::build_c(include_str!("semantics.c"), "semantics").unwrap();
+        let r = same(&[common::s(&exe)], Mode::EmptyNetns, "links 3", ident);
+        assert!(r.stdout.contains("addresses 4"), "{}", r.stdout);
+        assert!(r.stdout.contains("port a=pid"), "{}", r.stdout);
+    }
+}
