@@ -867,8 +867,17 @@ impl Runner {
         if !ioctl::is_interface_ioctl(cmd) || self.native_ioctls {
             return Ok(Act::Continue);
         }
-        if key.is_none() && !sys::tracee_fd_is_socket(n.tid, arg_i32(n.args[0])) {
-            return Ok(Act::Continue);
+        let domain = match key {
+            Some(_) => libc::AF_NETLINK,
+            None => match sys::socket_domain(tgid_of(n.tid), arg_i32(n.args[0])) {
+                Some(d) => d,
+                // Not a socket (or gone): the kernel gives the native error.
+                None => return Ok(Act::Continue),
+            },
+        };
+        if ioctl::is_inet_ioctl(cmd) && domain != libc::AF_INET && domain != libc::AF_PACKET {
+            // Address queries live in the AF_INET (and AF_PACKET) protocol code.
+            return Err(libc::ENOTTY);
         }
         let table = ioctl::Interfaces::dump(self.backend.as_mut())?;
         let arg = n.args[2];

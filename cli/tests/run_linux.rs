@@ -408,3 +408,20 @@ fn c_socket_semantics() {
         assert!(r.stdout.contains("port a=pid"), "{}", r.stdout);
     }
 }
+
+/// Interface ioctls answered from the backend (`--emulate-ioctls`) on AF_INET and netlink
+/// sockets, probe in `ioctls.c`; the same probe with native ioctls in the backend's namespace.
+#[test]
+fn c_interface_ioctls() {
+    if gate() && have("cc") {
+        let exe = common::build_c(include_str!("ioctls.c"), "ioctls").unwrap();
+        let r = same(&[common::s(&exe)], Mode::EmptyNetns, "eth0: index=3", ident);
+        assert!(
+            r.stdout.contains("conf eth0 addr=2/192.0.2.10"),
+            "{}",
+            r.stdout
+        );
+        assert!(r.stdout.contains("addr:ENOTTY"), "{}", r.stdout);
+        same(&[common::s(&exe)], Mode::SameNetns, "eth0: index=3", ident);
+    }
+}
