@@ -1012,11 +1012,7 @@ impl Runner {
                 Delivery::Datagram { group, bytes } => {
                     let _ = s.enqueue(group, &bytes);
                 }
-                Delivery::Overrun => {
-                    if !s.no_enobufs {
-                        s.overrun = true;
-                    }
-                }
+                Delivery::Overrun => s.overrun_now(),
             }
         }
         self.woken.push(key);
@@ -1053,11 +1049,7 @@ impl Runner {
         else {
             return Ok(None);
         };
-        let group = if peek {
-            s.fifo.front().copied().unwrap_or(0)
-        } else {
-            s.fifo.pop_front().unwrap_or(0)
-        };
+        let group = s.front_group(!peek);
         Ok(Some(Got {
             data: d.data,
             full_len: d.full_len,

@@ -116,8 +116,10 @@ pub(crate) struct Sock {
     pub(crate) ext_ack: bool,
     /// `NETLINK_GET_STRICT_CHK`.
     pub(crate) strict_chk: bool,
-    /// Group number of every datagram in the unix queue, oldest first.
-    pub(crate) fifo: VecDeque<u32>,
+    /// Group number and memory charge of every datagram in the unix queue, oldest first.
+    fifo: VecDeque<(u32, usize)>,
+    /// Sum of the charges in `fifo` (Linux's `sk_rmem_alloc`, approximated).
+    queued: usize,
     /// A datagram was dropped: the next receive fails with `ENOBUFS`.
     pub(crate) overrun: bool,
 }
@@ -153,6 +155,7 @@ impl Sock {
             ext_ack: false,
             strict_chk: false,
             fifo: VecDeque::new(),
+            queued: 0,
             overrun: false,
         }
     }
@@ -201,20 +204,63 @@ impl Sock {
     }
 
     /// Queue one datagram for the program (group 0 = unicast).
+    ///
+    /// Multicast follows `netlink_broadcast`: delivered only while the queued memory does not
+    /// exceed the socket's `SO_RCVBUF`, else dropped with an overrun (`ENOBUFS` on the next
+    /// receive unless `NETLINK_NO_ENOBUFS`). Unicast replies are never dropped here: Linux paces
+    /// dumps to the reader instead. A full unix queue (4 MiB) drops anything, as an overrun.
     pub(crate) fn enqueue(&mut self, group: u32, bytes: &[u8]) -> Result<(), QueueFull> {
+        let charge = truesize(bytes.len());
+        if group != 0 {
+            let rcvbuf =
+                sys::getsockopt_int(self.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF)
+                    .ok()
+                    .and_then(|v| usize::try_from(v).ok())
+                    .unwrap_or(usize::MAX);
+            if self.queued > rcvbuf {
+                self.overrun_now();
+                return Err(QueueFull::Dropped);
+            }
+        }
         match sys::send_seqpacket(self.ours.as_fd(), bytes) {
             Ok(()) => {
-                self.fifo.push_back(group);
+                self.fifo.push_back((group, charge));
+                self.queued = self.queued.saturating_add(charge);
                 Ok(())
             }
             Err(_) => {
-                if !self.no_enobufs {
-                    self.overrun = true;
-                }
+                self.overrun_now();
                 Err(QueueFull::Dropped)
             }
         }
     }
+
+    /// Record a lost datagram.
+    pub(crate) fn overrun_now(&mut self) {
+        if !self.no_enobufs {
+            self.overrun = true;
+        }
+    }
+
+    /// Group of the oldest queued datagram; with `take`, also forget it (a non-peeking receive
+    /// consumed it).
+    pub(crate) fn front_group(&mut self, take: bool) -> u32 {
+        if take {
+            let (g, c) = self.fifo.pop_front().unwrap_or((0, 0));
+            self.queued = self.queued.saturating_sub(c);
+            g
+        } else {
+            self.fifo.front().map_or(0, |&(g, _)| g)
+        }
+    }
+}
+
+/// Approximate `skb->truesize` of a netlink datagram: the data buffer (allocations are
+/// power-of-two slab sizes) plus `struct sk_buff` and `struct skb_shared_info` (≈ 576 bytes).
+fn truesize(len: usize) -> usize {
+    len.checked_next_power_of_two()
+        .unwrap_or(len)
+        .saturating_add(576)
 }
 
 #[cfg(test)]

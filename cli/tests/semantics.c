@@ -336,5 +336,25 @@ int main(void) {
     setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     alarm(1);
     SHOW(recv(c, small, sizeof small, 0));
+
+    /* multicast overflow: a tiny receive buffer and a burst of link notifications */
+    for (int quiet = 0; quiet < 2; quiet++) {
+        int m = nl(SOCK_RAW | SOCK_NONBLOCK);
+        v = 1;
+        setsockopt(m, SOL_SOCKET, SO_RCVBUF, &v, sizeof v);
+        if (quiet) setsockopt(m, SOL_NETLINK, NETLINK_NO_ENOBUFS, &v, sizeof v);
+        struct sockaddr_nl ga = {.nl_family = AF_NETLINK, .nl_groups = RTMGRP_LINK};
+        bind(m, (struct sockaddr *)&ga, sizeof ga);
+        if (system("for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do ip link set eth1 mtu 14$i; done") != 0)
+            printf("ip failed\n");
+        int datagrams = 0;
+        errno = 0;
+        ssize_t first = recv(m, big, sizeof big, 0);
+        printf("overflow%s: first recv %s\n", quiet ? " (NO_ENOBUFS)" : "",
+               first < 0 ? strerrorname_np(errno) : "data");
+        while (recv(m, big, sizeof big, 0) > 0) datagrams++;
+        printf("then %s datagrams, then %s\n", datagrams > 0 ? "some" : "no", strerrorname_np(errno));
+        close(m);
+    }
     return 0;
 }

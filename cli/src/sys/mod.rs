@@ -23,8 +23,8 @@ mod proc;
 
 pub(crate) use filter::{spawn_traced, Spawned};
 pub(crate) use net::{
-    is_nonblock, netlink_bind, netlink_getsockname, netlink_socket, rcvtimeo, recv_netlink,
-    recv_seqpacket, send_seqpacket, send_to_kernel, set_nonblock, setsockopt_int,
+    getsockopt_int, is_nonblock, netlink_bind, netlink_getsockname, netlink_socket, rcvtimeo,
+    recv_netlink, recv_seqpacket, send_seqpacket, send_to_kernel, set_nonblock, setsockopt_int,
     socketpair_seqpacket,
 };
 pub(crate) use proc::{
