@@ -76,6 +76,55 @@ struct Got {
     group: u32,
 }
 
+/// Control messages for `recvmsg`, laid out as Linux's `put_cmsg` does: each record is
+/// `CMSG_SPACE` apart; a record that does not fit is cut (and `MSG_CTRUNC` set); padding is
+/// not written.
+#[derive(Debug)]
+struct Cmsgs {
+    room: u64,
+    used: u64,
+    truncated: bool,
+    writes: Vec<(u64, Vec<u8>)>,
+}
+
+impl Cmsgs {
+    /// `sizeof(struct cmsghdr)` on 64-bit.
+    const HDR: u64 = 16;
+
+    fn new(room: u64) -> Self {
+        Self {
+            room,
+            used: 0,
+            truncated: false,
+            writes: Vec::new(),
+        }
+    }
+
+    fn put(&mut self, level: i32, ty: i32, data: &[u8]) {
+        if self.room < Self::HDR {
+            self.truncated = true;
+            return;
+        }
+        let dlen = u64::try_from(data.len()).unwrap_or(0);
+        let cmlen = Self::HDR.saturating_add(dlen);
+        let space = cmlen.saturating_add(7) & !7;
+        let mut rec = Vec::with_capacity(arg_usize(cmlen));
+        // A cut record's `cmsg_len` is the cut length.
+        rec.extend_from_slice(&cmlen.min(self.room).to_ne_bytes());
+        rec.extend_from_slice(&level.to_ne_bytes());
+        rec.extend_from_slice(&ty.to_ne_bytes());
+        rec.extend_from_slice(data);
+        if self.room < cmlen {
+            self.truncated = true;
+            rec.truncate(arg_usize(self.room));
+        }
+        self.writes.push((self.used, rec));
+        let adv = space.min(self.room);
+        self.used = self.used.saturating_add(adv);
+        self.room = self.room.saturating_sub(adv);
+    }
+}
+
 /// Little helpers over byte slices (tracee structures).
 fn u32_at(b: &[u8], off: usize) -> Option<u32> {
     Some(u32::from_ne_bytes(
@@ -1164,23 +1213,26 @@ impl Runner {
             Self::wr(n, name, sa.get(..k).unwrap_or(&[]))?;
             Self::wr(n, mh_addr.wrapping_add(8), &12u32.to_ne_bytes())?;
         }
-        let pktinfo = self.sock(key)?.pktinfo;
-        let mut used: u64 = 0;
-        if pktinfo && control != 0 {
-            // struct cmsghdr {len u64 = CMSG_LEN(4) = 20, level, type} + struct nl_pktinfo.
-            let mut c = Vec::with_capacity(24);
-            c.extend_from_slice(&20u64.to_ne_bytes());
-            c.extend_from_slice(&libc::SOL_NETLINK.to_ne_bytes());
-            c.extend_from_slice(&opt::PKTINFO.to_ne_bytes());
-            c.extend_from_slice(&got.group.to_ne_bytes());
-            c.extend_from_slice(&[0u8; 4]);
-            if controllen < 20 {
-                mflags |= libc::MSG_CTRUNC;
-            } else {
-                used = controllen.min(24);
-                Self::wr(n, control, c.get(..arg_usize(used)).unwrap_or(&[]))?;
-            }
+        let s = self.sock(key)?;
+        let pktinfo = s.pktinfo;
+        let passcred = sys::getsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_PASSCRED)
+            .is_ok_and(|v| v != 0);
+        // Control messages in Linux's order: NETLINK_PKTINFO, then SCM_CREDENTIALS (kernel
+        // messages carry pid 0, uid 0, gid 0).
+        let mut cm = Cmsgs::new(if control == 0 { 0 } else { controllen });
+        if pktinfo {
+            cm.put(libc::SOL_NETLINK, opt::PKTINFO, &got.group.to_ne_bytes());
         }
+        if passcred {
+            cm.put(libc::SOL_SOCKET, libc::SCM_CREDENTIALS, &[0u8; 12]);
+        }
+        if cm.truncated {
+            mflags |= libc::MSG_CTRUNC;
+        }
+        for (off, bytes) in &cm.writes {
+            Self::wr(n, control.wrapping_add(*off), bytes)?;
+        }
+        let used = cm.used;
         Self::wr(n, mh_addr.wrapping_add(40), &used.to_ne_bytes())?;
         Self::wr(n, mh_addr.wrapping_add(48), &mflags.to_ne_bytes())?;
         Ok(Some(Self::recv_ret(&got, cap, flags)))

@@ -249,6 +249,42 @@ fn python_raw_netlink() {
     }
 }
 
+/// Control messages: `NETLINK_PKTINFO` and `SO_PASSCRED` on unicast replies and on a
+/// multicast notification, with roomy and cramped control buffers.
+const PY_CMSG: &str = r#"
+import socket, struct, subprocess
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, socket.NETLINK_ROUTE)
+s.bind((0, 1))  # RTMGRP_LINK
+s.setsockopt(270, 3, 1)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+req = struct.pack("=IHHIIBxxx", 20, 18, 0x301, 5, 0, 0)
+for size in (256, 40, 20, 8):
+    s.send(req)
+    first = True
+    while True:
+        data, anc, flags, addr = s.recvmsg(65536, size if first else 256)
+        if first:
+            print(size, [(l, t, d.hex()) for l, t, d in anc], hex(flags), addr)
+            first = False
+        if struct.unpack_from("=H", data, 4)[0] == 3:
+            break
+subprocess.run(["ip", "link", "set", "eth1", "mtu", "1400"], check=True)
+data, anc, flags, addr = s.recvmsg(65536, 256)
+print("notification", [(l, t, d.hex()) for l, t, d in anc], hex(flags), addr)
+"#;
+
+#[test]
+fn python_control_messages() {
+    if gate() && have(PY) {
+        same(
+            &[PY, "-c", PY_CMSG],
+            Mode::EmptyNetns,
+            "notification",
+            ident,
+        );
+    }
+}
+
 #[test]
 fn pyroute2_dumps() {
     let probe = Command::new(PY).args(["-c", "import pyroute2"]).output();
