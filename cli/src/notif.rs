@@ -268,6 +268,22 @@ pub(crate) struct Options {
     pub(crate) emulate_ioctls: bool,
 }
 
+/// Record of the datagrams exchanged, one line each (see `--transcript`):
+/// `> PORT PROTOCOL HEX` for a datagram the program sent, `< PORT GROUP HEX` for one queued to
+/// it, `! PORT overrun` for a lost one. PORT is the socket's port id as a signed number.
+pub(crate) type Transcript = std::io::BufWriter<std::fs::File>;
+
+fn hex(b: &[u8]) -> String {
+    use std::fmt::Write;
+    b.iter().fold(
+        String::with_capacity(b.len().saturating_mul(2)),
+        |mut s, x| {
+            let _ = write!(s, "{x:02x}");
+            s
+        },
+    )
+}
+
 /// The emulation state.
 struct Runner {
     l: Listener,
@@ -282,6 +298,7 @@ struct Runner {
     native_ioctls: bool,
     /// Socket count at which the next `socket()` sweeps.
     sweep_at: usize,
+    transcript: Option<Transcript>,
 }
 
 /// Serve the program until it and all its descendants are gone; returns the program's
@@ -291,6 +308,7 @@ pub(crate) fn serve(
     backend: Box<dyn Backend>,
     sigfd: &OwnedFd,
     opts: &Options,
+    transcript: Option<Transcript>,
 ) -> Result<i32, String> {
     const T_LISTENER: u64 = 0;
     const T_SIGNAL: u64 = 1;
@@ -321,6 +339,7 @@ pub(crate) fn serve(
         verbose: opts.verbose,
         native_ioctls: backend_native && !opts.emulate_ioctls,
         sweep_at: SWEEP_MIN,
+        transcript,
     };
     let page = sp.page;
     let mut main_status: Option<i32> = None;
@@ -996,7 +1015,9 @@ impl Runner {
             return Ok(Act::Done);
         }
         self.autobind(n, key)?;
-        let bid = self.sock(key)?.backend;
+        let s = self.sock(key)?;
+        let (bid, port, proto) = (s.backend, s.port, s.protocol);
+        self.record(format_args!("> {} {proto} {}", i32_of(port), hex(&data)));
         let out = self.backend.send(bid, &data)?;
         if self.verbose {
             self.log(
@@ -1051,12 +1072,30 @@ impl Runner {
         Ok(Act::Val(done))
     }
 
+    /// Append a line to the transcript, if any.
+    fn record(&mut self, line: std::fmt::Arguments<'_>) {
+        if let Some(t) = self.transcript.as_mut() {
+            use std::io::Write;
+            let _ = writeln!(t, "{line}");
+        }
+    }
+
     /// Queue deliveries on socket `key`.
     fn deliver(&mut self, key: u64, out: Vec<Delivery>) {
         let Some(s) = self.socks.get_mut(&key) else {
             return;
         };
+        let port = i32_of(s.port);
         for d in out {
+            if let Some(t) = self.transcript.as_mut() {
+                use std::io::Write;
+                let _ = match &d {
+                    Delivery::Datagram { group, bytes } => {
+                        writeln!(t, "< {port} {group} {}", hex(bytes))
+                    }
+                    Delivery::Overrun => writeln!(t, "! {port} overrun"),
+                };
+            }
             match d {
                 Delivery::Datagram { group, bytes } => {
                     let _ = s.enqueue(group, &bytes);

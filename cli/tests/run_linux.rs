@@ -461,3 +461,46 @@ fn c_interface_ioctls() {
         same(&[common::s(&exe)], Mode::SameNetns, "eth0: index=3", ident);
     }
 }
+
+/// `--transcript` records the request as sent and every reply queued, under the socket's port.
+#[test]
+fn transcript_records_exchange() {
+    if !gate() {
+        return;
+    }
+    let d = common::tempdir("transcript");
+    let t = d.join("t.txt");
+    let setup = d.join("setup.txt");
+    std::fs::write(&setup, common::SETUP).unwrap();
+    let out = common::bounded(
+        Command::new(env!("CARGO_BIN_EXE_nlcompat"))
+            .args(["run", "--backend", "linux", "--netns-setup"])
+            .arg(&setup)
+            .arg("--transcript")
+            .arg(&t)
+            .args(["--", "ip", "-br", "link"]),
+        common::BOUND,
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let text = std::fs::read_to_string(&t).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let first: Vec<&str> = lines[0].split(' ').collect();
+    assert_eq!(first[0], ">");
+    assert_eq!(first[2], "0", "NETLINK_ROUTE");
+    // nlmsg_type RTM_GETLINK (18) at bytes 4..6, flags 0x301 at 6..8.
+    assert_eq!(&first[3][8..16], "12000103", "{}", lines[0]);
+    let port: i32 = first[1].parse().unwrap();
+    let replies: Vec<&&str> = lines.iter().filter(|l| l.starts_with("< ")).collect();
+    assert!(replies.len() >= 2, "{text}");
+    for r in replies {
+        let f: Vec<&str> = r.split(' ').collect();
+        assert_eq!(f[1].parse::<i32>().unwrap(), port);
+        let pid = u32::from_str_radix(&f[3][24..32], 16).unwrap().swap_bytes();
+        assert_eq!(pid as i32, port, "nlmsg_pid of {r}");
+    }
+    let last = lines.last().unwrap();
+    assert!(
+        last.contains(" 14000000030002"),
+        "last reply is a 20-byte DONE: {last}"
+    );
+}
