@@ -25,6 +25,8 @@ const PARK_TICK_MS: i32 = 20;
 const UIO_MAXIOV: u64 = 1024;
 /// Capacity forced on the runner's end of each pair (`SO_SNDBUFFORCE`): the queue limit.
 const QUEUE_BYTES: i32 = 4 << 20;
+/// No queued datagram is larger than this (twice the forced queue size).
+const MAX_DATAGRAM: usize = 8 << 20;
 /// First autobind id after the tgid is taken (Linux counts down from -4096).
 const ROVER_START: i32 = -4096;
 /// `ERESTARTSYS`, the kernel-internal "restart or EINTR" code.
@@ -574,16 +576,16 @@ impl Runner {
             libc::SYS_setsockopt => self.do_setsockopt(n, key),
             libc::SYS_getsockopt => self.do_getsockopt(n, key),
             libc::SYS_write => {
-                let data = Self::rd(n, a[1], arg_usize(a[2]))?;
+                let data = self.gather(n, key, &[(a[1], a[2])])?;
                 self.do_send(n, key, data, None)
             }
             libc::SYS_writev => {
                 let iov = self.read_iov(n, a[1], a[2])?;
-                let data = Self::gather(n, &iov)?;
+                let data = self.gather(n, key, &iov)?;
                 self.do_send(n, key, data, None)
             }
             libc::SYS_sendto => {
-                let data = Self::rd(n, a[1], arg_usize(a[2]))?;
+                let data = self.gather(n, key, &[(a[1], a[2])])?;
                 let dest = if a[4] != 0 {
                     Some(Self::read_addr(n, a[4], arg_i32(a[5]))?)
                 } else {
@@ -981,7 +983,18 @@ impl Runner {
         Ok(out)
     }
 
-    fn gather(n: &Notif, iov: &[(u64, u64)]) -> Result<Vec<u8>, i32> {
+    /// Read the bytes of a send. Linux refuses datagrams larger than `sk_sndbuf - 32`
+    /// (`EMSGSIZE`), checked before reading anything.
+    fn gather(&mut self, n: &Notif, key: u64, iov: &[(u64, u64)]) -> Result<Vec<u8>, i32> {
+        let total = iov.iter().fold(0u64, |t, &(_, l)| t.saturating_add(l));
+        let s = self.sock(key)?;
+        let sndbuf = sys::getsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_SNDBUF)
+            .ok()
+            .and_then(|v| u64::try_from(v).ok())
+            .unwrap_or(u64::MAX);
+        if total > sndbuf.saturating_sub(32) {
+            return Err(libc::EMSGSIZE);
+        }
         let mut data = Vec::new();
         for &(base, len) in iov {
             if len > 0 {
@@ -1045,7 +1058,7 @@ impl Runner {
             None
         };
         let iov = self.read_iov(n, iov_addr, iovlen)?;
-        let data = Self::gather(n, &iov)?;
+        let data = self.gather(n, key, &iov)?;
         let len = data.len();
         match self.do_send(n, key, data, dest)? {
             Act::Val(_) => Ok(len),
@@ -1168,9 +1181,12 @@ impl Runner {
         Ok(())
     }
 
+    /// Receive buffer size: the iovecs' total, bounded by the largest datagram a queue holds
+    /// (so a program's huge buffer does not make the runner allocate as much).
     fn iov_cap(iov: &[(u64, u64)]) -> usize {
         iov.iter()
             .fold(0usize, |a, &(_, l)| a.saturating_add(arg_usize(l)))
+            .min(MAX_DATAGRAM)
     }
 
     /// Return value of a receive: the full length with `MSG_TRUNC` in flags, else the copy.

@@ -267,6 +267,11 @@ int main(void) {
     while (recv(f, big, sizeof big, MSG_DONTWAIT) > 0) {
     }
 
+    /* oversized datagram: EMSGSIZE before anything is read */
+    static char huge[300000];
+    SHOW(send(f, huge, sizeof huge, 0));
+    SHOW(send(f, NULL, 100, 0));
+
     /* a request error with and without ext-ack */
     struct {
         struct nlmsghdr h;
