@@ -1316,3 +1316,48 @@ impl Runner {
         Ok(Act::Val(done))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmsg_fits() {
+        let mut c = Cmsgs::new(256);
+        c.put(270, 3, &5u32.to_ne_bytes());
+        c.put(1, 2, &[0u8; 12]);
+        assert!(!c.truncated);
+        assert_eq!(c.used, 24 + 32);
+        assert_eq!(c.writes[0].0, 0);
+        assert_eq!(c.writes[1].0, 24);
+        assert_eq!(u64_at(&c.writes[1].1, 0), Some(28));
+        assert_eq!(c.writes[1].1.len(), 28);
+    }
+
+    #[test]
+    fn cmsg_cut_record_reports_cut_length() {
+        let mut c = Cmsgs::new(40);
+        c.put(270, 3, &5u32.to_ne_bytes());
+        c.put(1, 2, &[0u8; 12]);
+        assert!(c.truncated);
+        assert_eq!(c.used, 40);
+        assert_eq!(u64_at(&c.writes[1].1, 0), Some(16));
+        assert_eq!(c.writes[1].1.len(), 16);
+    }
+
+    #[test]
+    fn cmsg_no_room() {
+        let mut c = Cmsgs::new(8);
+        c.put(270, 3, &5u32.to_ne_bytes());
+        assert!(c.truncated);
+        assert_eq!(c.used, 0);
+        assert!(c.writes.is_empty());
+    }
+
+    #[test]
+    fn arg_conversions() {
+        assert_eq!(arg_i32(0xffff_ffff), -1);
+        assert_eq!(arg_i32(0x1_0000_0003), 3);
+        assert_eq!(u32_of(-4096), 0xffff_f000);
+    }
+}
