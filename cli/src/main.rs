@@ -53,10 +53,6 @@ enum Command {
         /// natively (the Linux backend); for testing the emulation against the oracle.
         #[arg(long)]
         emulate_ioctls: bool,
-        /// Write every datagram exchanged to FILE, one per line: `> PORT PROTOCOL HEX` sent by
-        /// the program, `< PORT GROUP HEX` queued to it, `! PORT overrun` lost.
-        #[arg(long, value_name = "FILE")]
-        transcript: Option<PathBuf>,
         /// Log every emulated call on stderr.
         #[arg(short, long)]
         verbose: bool,
@@ -74,7 +70,6 @@ struct RunOpts {
     backend: BackendKind,
     netns_setup: Option<PathBuf>,
     emulate_ioctls: bool,
-    transcript: Option<PathBuf>,
     verbose: bool,
 }
 
@@ -92,12 +87,6 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
             Box::new(backend::kernel::Kernel::new(&cmds)?)
         }
     };
-    let transcript = match &o.transcript {
-        Some(p) => Some(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(|e| format!("cannot create {}: {e}", p.display()))?,
-        )),
-        None => None,
-    };
     let sigs = [
         libc::SIGCHLD,
         libc::SIGINT,
@@ -113,7 +102,7 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
         verbose: o.verbose,
         emulate_ioctls: o.emulate_ioctls,
     };
-    let res = notif::serve(sp, backend, &sigfd, &opts, transcript);
+    let res = notif::serve(sp, backend, &sigfd, &opts);
     if res.is_err() {
         sys::kill_children();
     }
@@ -131,7 +120,6 @@ fn main() -> ExitCode {
             backend,
             netns_setup,
             emulate_ioctls,
-            transcript,
             verbose,
             argv,
         } => match run(
@@ -139,7 +127,6 @@ fn main() -> ExitCode {
                 backend,
                 netns_setup,
                 emulate_ioctls,
-                transcript,
                 verbose,
             },
             &argv,

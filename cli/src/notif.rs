@@ -213,22 +213,6 @@ pub(crate) struct Options {
     pub(crate) emulate_ioctls: bool,
 }
 
-/// Record of the datagrams exchanged, one line each (see `--transcript`):
-/// `> PORT PROTOCOL HEX` for a datagram the program sent, `< PORT GROUP HEX` for one queued to
-/// it, `! PORT overrun` for a lost one. PORT is the socket's port id as a signed number.
-pub(crate) type Transcript = std::io::BufWriter<std::fs::File>;
-
-fn hex(b: &[u8]) -> String {
-    use std::fmt::Write;
-    b.iter().fold(
-        String::with_capacity(b.len().saturating_mul(2)),
-        |mut s, x| {
-            let _ = write!(s, "{x:02x}");
-            s
-        },
-    )
-}
-
 /// The emulation state.
 struct Runner {
     l: Listener,
@@ -243,7 +227,6 @@ struct Runner {
     native_ioctls: bool,
     /// Socket count at which the next `socket()` sweeps.
     sweep_at: usize,
-    transcript: Option<Transcript>,
 }
 
 /// Serve the program until it and all its descendants are gone; returns the program's
@@ -253,7 +236,6 @@ pub(crate) fn serve(
     backend: Box<dyn Backend>,
     sigfd: &OwnedFd,
     opts: &Options,
-    transcript: Option<Transcript>,
 ) -> Result<i32, String> {
     const T_LISTENER: u64 = 0;
     const T_SIGNAL: u64 = 1;
@@ -284,7 +266,6 @@ pub(crate) fn serve(
         verbose: opts.verbose,
         native_ioctls: backend_native && !opts.emulate_ioctls,
         sweep_at: SWEEP_MIN,
-        transcript,
     };
     let page = sp.page;
     let mut main_status: Option<i32> = None;

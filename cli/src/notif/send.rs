@@ -77,9 +77,7 @@ impl Runner {
             return Ok(Act::Done);
         }
         self.autobind(n, key)?;
-        let s = self.sock(key)?;
-        let (bid, port, proto) = (s.backend, s.port, s.protocol);
-        self.record(format_args!("> {} {proto} {}", i32_of(port), hex(&data)));
+        let bid = self.sock(key)?.backend;
         let out = self.backend.send(bid, &data)?;
         if self.verbose {
             self.log(
@@ -134,30 +132,12 @@ impl Runner {
         Ok(Act::Val(done))
     }
 
-    /// Append a line to the transcript, if any.
-    pub(super) fn record(&mut self, line: std::fmt::Arguments<'_>) {
-        if let Some(t) = self.transcript.as_mut() {
-            use std::io::Write;
-            let _ = writeln!(t, "{line}");
-        }
-    }
-
     /// Queue deliveries on socket `key`.
     pub(super) fn deliver(&mut self, key: u64, out: Vec<Delivery>) {
         let Some(s) = self.socks.get_mut(&key) else {
             return;
         };
-        let port = i32_of(s.port);
         for d in out {
-            if let Some(t) = self.transcript.as_mut() {
-                use std::io::Write;
-                let _ = match &d {
-                    Delivery::Datagram { group, bytes } => {
-                        writeln!(t, "< {port} {group} {}", hex(bytes))
-                    }
-                    Delivery::Overrun => writeln!(t, "! {port} overrun"),
-                };
-            }
             match d {
                 Delivery::Datagram { group, bytes } => {
                     let _ = s.enqueue(group, &bytes);
