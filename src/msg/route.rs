@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! Routes: `RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE` (`struct rtmsg` + `RTA_*`).
+//!
+//! Linux: `include/uapi/linux/rtnetlink.h`; FreeBSD: `sys/netlink/route/route.h`;
+//! behaviour: `sys/netlink/route/rt.c` (`dump_px`, `dump_rc_nhg`, `rtm_parser`).
+//! `rtm_protocol`, `rtm_scope`, `rtm_type` and `rtm_flags` use the same values on both
+//! (checked in `tests/tables.rs`).
+
+use super::link::{freebsd_only, linux_only, rule, same};
+use super::maps::{AF_MAP, RTM_TABLE_MAP, RT_TABLE_MAP};
+use crate::engine::{translate_attrs, Cx};
+use crate::error::{off32, Error};
+use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
+use crate::wire::{align4, read_u16, Attr, Writer};
+use crate::{Dir, Result};
+use core::mem::{offset_of, size_of};
+use freebsd_abi as f;
+use linux_abi as l;
+
+/// Route metrics nested in `RTA_METRICS` (same ids on both; FreeBSD only acts on MTU).
+pub static RTAX: AttrTable = AttrTable {
+    name: "RTAX",
+    rules: &[
+        same(l::RTAX_LOCK, f::RTAX_LOCK),
+        same(l::RTAX_MTU, f::RTAX_MTU),
+        same(l::RTAX_WINDOW, f::RTAX_WINDOW),
+        same(l::RTAX_RTT, f::RTAX_RTT),
+        same(l::RTAX_RTTVAR, f::RTAX_RTTVAR),
+        same(l::RTAX_SSTHRESH, f::RTAX_SSTHRESH),
+        same(l::RTAX_CWND, f::RTAX_CWND),
+        same(l::RTAX_ADVMSS, f::RTAX_ADVMSS),
+        same(l::RTAX_REORDERING, f::RTAX_REORDERING),
+        same(l::RTAX_HOPLIMIT, f::RTAX_HOPLIMIT),
+        same(l::RTAX_INITCWND, f::RTAX_INITCWND),
+        same(l::RTAX_FEATURES, f::RTAX_FEATURES),
+        same(l::RTAX_RTO_MIN, f::RTAX_RTO_MIN),
+        same(l::RTAX_INITRWND, f::RTAX_INITRWND),
+        same(l::RTAX_QUICKACK, f::RTAX_QUICKACK),
+        same(l::RTAX_CC_ALGO, f::RTAX_CC_ALGO),
+        same(l::RTAX_FASTOPEN_NO_COOKIE, f::RTAX_FASTOPEN_NO_COOKIE),
+    ],
+    synth_linux: &[],
+};
+const _: () = assert!(valid(&RTAX));
+
+/// Route attributes.
+pub static RTA: AttrTable = AttrTable {
+    name: "RTA",
+    rules: &[
+        same(l::RTA_DST, f::NL_RTA_DST),
+        same(l::RTA_SRC, f::NL_RTA_SRC),
+        same(l::RTA_IIF, f::NL_RTA_IIF),
+        same(l::RTA_OIF, f::NL_RTA_OIF),
+        same(l::RTA_GATEWAY, f::NL_RTA_GATEWAY),
+        same(l::RTA_PRIORITY, f::NL_RTA_PRIORITY),
+        same(l::RTA_PREFSRC, f::NL_RTA_PREFSRC),
+        rule(l::RTA_METRICS, f::NL_RTA_METRICS, Kind::Nested(&RTAX), ""),
+        rule(l::RTA_MULTIPATH, f::NL_RTA_MULTIPATH, Kind::Custom(multipath), "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD"),
+        linux_only(l::RTA_PROTOINFO, "ABI: id 10 is FreeBSD NL_RTA_KNH_ID"),
+        freebsd_only(f::NL_RTA_KNH_ID, "ABI: id 10 is Linux RTA_PROTOINFO"),
+        same(l::RTA_FLOW, f::NL_RTA_FLOW),
+        same(l::RTA_CACHEINFO, f::NL_RTA_CACHEINFO),
+        linux_only(l::RTA_SESSION, "ABI: id 13 is FreeBSD NL_RTA_WEIGHT"),
+        freebsd_only(f::NL_RTA_WEIGHT, "ABI: id 13 is Linux RTA_SESSION"),
+        linux_only(l::RTA_MP_ALGO, "ABI: id 14 is FreeBSD NL_RTA_RTFLAGS"),
+        freebsd_only(f::NL_RTA_RTFLAGS, "ABI: id 14 is Linux RTA_MP_ALGO"),
+        rule(l::RTA_TABLE, f::NL_RTA_TABLE, Kind::U32(&RT_TABLE_MAP), "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF"),
+        linux_only(l::RTA_MARK, "policy routing by mark: none on FreeBSD"),
+        same(l::RTA_MFC_STATS, f::NL_RTA_MFC_STATS),
+        rule(l::RTA_VIA, f::NL_RTA_VIA, Kind::Custom(via), "ABI: u16 family on Linux, u8 on FreeBSD"),
+        same(l::RTA_NEWDST, f::NL_RTA_NEWDST),
+        same(l::RTA_PREF, f::NL_RTA_PREF),
+        same(l::RTA_ENCAP_TYPE, f::NL_RTA_ENCAP_TYPE),
+        same(l::RTA_ENCAP, f::NL_RTA_ENCAP),
+        same(l::RTA_EXPIRES, f::NL_RTA_EXPIRES),
+        linux_only(l::RTA_PAD, "alignment padding"),
+        linux_only(l::RTA_UID, "uid-based routing: none on FreeBSD"),
+        same(l::RTA_TTL_PROPAGATE, f::NL_RTA_TTL_PROPAGATE),
+        same(l::RTA_IP_PROTO, f::NL_RTA_IP_PROTO),
+        same(l::RTA_SPORT, f::NL_RTA_SPORT),
+        same(l::RTA_DPORT, f::NL_RTA_DPORT),
+        same(l::RTA_NH_ID, f::NL_RTA_NH_ID),
+    ],
+    synth_linux: &[],
+};
+const _: () = assert!(valid(&RTA));
+
+/// The route family.
+pub static ROUTE: MsgSpec = MsgSpec {
+    name: "route",
+    types: &[l::RTM_NEWROUTE, l::RTM_DELROUTE, l::RTM_GETROUTE],
+    header_len: size_of::<l::rtmsg>(),
+    fields: &[
+        Field {
+            off: offset_of!(l::rtmsg, rtm_family),
+            conv: Conv::Family(&AF_MAP),
+        },
+        Field {
+            off: offset_of!(l::rtmsg, rtm_table),
+            conv: Conv::U8(&RTM_TABLE_MAP),
+        },
+    ],
+    attrs: &RTA,
+    fixup: None,
+};
+
+/// `RTA_VIA`: Linux `struct rtvia` starts with a u16 family, FreeBSD's with a u8 family
+/// (`sys/netlink/route/route.h`; FreeBSD writes 17 bytes for IPv4 over an IPv6 gateway,
+/// `rt.c dump_rc_nhop_gw`). The address bytes follow unchanged.
+fn via(
+    _cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let p = attr.payload();
+    let at = off32(attr.payload_offset());
+    let (family, addr) = match dir {
+        Dir::LinuxToFreebsd => {
+            let fam = read_u16(p, 0).ok_or(Error::Truncated { off: at })?;
+            (fam, p.get(2..).unwrap_or_default())
+        }
+        Dir::FreebsdToLinux => {
+            let (&fam, rest) = p.split_first().ok_or(Error::Truncated { off: at })?;
+            (u16::from(fam), rest)
+        }
+    };
+    let fam8 = u8::try_from(family).map_err(|_| Error::Family { off: at, family })?;
+    let mapped = AF_MAP
+        .map(dir, fam8)
+        .ok_or(Error::Family { off: at, family })?;
+    let mut buf = [0u8; 2 + 16];
+    let head = match dir {
+        Dir::LinuxToFreebsd => {
+            buf.first_mut().map(|b| *b = mapped);
+            1
+        }
+        Dir::FreebsdToLinux => {
+            crate::wire::write_u16(&mut buf, 0, u16::from(mapped));
+            2
+        }
+    };
+    let total = head.saturating_add(addr.len());
+    let dst = buf.get_mut(head..total).ok_or(Error::Rejected {
+        off: at,
+        attr: attr.kind(),
+    })?;
+    dst.copy_from_slice(addr);
+    w.attr(ty, buf.get(..total).unwrap_or_default())
+}
+
+/// Size of `struct rtnexthop` (equal on both).
+const RTNH_LEN: usize = size_of::<l::rtnexthop>();
+
+/// `RTA_MULTIPATH`: an array of `struct rtnexthop`, each followed by nested route
+/// attributes (`RTA_GATEWAY`, `RTA_VIA`, ...). The nested attributes go through [`RTA`];
+/// each `rtnh_len` is recomputed. Weights: Linux stores weight − 1 in `rtnh_hops`
+/// (`net/ipv4/fib_semantics.c`), FreeBSD stores the weight itself (`rt.c dump_rc_nhg`,
+/// `nlf_p_rtnh`).
+fn multipath(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let nest = w.begin_nest(ty)?;
+    let p = attr.payload();
+    let mut pos = 0usize;
+    while pos < p.len() {
+        let at = attr.payload_offset().saturating_add(pos);
+        let rest = p.get(pos..).unwrap_or_default();
+        let len = usize::from(read_u16(rest, 0).ok_or(Error::Truncated { off: off32(at) })?);
+        if len < RTNH_LEN || len > rest.len() {
+            return Err(Error::BadLength { off: off32(at) });
+        }
+        let mut hdr = [0u8; RTNH_LEN];
+        hdr.copy_from_slice(rest.get(..RTNH_LEN).unwrap_or_default());
+        let hops_off = offset_of!(l::rtnexthop, rtnh_hops);
+        if let Some(h) = hdr.get_mut(hops_off) {
+            *h = match dir {
+                Dir::FreebsdToLinux => h.saturating_sub(1),
+                Dir::LinuxToFreebsd => h.saturating_add(1),
+            };
+        }
+        let start = w.len();
+        w.put(&hdr)?;
+        let inner = rest.get(RTNH_LEN..len).unwrap_or_default();
+        translate_attrs(cx, dir, &RTA, inner, at.saturating_add(RTNH_LEN), w, false)?;
+        let out_len = u16::try_from(w.len().saturating_sub(start))
+            .map_err(|_| Error::TooLong { off: off32(at) })?;
+        w.patch(start, &out_len.to_ne_bytes());
+        pos = pos.saturating_add(align4(len).unwrap_or(usize::MAX));
+    }
+    w.end_nest(nest)
+}
