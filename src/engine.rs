@@ -84,7 +84,11 @@ impl<'a> Cx<'a> {
             (src, src_len, dst)
         };
         if t.want >= from && t.want < from.saturating_add(from_len) {
-            let inner = if exact { t.want.saturating_sub(from) } else { 0 };
+            let inner = if exact {
+                t.want.saturating_sub(from)
+            } else {
+                0
+            };
             t.found = Some(to.saturating_add(inner));
         }
     }
@@ -130,7 +134,13 @@ pub(crate) fn translate_with_spec(
     };
     cx.emitted = 0;
     let mark = w.begin_msg(msg.msg_type(), msg.flags(), msg.seq(), msg.pid())?;
-    cx.trace(msg.offset(), NLMSG_HDRLEN, mark.offset(), NLMSG_HDRLEN, true);
+    cx.trace(
+        msg.offset(),
+        NLMSG_HDRLEN,
+        mark.offset(),
+        NLMSG_HDRLEN,
+        true,
+    );
     let payload = msg.payload();
     let hlen = spec.header_len.min(payload.len()).min(MAX_HEADER);
     let mut header = [0u8; MAX_HEADER];
@@ -190,7 +200,9 @@ fn convert_field(dir: Dir, off: usize, conv: Conv, hdr: &mut [u8], base: usize) 
             let Some(v) = read_u16(hdr, off) else {
                 return Ok(());
             };
-            let v = map.map(dir, v).ok_or(Error::Rejected { off: at, attr: 0 })?;
+            let v = map
+                .map(dir, v)
+                .ok_or(Error::Rejected { off: at, attr: 0 })?;
             crate::wire::write_u16(hdr, off, v);
         }
         Conv::Flags32(map) => {
@@ -318,7 +330,15 @@ fn translate_one(
         }
         Kind::Nested(table) => {
             let nest = w.begin_nest(ty)?;
-            translate_attrs(cx, dir, table, attr.payload(), attr.payload_offset(), w, false)?;
+            translate_attrs(
+                cx,
+                dir,
+                table,
+                attr.payload(),
+                attr.payload_offset(),
+                w,
+                false,
+            )?;
             w.end_nest(nest)?;
             Ok(false)
         }

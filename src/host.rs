@@ -139,7 +139,8 @@ pub fn freebsd_index(host: &dyn Host, linux_name: &[u8]) -> Option<u32> {
         return None;
     }
     let n = digits.iter().try_fold(0u32, |acc, &d| {
-        acc.checked_mul(10)?.checked_add(u32::from(d.checked_sub(b'0')?))
+        acc.checked_mul(10)?
+            .checked_add(u32::from(d.checked_sub(b'0')?))
     })?;
     let index = host.ifindex_by_ethno(n)?;
     (host.iftype(index) == Some(IFT_ETHER)).then_some(index)
@@ -170,7 +171,9 @@ pub(crate) mod tests {
 
     impl Host for TestHost {
         fn ifname(&self, index: u32) -> Option<IfName> {
-            IFS.iter().find(|i| i.0 == index).and_then(|i| IfName::new(i.1))
+            IFS.iter()
+                .find(|i| i.0 == index)
+                .and_then(|i| IfName::new(i.1))
         }
         fn ifindex(&self, name: &[u8]) -> Option<u32> {
             IFS.iter().find(|i| i.1 == name).map(|i| i.0)
@@ -225,7 +228,10 @@ pub(crate) mod tests {
     #[test]
     fn ifname_units_and_limits() {
         assert_eq!(IfName::with_unit(b"eth", 0).unwrap().as_bytes(), b"eth0");
-        assert_eq!(IfName::with_unit(b"eth", 4_294_967_295).unwrap().as_bytes(), b"eth4294967295");
+        assert_eq!(
+            IfName::with_unit(b"eth", 4_294_967_295).unwrap().as_bytes(),
+            b"eth4294967295"
+        );
         assert!(IfName::new(b"0123456789abcdef").is_none());
         assert_eq!(IfName::new(b"em0\0junk").unwrap().as_bytes(), b"em0");
     }

@@ -10,6 +10,11 @@ use crate::wire::{read_u16, read_u32, write_u16, write_u32};
 use freebsd_abi as f;
 use linux_abi as l;
 
+/// Linux `SOCK_DGRAM` (`include/linux/net.h` `enum sock_type`).
+const LINUX_SOCK_DGRAM: i32 = 2;
+/// Linux `SOCK_RAW` (`include/linux/net.h` `enum sock_type`).
+const LINUX_SOCK_RAW: i32 = 3;
+
 /// `sizeof(struct sockaddr_nl)`: 12 on both systems.
 pub const SOCKADDR_NL_LEN: usize = 12;
 
@@ -109,7 +114,7 @@ pub fn sockopt_to_freebsd(name: i32) -> SockOpt {
 /// GENERIC (`nl_verify_proto`: EPROTONOSUPPORT; the Linuxulator: EAFNOSUPPORT).
 #[must_use]
 pub fn socket_error(sock_type: i32, protocol: i32) -> Option<i32> {
-    if sock_type != l::SOCK_RAW && sock_type != l::SOCK_DGRAM {
+    if sock_type != LINUX_SOCK_RAW && sock_type != LINUX_SOCK_DGRAM {
         return Some(l::ESOCKTNOSUPPORT);
     }
     if protocol != l::NETLINK_ROUTE && protocol != l::NETLINK_GENERIC {
@@ -120,7 +125,9 @@ pub fn socket_error(sock_type: i32, protocol: i32) -> Option<i32> {
 
 /// Groups in a legacy `nl_groups` mask: bit i is group i + 1 (both systems).
 pub fn groups_of_mask(mask: u32) -> impl Iterator<Item = u32> {
-    (0u32..32).filter(move |i| mask.checked_shr(*i).is_some_and(|m| m & 1 != 0)).map(|i| i.saturating_add(1))
+    (0u32..32)
+        .filter(move |i| mask.checked_shr(*i).is_some_and(|m| m & 1 != 0))
+        .map(|i| i.saturating_add(1))
 }
 
 /// The legacy mask bit for `group` (1–32), or 0 for groups the mask cannot express.
@@ -138,7 +145,10 @@ mod tests {
 
     #[test]
     fn sockaddr_both_ways() {
-        let a = NlAddr { pid: 5, groups: 0x11 };
+        let a = NlAddr {
+            pid: 5,
+            groups: 0x11,
+        };
         let lb = linux_sockaddr(a);
         assert_eq!(&lb[..2], &16u16.to_ne_bytes());
         assert_eq!(parse_linux_sockaddr(&lb), Some(a));

@@ -101,8 +101,12 @@ pub(crate) fn translate_error(
         (_, false) => w.put(echo)?,
     }
     w.pad()?;
-    let tlv_start = align4(NLMSGERR_LEN.saturating_sub(NLMSG_HDRLEN).saturating_add(echo_len))
-        .unwrap_or(usize::MAX);
+    let tlv_start = align4(
+        NLMSGERR_LEN
+            .saturating_sub(NLMSG_HDRLEN)
+            .saturating_add(echo_len),
+    )
+    .unwrap_or(usize::MAX);
     let tlvs = payload.get(tlv_start..).unwrap_or_default();
     let remap = OffsRemap {
         ctx,
@@ -111,7 +115,13 @@ pub(crate) fn translate_error(
         echo_off,
         original,
     };
-    translate_ext_ack(dir, tlvs, msg.payload_offset().saturating_add(tlv_start), Some(&remap), w)?;
+    translate_ext_ack(
+        dir,
+        tlvs,
+        msg.payload_offset().saturating_add(tlv_start),
+        Some(&remap),
+        w,
+    )?;
     w.end_msg(mark)
 }
 

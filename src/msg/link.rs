@@ -77,9 +77,24 @@ pub static IFT_MAP: ValueMap<u16> = ValueMap {
 pub static IFLA_INFO: AttrTable = AttrTable {
     name: "IFLA_INFO",
     rules: &[
-        rule(l::IFLA_INFO_KIND, f::IFLA_INFO_KIND, Kind::Custom(info_kind), "kind names mapped to FreeBSD cloners"),
-        rule(l::IFLA_INFO_DATA, f::IFLA_INFO_DATA, Kind::Copy, "IFLA_VLAN_*/IFLA_GRE_* keep Linux ids on FreeBSD"),
-        rule(l::IFLA_INFO_SLAVE_KIND, f::IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
+        rule(
+            l::IFLA_INFO_KIND,
+            f::IFLA_INFO_KIND,
+            Kind::Custom(info_kind),
+            "kind names mapped to FreeBSD cloners",
+        ),
+        rule(
+            l::IFLA_INFO_DATA,
+            f::IFLA_INFO_DATA,
+            Kind::Copy,
+            "IFLA_VLAN_*/IFLA_GRE_* keep Linux ids on FreeBSD",
+        ),
+        rule(
+            l::IFLA_INFO_SLAVE_KIND,
+            f::IFLA_INFO_SLAVE_KIND,
+            Kind::Custom(info_kind),
+            "",
+        ),
     ],
     synth_linux: &[],
 };
@@ -91,16 +106,29 @@ pub static IFLA: AttrTable = AttrTable {
     rules: &[
         same(l::IFLA_ADDRESS, f::IFLA_ADDRESS),
         same(l::IFLA_BROADCAST, f::IFLA_BROADCAST),
-        rule(l::IFLA_IFNAME, f::IFLA_IFNAME, Kind::Custom(ifname), "lo0 ↔ lo, Ethernet ↔ ethN"),
+        rule(
+            l::IFLA_IFNAME,
+            f::IFLA_IFNAME,
+            Kind::Custom(ifname),
+            "lo0 ↔ lo, Ethernet ↔ ethN",
+        ),
         same(l::IFLA_MTU, f::IFLA_MTU),
         same(l::IFLA_LINK, f::IFLA_LINK),
-        linux_only(l::IFLA_QDISC, "FreeBSD: not supported; synthesised for Linux"),
+        linux_only(
+            l::IFLA_QDISC,
+            "FreeBSD: not supported; synthesised for Linux",
+        ),
         same(l::IFLA_STATS, f::IFLA_STATS),
         same(l::IFLA_MASTER, f::IFLA_MASTER),
         same(l::IFLA_TXQLEN, f::IFLA_TXQLEN),
         same(l::IFLA_OPERSTATE, f::IFLA_OPERSTATE),
         same(l::IFLA_LINKMODE, f::IFLA_LINKMODE),
-        rule(l::IFLA_LINKINFO, f::IFLA_LINKINFO, Kind::Nested(&IFLA_INFO), ""),
+        rule(
+            l::IFLA_LINKINFO,
+            f::IFLA_LINKINFO,
+            Kind::Nested(&IFLA_INFO),
+            "",
+        ),
         same(l::IFLA_IFALIAS, f::IFLA_IFALIAS),
         rule(
             l::IFLA_STATS64,
@@ -112,7 +140,10 @@ pub static IFLA: AttrTable = AttrTable {
             "Linux's struct is longer: zero-extended / truncated",
         ),
         linux_only(l::IFLA_GROUP, "u32 on Linux, parsed as a string by FreeBSD"),
-        linux_only(l::IFLA_EXT_MASK, "Linux dump filter; FreeBSD has no VF/stats filtering"),
+        linux_only(
+            l::IFLA_EXT_MASK,
+            "Linux dump filter; FreeBSD has no VF/stats filtering",
+        ),
         same(l::IFLA_PROMISCUITY, f::IFLA_PROMISCUITY),
         same(l::IFLA_NUM_TX_QUEUES, f::IFLA_NUM_TX_QUEUES),
         same(l::IFLA_NUM_RX_QUEUES, f::IFLA_NUM_RX_QUEUES),
@@ -125,15 +156,48 @@ pub static IFLA: AttrTable = AttrTable {
         same(l::IFLA_CARRIER_DOWN_COUNT, f::IFLA_CARRIER_DOWN_COUNT),
         same(l::IFLA_MIN_MTU, f::IFLA_MIN_MTU),
         same(l::IFLA_MAX_MTU, f::IFLA_MAX_MTU),
-        rule(l::IFLA_ALT_IFNAME, f::IFLA_ALT_IFNAME, Kind::Custom(ifname), "named like IFLA_IFNAME"),
+        rule(
+            l::IFLA_ALT_IFNAME,
+            f::IFLA_ALT_IFNAME,
+            Kind::Custom(ifname),
+            "named like IFLA_IFNAME",
+        ),
         same(l::IFLA_PERM_ADDRESS, f::IFLA_PERM_ADDRESS),
         same(l::IFLA_GRO_MAX_SIZE, f::IFLA_GRO_MAX_SIZE),
-        linux_only(l::IFLA_TSO_MAX_SIZE, "ABI: FreeBSD's enum lacks it, later ids shift by one"),
-        rule(l::IFLA_TSO_MAX_SEGS, f::IFLA_TSO_MAX_SEGS, Kind::Copy, "ABI: 60 ↔ 59"),
-        rule(l::IFLA_ALLMULTI, f::IFLA_ALLMULTI, Kind::Copy, "ABI: 61 ↔ 60"),
-        rule(l::IFLA_DEVLINK_PORT, f::IFLA_DEVLINK_PORT, Kind::Copy, "ABI: 62 ↔ 61"),
-        rule(l::IFLA_GSO_IPV4_MAX_SIZE, f::IFLA_GSO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 63 ↔ 62"),
-        rule(l::IFLA_GRO_IPV4_MAX_SIZE, f::IFLA_GRO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 64 ↔ 63"),
+        linux_only(
+            l::IFLA_TSO_MAX_SIZE,
+            "ABI: FreeBSD's enum lacks it, later ids shift by one",
+        ),
+        rule(
+            l::IFLA_TSO_MAX_SEGS,
+            f::IFLA_TSO_MAX_SEGS,
+            Kind::Copy,
+            "ABI: 60 ↔ 59",
+        ),
+        rule(
+            l::IFLA_ALLMULTI,
+            f::IFLA_ALLMULTI,
+            Kind::Copy,
+            "ABI: 61 ↔ 60",
+        ),
+        rule(
+            l::IFLA_DEVLINK_PORT,
+            f::IFLA_DEVLINK_PORT,
+            Kind::Copy,
+            "ABI: 62 ↔ 61",
+        ),
+        rule(
+            l::IFLA_GSO_IPV4_MAX_SIZE,
+            f::IFLA_GSO_IPV4_MAX_SIZE,
+            Kind::Copy,
+            "ABI: 63 ↔ 62",
+        ),
+        rule(
+            l::IFLA_GRO_IPV4_MAX_SIZE,
+            f::IFLA_GRO_IPV4_MAX_SIZE,
+            Kind::Copy,
+            "ABI: 64 ↔ 63",
+        ),
         AttrRule {
             linux: None,
             freebsd: Some(f::IFLA_FREEBSD),
@@ -152,7 +216,12 @@ const _: () = assert!(valid(&IFLA));
 /// The link family.
 pub static LINK: MsgSpec = MsgSpec {
     name: "link",
-    types: &[l::RTM_NEWLINK, l::RTM_DELLINK, l::RTM_GETLINK, l::RTM_SETLINK],
+    types: &[
+        l::RTM_NEWLINK,
+        l::RTM_DELLINK,
+        l::RTM_GETLINK,
+        l::RTM_SETLINK,
+    ],
     header_len: size_of::<l::ifinfomsg>(),
     fields: &[
         Field {
@@ -288,7 +357,10 @@ fn fix_running(dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
     let attrs = src_payload
         .get(crate::wire::align4(size_of::<f::ifinfomsg>()).unwrap_or(usize::MAX)..)
         .unwrap_or_default();
-    let Some(oper) = Attrs::new(attrs).find(f::IFLA_OPERSTATE).and_then(|a| a.u8()) else {
+    let Some(oper) = Attrs::new(attrs)
+        .find(f::IFLA_OPERSTATE)
+        .and_then(|a| a.u8())
+    else {
         return;
     };
     let off = offset_of!(l::ifinfomsg, ifi_flags);
@@ -304,4 +376,3 @@ fn fix_running(dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
     }
     crate::wire::write_u32(out_header, off, flags);
 }
-

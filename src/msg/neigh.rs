@@ -33,7 +33,10 @@ pub static NDA: AttrTable = AttrTable {
         same(l::NDA_FLAGS_EXT, f::NDA_FLAGS_EXT),
         same(l::NDA_NDM_STATE_MASK, f::NDA_NDM_STATE_MASK),
         same(l::NDA_NDM_FLAGS_MASK, f::NDA_NDM_FLAGS_MASK),
-        freebsd_only(f::NDA_FREEBSD, "FreeBSD-private nest (next state timestamp)"),
+        freebsd_only(
+            f::NDA_FREEBSD,
+            "FreeBSD-private nest (next state timestamp)",
+        ),
     ],
     synth_linux: &[],
 };

@@ -55,7 +55,12 @@ pub static RTA: AttrTable = AttrTable {
         same(l::RTA_PRIORITY, f::NL_RTA_PRIORITY),
         same(l::RTA_PREFSRC, f::NL_RTA_PREFSRC),
         rule(l::RTA_METRICS, f::NL_RTA_METRICS, Kind::Nested(&RTAX), ""),
-        rule(l::RTA_MULTIPATH, f::NL_RTA_MULTIPATH, Kind::Custom(multipath), "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD"),
+        rule(
+            l::RTA_MULTIPATH,
+            f::NL_RTA_MULTIPATH,
+            Kind::Custom(multipath),
+            "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD",
+        ),
         linux_only(l::RTA_PROTOINFO, "ABI: id 10 is FreeBSD NL_RTA_KNH_ID"),
         freebsd_only(f::NL_RTA_KNH_ID, "ABI: id 10 is Linux RTA_PROTOINFO"),
         same(l::RTA_FLOW, f::NL_RTA_FLOW),
@@ -64,10 +69,20 @@ pub static RTA: AttrTable = AttrTable {
         freebsd_only(f::NL_RTA_WEIGHT, "ABI: id 13 is Linux RTA_SESSION"),
         linux_only(l::RTA_MP_ALGO, "ABI: id 14 is FreeBSD NL_RTA_RTFLAGS"),
         freebsd_only(f::NL_RTA_RTFLAGS, "ABI: id 14 is Linux RTA_MP_ALGO"),
-        rule(l::RTA_TABLE, f::NL_RTA_TABLE, Kind::U32(&RT_TABLE_MAP), "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF"),
+        rule(
+            l::RTA_TABLE,
+            f::NL_RTA_TABLE,
+            Kind::U32(&RT_TABLE_MAP),
+            "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF",
+        ),
         linux_only(l::RTA_MARK, "policy routing by mark: none on FreeBSD"),
         same(l::RTA_MFC_STATS, f::NL_RTA_MFC_STATS),
-        rule(l::RTA_VIA, f::NL_RTA_VIA, Kind::Custom(via), "ABI: u16 family on Linux, u8 on FreeBSD"),
+        rule(
+            l::RTA_VIA,
+            f::NL_RTA_VIA,
+            Kind::Custom(via),
+            "ABI: u16 family on Linux, u8 on FreeBSD",
+        ),
         same(l::RTA_NEWDST, f::NL_RTA_NEWDST),
         same(l::RTA_PREF, f::NL_RTA_PREF),
         same(l::RTA_ENCAP_TYPE, f::NL_RTA_ENCAP_TYPE),
@@ -134,9 +149,11 @@ fn via(
         .map(dir, fam8)
         .ok_or(Error::Family { off: at, family })?;
     let mut buf = [0u8; 2 + 16];
-    let head = match dir {
+    let head: usize = match dir {
         Dir::LinuxToFreebsd => {
-            buf.first_mut().map(|b| *b = mapped);
+            if let Some(b) = buf.first_mut() {
+                *b = mapped;
+            }
             1
         }
         Dir::FreebsdToLinux => {
