@@ -4,7 +4,7 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi kernel freebsd-check help
+.PHONY: all build test lint fmt abi docs kernel freebsd-check help
 
 all: build
 
@@ -14,6 +14,7 @@ help:
 	@echo "make lint       cargo fmt --check + clippy -D warnings"
 	@echo "make abi        regenerate linux-abi from this machine's uapi headers"
 	@echo "make kernel     release build for $(KERNEL_TARGET) + panic/alloc symbol check"
+	@echo "make docs       regenerate docs/translation.md from the tables"
 
 build:
 	$(CARGO) build --workspace
@@ -32,6 +33,14 @@ fmt:
 freebsd-check:
 	rustup target list --installed | grep -q $(FREEBSD_TARGET) || rustup target add $(FREEBSD_TARGET)
 	$(CARGO) check -p nlcompat-freebsd-abi --target $(FREEBSD_TARGET) --features libc-check
+
+# Regenerate linux-abi/src/generated.rs with bindgen (needs libclang).
+abi:
+	$(CARGO) run -p nlcompat-linux-abi-gen -- linux-abi/src/generated.rs
+
+# Regenerate docs/translation.md from the translator's tables.
+docs:
+	NLCOMPAT_UPDATE_DOCS=1 $(CARGO) test -p nlcompat --lib doc::
 
 kernel:
 	rustup target list --installed | grep -q $(KERNEL_TARGET) || rustup target add $(KERNEL_TARGET)

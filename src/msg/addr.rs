@@ -4,11 +4,12 @@
 //! Linux: `include/uapi/linux/if_addr.h`; FreeBSD: `sys/netlink/route/ifaddrs.h`;
 //! behaviour: `sys/netlink/route/iface.c` (`dump_iface_addr`, `rtnl_handle_addr`).
 
-use super::link::{freebsd_only, ifname, linux_only, rule, same};
+use super::link::ifname;
 use super::maps::AF_MAP;
 use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
 use crate::wire::{align4, Attrs};
 use crate::Dir;
+use crate::{freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
@@ -17,28 +18,22 @@ use linux_abi as l;
 pub static IFA: AttrTable = AttrTable {
     name: "IFA",
     rules: &[
-        same(l::IFA_ADDRESS, f::IFA_ADDRESS),
-        same(l::IFA_LOCAL, f::IFA_LOCAL),
-        rule(
-            l::IFA_LABEL,
-            f::IFA_LABEL,
+        same!(IFA_ADDRESS),
+        same!(IFA_LOCAL),
+        same!(
+            IFA_LABEL,
             Kind::Custom(ifname),
             "Linux interface name, as in link dumps",
         ),
-        same(l::IFA_BROADCAST, f::IFA_BROADCAST),
-        same(l::IFA_ANYCAST, f::IFA_ANYCAST),
-        same(l::IFA_CACHEINFO, f::IFA_CACHEINFO),
-        same(l::IFA_MULTICAST, f::IFA_MULTICAST),
-        rule(
-            l::IFA_FLAGS,
-            f::IFA_FLAGS,
-            Kind::Copy,
-            "IFA_F_* bits equal on both",
-        ),
-        same(l::IFA_RT_PRIORITY, f::IFA_RT_PRIORITY),
-        linux_only(l::IFA_TARGET_NETNSID, "network namespaces: none on FreeBSD"),
-        linux_only(l::IFA_PROTO, "ABI: id 11 is FreeBSD's IFA_FREEBSD nest"),
-        freebsd_only(f::IFA_FREEBSD, "ABI: id 11 is Linux IFA_PROTO (u8)"),
+        same!(IFA_BROADCAST),
+        same!(IFA_ANYCAST),
+        same!(IFA_CACHEINFO),
+        same!(IFA_MULTICAST),
+        same!(IFA_FLAGS, Kind::Copy, "IFA_F_* bits equal on both",),
+        same!(IFA_RT_PRIORITY),
+        linux_only!(IFA_TARGET_NETNSID, "network namespaces: none on FreeBSD"),
+        linux_only!(IFA_PROTO, "ABI: id 11 is FreeBSD's IFA_FREEBSD nest"),
+        freebsd_only!(IFA_FREEBSD, "ABI: id 11 is Linux IFA_PROTO (u8)"),
     ],
     synth_linux: &[],
 };

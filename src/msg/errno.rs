@@ -12,12 +12,16 @@
 use freebsd_abi as f;
 use linux_abi as l;
 
-macro_rules! same {
-    ($($name:ident),* $(,)?) => { &[$((l::$name, f::$name)),*] };
+macro_rules! same_names {
+    ($($name:ident),* $(,)?) => {
+        /// Rows `(linux, freebsd)` whose names exist on both systems.
+        pub static SAME: &[(i32, i32)] = &[$((l::$name, f::$name)),*];
+        /// The names of the [`SAME`] rows, in order.
+        pub static SAME_NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
 }
 
-/// Rows `(linux, freebsd)` whose names exist on both systems.
-pub static SAME: &[(i32, i32)] = same![
+same_names![
     EPERM,
     ENOENT,
     ESRCH,

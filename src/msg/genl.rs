@@ -6,26 +6,25 @@
 //! multicast group ids are dynamic on both systems. Other generic families pass unchanged
 //! (their attributes are family-specific); their errors and DONE are still translated.
 
-use super::link::same;
+use crate::same;
 use crate::table::{valid, AttrTable, MsgSpec};
 use core::mem::size_of;
-use freebsd_abi as f;
 use linux_abi as l;
 
 /// nlctrl attributes.
 pub static CTRL_ATTR: AttrTable = AttrTable {
     name: "CTRL_ATTR",
     rules: &[
-        same(l::CTRL_ATTR_FAMILY_ID, f::CTRL_ATTR_FAMILY_ID),
-        same(l::CTRL_ATTR_FAMILY_NAME, f::CTRL_ATTR_FAMILY_NAME),
-        same(l::CTRL_ATTR_VERSION, f::CTRL_ATTR_VERSION),
-        same(l::CTRL_ATTR_HDRSIZE, f::CTRL_ATTR_HDRSIZE),
-        same(l::CTRL_ATTR_MAXATTR, f::CTRL_ATTR_MAXATTR),
-        same(l::CTRL_ATTR_OPS, f::CTRL_ATTR_OPS),
-        same(l::CTRL_ATTR_MCAST_GROUPS, f::CTRL_ATTR_MCAST_GROUPS),
-        same(l::CTRL_ATTR_POLICY, f::CTRL_ATTR_POLICY),
-        same(l::CTRL_ATTR_OP_POLICY, f::CTRL_ATTR_OP_POLICY),
-        same(l::CTRL_ATTR_OP, f::CTRL_ATTR_OP),
+        same!(CTRL_ATTR_FAMILY_ID),
+        same!(CTRL_ATTR_FAMILY_NAME),
+        same!(CTRL_ATTR_VERSION),
+        same!(CTRL_ATTR_HDRSIZE),
+        same!(CTRL_ATTR_MAXATTR),
+        same!(CTRL_ATTR_OPS),
+        same!(CTRL_ATTR_MCAST_GROUPS),
+        same!(CTRL_ATTR_POLICY),
+        same!(CTRL_ATTR_OP_POLICY),
+        same!(CTRL_ATTR_OP),
     ],
     synth_linux: &[],
 };

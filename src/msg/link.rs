@@ -10,10 +10,10 @@ use super::maps::LINK_AF_MAP;
 use crate::engine::Cx;
 use crate::host;
 use crate::table::{
-    valid, AttrRule, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual, Synth, Unknown,
-    ValueMap,
+    valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual, Synth, Unknown, ValueMap,
 };
 use crate::wire::{Attr, Attrs, Writer};
+use crate::{freebsd_only, linux_only, same};
 use crate::{Dir, Result};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
@@ -77,24 +77,17 @@ pub static IFT_MAP: ValueMap<u16> = ValueMap {
 pub static IFLA_INFO: AttrTable = AttrTable {
     name: "IFLA_INFO",
     rules: &[
-        rule(
-            l::IFLA_INFO_KIND,
-            f::IFLA_INFO_KIND,
+        same!(
+            IFLA_INFO_KIND,
             Kind::Custom(info_kind),
             "kind names mapped to FreeBSD cloners",
         ),
-        rule(
-            l::IFLA_INFO_DATA,
-            f::IFLA_INFO_DATA,
+        same!(
+            IFLA_INFO_DATA,
             Kind::Copy,
             "IFLA_VLAN_*/IFLA_GRE_* keep Linux ids on FreeBSD",
         ),
-        rule(
-            l::IFLA_INFO_SLAVE_KIND,
-            f::IFLA_INFO_SLAVE_KIND,
-            Kind::Custom(info_kind),
-            "",
-        ),
+        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), "",),
     ],
     synth_linux: &[],
 };
@@ -104,106 +97,69 @@ const _: () = assert!(valid(&IFLA_INFO));
 pub static IFLA: AttrTable = AttrTable {
     name: "IFLA",
     rules: &[
-        same(l::IFLA_ADDRESS, f::IFLA_ADDRESS),
-        same(l::IFLA_BROADCAST, f::IFLA_BROADCAST),
-        rule(
-            l::IFLA_IFNAME,
-            f::IFLA_IFNAME,
+        same!(IFLA_ADDRESS),
+        same!(IFLA_BROADCAST),
+        same!(
+            IFLA_IFNAME,
             Kind::Custom(ifname),
             "lo0 ↔ lo, Ethernet ↔ ethN",
         ),
-        same(l::IFLA_MTU, f::IFLA_MTU),
-        same(l::IFLA_LINK, f::IFLA_LINK),
-        linux_only(
-            l::IFLA_QDISC,
-            "FreeBSD: not supported; synthesised for Linux",
-        ),
-        same(l::IFLA_STATS, f::IFLA_STATS),
-        same(l::IFLA_MASTER, f::IFLA_MASTER),
-        same(l::IFLA_TXQLEN, f::IFLA_TXQLEN),
-        same(l::IFLA_OPERSTATE, f::IFLA_OPERSTATE),
-        same(l::IFLA_LINKMODE, f::IFLA_LINKMODE),
-        rule(
-            l::IFLA_LINKINFO,
-            f::IFLA_LINKINFO,
-            Kind::Nested(&IFLA_INFO),
-            "",
-        ),
-        same(l::IFLA_IFALIAS, f::IFLA_IFALIAS),
-        rule(
-            l::IFLA_STATS64,
-            f::IFLA_STATS64,
+        same!(IFLA_MTU),
+        same!(IFLA_LINK),
+        linux_only!(IFLA_QDISC, "FreeBSD: not supported; synthesised for Linux",),
+        same!(IFLA_STATS),
+        same!(IFLA_MASTER),
+        same!(IFLA_TXQLEN),
+        same!(IFLA_OPERSTATE),
+        same!(IFLA_LINKMODE),
+        same!(IFLA_LINKINFO, Kind::Nested(&IFLA_INFO), "",),
+        same!(IFLA_IFALIAS),
+        same!(
+            IFLA_STATS64,
             Kind::Sized {
                 linux: size_of::<l::rtnl_link_stats64>(),
                 freebsd: size_of::<f::rtnl_link_stats64>(),
             },
             "Linux's struct is longer: zero-extended / truncated",
         ),
-        linux_only(l::IFLA_GROUP, "u32 on Linux, parsed as a string by FreeBSD"),
-        linux_only(
-            l::IFLA_EXT_MASK,
+        linux_only!(IFLA_GROUP, "u32 on Linux, parsed as a string by FreeBSD"),
+        linux_only!(
+            IFLA_EXT_MASK,
             "Linux dump filter; FreeBSD has no VF/stats filtering",
         ),
-        same(l::IFLA_PROMISCUITY, f::IFLA_PROMISCUITY),
-        same(l::IFLA_NUM_TX_QUEUES, f::IFLA_NUM_TX_QUEUES),
-        same(l::IFLA_NUM_RX_QUEUES, f::IFLA_NUM_RX_QUEUES),
-        same(l::IFLA_CARRIER, f::IFLA_CARRIER),
-        same(l::IFLA_CARRIER_CHANGES, f::IFLA_CARRIER_CHANGES),
-        same(l::IFLA_PROTO_DOWN, f::IFLA_PROTO_DOWN),
-        same(l::IFLA_GSO_MAX_SEGS, f::IFLA_GSO_MAX_SEGS),
-        same(l::IFLA_GSO_MAX_SIZE, f::IFLA_GSO_MAX_SIZE),
-        same(l::IFLA_CARRIER_UP_COUNT, f::IFLA_CARRIER_UP_COUNT),
-        same(l::IFLA_CARRIER_DOWN_COUNT, f::IFLA_CARRIER_DOWN_COUNT),
-        same(l::IFLA_MIN_MTU, f::IFLA_MIN_MTU),
-        same(l::IFLA_MAX_MTU, f::IFLA_MAX_MTU),
-        rule(
-            l::IFLA_ALT_IFNAME,
-            f::IFLA_ALT_IFNAME,
+        same!(IFLA_PROMISCUITY),
+        same!(IFLA_NUM_TX_QUEUES),
+        same!(IFLA_NUM_RX_QUEUES),
+        same!(IFLA_CARRIER),
+        same!(IFLA_CARRIER_CHANGES),
+        same!(IFLA_PROTO_DOWN),
+        same!(IFLA_GSO_MAX_SEGS),
+        same!(IFLA_GSO_MAX_SIZE),
+        same!(IFLA_CARRIER_UP_COUNT),
+        same!(IFLA_CARRIER_DOWN_COUNT),
+        same!(IFLA_MIN_MTU),
+        same!(IFLA_MAX_MTU),
+        same!(
+            IFLA_ALT_IFNAME,
             Kind::Custom(ifname),
             "named like IFLA_IFNAME",
         ),
-        same(l::IFLA_PERM_ADDRESS, f::IFLA_PERM_ADDRESS),
-        same(l::IFLA_GRO_MAX_SIZE, f::IFLA_GRO_MAX_SIZE),
-        linux_only(
-            l::IFLA_TSO_MAX_SIZE,
+        same!(IFLA_PERM_ADDRESS),
+        same!(IFLA_GRO_MAX_SIZE),
+        linux_only!(
+            IFLA_TSO_MAX_SIZE,
             "ABI: FreeBSD's enum lacks it, later ids shift by one",
         ),
-        rule(
-            l::IFLA_TSO_MAX_SEGS,
-            f::IFLA_TSO_MAX_SEGS,
-            Kind::Copy,
-            "ABI: 60 ↔ 59",
+        same!(IFLA_TSO_MAX_SEGS, Kind::Copy, "ABI: 60 ↔ 59",),
+        same!(IFLA_ALLMULTI, Kind::Copy, "ABI: 61 ↔ 60",),
+        same!(IFLA_DEVLINK_PORT, Kind::Copy, "ABI: 62 ↔ 61",),
+        same!(IFLA_GSO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 63 ↔ 62",),
+        same!(IFLA_GRO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 64 ↔ 63",),
+        freebsd_only!(
+            IFLA_FREEBSD,
+            Kind::Custom(ifla_freebsd),
+            "ABI: 64 is Linux GRO_IPV4_MAX_SIZE; ORIG_HWADDR becomes IFLA_PERM_ADDRESS"
         ),
-        rule(
-            l::IFLA_ALLMULTI,
-            f::IFLA_ALLMULTI,
-            Kind::Copy,
-            "ABI: 61 ↔ 60",
-        ),
-        rule(
-            l::IFLA_DEVLINK_PORT,
-            f::IFLA_DEVLINK_PORT,
-            Kind::Copy,
-            "ABI: 62 ↔ 61",
-        ),
-        rule(
-            l::IFLA_GSO_IPV4_MAX_SIZE,
-            f::IFLA_GSO_IPV4_MAX_SIZE,
-            Kind::Copy,
-            "ABI: 63 ↔ 62",
-        ),
-        rule(
-            l::IFLA_GRO_IPV4_MAX_SIZE,
-            f::IFLA_GRO_IPV4_MAX_SIZE,
-            Kind::Copy,
-            "ABI: 64 ↔ 63",
-        ),
-        AttrRule {
-            linux: None,
-            freebsd: Some(f::IFLA_FREEBSD),
-            kind: Kind::Custom(ifla_freebsd),
-            note: "ABI: 64 is Linux GRO_IPV4_MAX_SIZE; ORIG_HWADDR becomes IFLA_PERM_ADDRESS",
-        },
     ],
     synth_linux: &[
         Synth::Str(l::IFLA_QDISC, b"noqueue"),
@@ -244,37 +200,6 @@ pub static LINK: MsgSpec = MsgSpec {
     attrs: &IFLA,
     fixup: Some(fix_running),
 };
-
-pub(crate) const fn rule(linux: u16, freebsd: u16, kind: Kind, note: &'static str) -> AttrRule {
-    AttrRule {
-        linux: Some(linux),
-        freebsd: Some(freebsd),
-        kind,
-        note,
-    }
-}
-
-pub(crate) const fn same(linux: u16, freebsd: u16) -> AttrRule {
-    rule(linux, freebsd, Kind::Copy, "")
-}
-
-pub(crate) const fn linux_only(linux: u16, note: &'static str) -> AttrRule {
-    AttrRule {
-        linux: Some(linux),
-        freebsd: None,
-        kind: Kind::Drop,
-        note,
-    }
-}
-
-pub(crate) const fn freebsd_only(freebsd: u16, note: &'static str) -> AttrRule {
-    AttrRule {
-        linux: None,
-        freebsd: Some(freebsd),
-        kind: Kind::Drop,
-        note,
-    }
-}
 
 /// Interface names: FreeBSD names become Linux names by the Linuxulator's rules; Linux names
 /// go back to the FreeBSD interface they designate, and a name no interface has (a link

@@ -6,32 +6,31 @@
 //! `sys/netlink/route/nexthop.c`. `NHA_GATEWAY` is a bare address whose length tells its
 //! family; `NHA_GROUP` is an array of `struct nexthop_grp`, identical on both.
 
-use super::link::{freebsd_only, linux_only, same};
 use super::maps::AF_MAP;
 use crate::table::{valid, AttrTable, Conv, Field, MsgSpec};
+use crate::{freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
-use freebsd_abi as f;
 use linux_abi as l;
 
 /// Nexthop attributes.
 pub static NHA: AttrTable = AttrTable {
     name: "NHA",
     rules: &[
-        same(l::NHA_ID, f::NHA_ID),
-        same(l::NHA_GROUP, f::NHA_GROUP),
-        same(l::NHA_GROUP_TYPE, f::NHA_GROUP_TYPE),
-        same(l::NHA_BLACKHOLE, f::NHA_BLACKHOLE),
-        same(l::NHA_OIF, f::NHA_OIF),
-        same(l::NHA_GATEWAY, f::NHA_GATEWAY),
-        same(l::NHA_ENCAP_TYPE, f::NHA_ENCAP_TYPE),
-        same(l::NHA_ENCAP, f::NHA_ENCAP),
-        same(l::NHA_GROUPS, f::NHA_GROUPS),
-        same(l::NHA_MASTER, f::NHA_MASTER),
-        same(l::NHA_FDB, f::NHA_FDB),
-        same(l::NHA_RES_GROUP, f::NHA_RES_GROUP),
-        same(l::NHA_RES_BUCKET, f::NHA_RES_BUCKET),
-        linux_only(l::NHA_OP_FLAGS, "ABI: id 14 is FreeBSD's NHA_FREEBSD nest"),
-        freebsd_only(f::NHA_FREEBSD, "ABI: id 14 is Linux NHA_OP_FLAGS (u32)"),
+        same!(NHA_ID),
+        same!(NHA_GROUP),
+        same!(NHA_GROUP_TYPE),
+        same!(NHA_BLACKHOLE),
+        same!(NHA_OIF),
+        same!(NHA_GATEWAY),
+        same!(NHA_ENCAP_TYPE),
+        same!(NHA_ENCAP),
+        same!(NHA_GROUPS),
+        same!(NHA_MASTER),
+        same!(NHA_FDB),
+        same!(NHA_RES_GROUP),
+        same!(NHA_RES_BUCKET),
+        linux_only!(NHA_OP_FLAGS, "ABI: id 14 is FreeBSD's NHA_FREEBSD nest"),
+        freebsd_only!(NHA_FREEBSD, "ABI: id 14 is Linux NHA_OP_FLAGS (u32)"),
     ],
     synth_linux: &[],
 };

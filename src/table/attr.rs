@@ -64,6 +64,8 @@ impl core::fmt::Debug for Kind {
 /// cross in that direction) and the conversion.
 #[derive(Debug, Clone, Copy)]
 pub struct AttrRule {
+    /// The C name (Linux's where both exist) for docs and debugging.
+    pub name: &'static str,
     /// Linux attribute id, if Linux has this attribute.
     pub linux: Option<u16>,
     /// FreeBSD attribute id, if FreeBSD has this attribute.
@@ -140,4 +142,81 @@ pub const fn valid(t: &AttrTable) -> bool {
 
 const fn same_id(a: Option<u16>, b: Option<u16>) -> bool {
     matches!((a, b), (Some(x), Some(y)) if x == y)
+}
+
+/// A row whose id has the same name on both systems: `same!(IFLA_MTU)` copies the payload;
+/// `same!(IFLA_IFNAME, Kind::Custom(f), "note")` converts it.
+#[macro_export]
+macro_rules! same {
+    ($n:ident $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: Some(::linux_abi::$n),
+            freebsd: Some(::freebsd_abi::$n),
+            kind: $crate::table::Kind::Copy,
+            note: "",
+        }
+    };
+    ($n:ident, $kind:expr, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: Some(::linux_abi::$n),
+            freebsd: Some(::freebsd_abi::$n),
+            kind: $kind,
+            note: $note,
+        }
+    };
+}
+
+/// A row pairing differently named or numbered ids: `renamed!(LINUX_NAME => FREEBSD_NAME,
+/// kind, "note")`.
+#[macro_export]
+macro_rules! renamed {
+    ($l:ident => $f:ident, $kind:expr, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($l),
+            linux: Some(::linux_abi::$l),
+            freebsd: Some(::freebsd_abi::$f),
+            kind: $kind,
+            note: $note,
+        }
+    };
+}
+
+/// A Linux-only id: dropped on the way to FreeBSD. `linux_only!(IFLA_GROUP, "why")`.
+#[macro_export]
+macro_rules! linux_only {
+    ($n:ident, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: Some(::linux_abi::$n),
+            freebsd: None,
+            kind: $crate::table::Kind::Drop,
+            note: $note,
+        }
+    };
+}
+
+/// A FreeBSD-only id: dropped on the way to Linux unless `kind` is a custom conversion.
+/// `freebsd_only!(IFA_FREEBSD, "why")`.
+#[macro_export]
+macro_rules! freebsd_only {
+    ($n:ident, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: None,
+            freebsd: Some(::freebsd_abi::$n),
+            kind: $crate::table::Kind::Drop,
+            note: $note,
+        }
+    };
+    ($n:ident, $kind:expr, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: None,
+            freebsd: Some(::freebsd_abi::$n),
+            kind: $kind,
+            note: $note,
+        }
+    };
 }
