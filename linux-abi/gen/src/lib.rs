@@ -604,6 +604,32 @@ fn normalize_doc(s: &str) -> String {
         .replace('`', "'")
 }
 
+/// At most [`DOC_MAX`] characters, cut at a word boundary (kernel-doc blocks are long).
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= DOC_MAX {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for word in s.split_whitespace() {
+        if out.chars().count().saturating_add(word.chars().count()) >= DOC_MAX {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push_str(" ...");
+    out
+}
+
+/// Structs to which clang attaches a neighbouring comment that is not about them
+/// (`nda_cacheinfo` gets the `NUD_*` note above it; `nlattr` gets an ASCII-art layout diagram).
+const MISATTACHED: &[&str] = &["nda_cacheinfo", "nlattr"];
+
+/// Longest header comment copied into a doc line.
+const DOC_MAX: usize = 160;
+
 /// Citation of a header path as seen by clang.
 fn cite_path(path: &str) -> String {
     let rel = path.rsplit_once("/include/").map_or(path, |(_, r)| r);
@@ -762,9 +788,6 @@ fn run_bindgen(h: &'static Header) -> Res<Module> {
         .parse_callbacks(Box::new(Callbacks(Arc::clone(&seen))))
         .generate()
         .map_err(|e| format!("bindgen on <{}>: {e}", h.include))?;
-    if let Ok(d) = std::env::var("NLGEN_DUMP") {
-        let _ = std::fs::write(format!("{d}/{}.rs", h.module), bindings.to_string());
-    }
     let file = syn::parse_file(&bindings.to_string())
         .map_err(|e| format!("parsing bindgen output for <{}>: {e}", h.include))?;
     let mut seen = seen.lock().map_err(|e| e.to_string())?;
@@ -819,7 +842,7 @@ fn run_bindgen(h: &'static Header) -> Res<Module> {
                     }
                 };
                 let doc = match doc_of(&c.attrs).or_else(|| info.comment.get(&name).cloned()) {
-                    Some(comment) => format!("{comment} ({cite}, {origin})."),
+                    Some(comment) => format!("{} ({cite}, {origin}).", shorten(&comment)),
                     None => format!("{cite} ({origin})."),
                 };
                 consts.push(Const {
@@ -832,8 +855,11 @@ fn run_bindgen(h: &'static Header) -> Res<Module> {
             syn::Item::Struct(s) if STRUCTS.contains(&s.ident.to_string().as_str()) => {
                 let name = s.ident.to_string();
                 let mut fields = Vec::new();
-                let mut doc = doc_of(&s.attrs)
-                    .unwrap_or_else(|| format!("{fallback_cite}, `struct {name}`."));
+                let comment = doc_of(&s.attrs).filter(|_| !MISATTACHED.contains(&name.as_str()));
+                let mut doc = match comment {
+                    Some(c) => format!("`struct {name}` ({fallback_cite}): {}", shorten(&c)),
+                    None => format!("`struct {name}` ({fallback_cite})."),
+                };
                 let syn::Fields::Named(named) = &s.fields else {
                     return Err(format!("struct {name}: no named fields"));
                 };
@@ -859,6 +885,7 @@ fn run_bindgen(h: &'static Header) -> Res<Module> {
                         None => return Err(format!("{name}.{fname}: unmapped type {tname}")),
                     };
                     let fdoc = doc_of(&f.attrs)
+                        .map(|c| shorten(&c))
                         .unwrap_or_else(|| format!("Field `{fname}` of `struct {name}`."));
                     fields.push(Field {
                         name: fname,
