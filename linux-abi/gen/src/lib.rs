@@ -1276,3 +1276,72 @@ pub fn write_to(path: &Path) -> Res<()> {
     let text = generate()?;
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ty_of(module: &str, name: &str) -> Option<Ty> {
+        rule_for(module, name).map(|i| RULES[i].ty)
+    }
+
+    #[test]
+    fn longest_prefix_and_exact_names_win() {
+        assert_eq!(ty_of("rtnetlink", "RTM_NEWLINK"), Some(Ty::U16));
+        assert_eq!(ty_of("rtnetlink", "RTM_F_NOTIFY"), Some(Ty::U32));
+        assert_eq!(ty_of("rtnetlink", "RTA_TABLE"), Some(Ty::U16));
+        assert_eq!(ty_of("rtnetlink", "RTA_ALIGNTO"), Some(Ty::Usize));
+        assert_eq!(ty_of("rtnetlink", "RTAX_FEATURE_ECN"), Some(Ty::U32));
+        assert_eq!(ty_of("if_addr", "IFA_F_PERMANENT"), Some(Ty::U32));
+        assert_eq!(ty_of("neighbour", "NTF_EXT_LEARNED"), Some(Ty::U8));
+        assert_eq!(ty_of("neighbour", "NTF_EXT_MANAGED"), Some(Ty::U32));
+        assert_eq!(ty_of("genetlink", "GENL_ID_CTRL"), Some(Ty::U16));
+        assert_eq!(ty_of("genetlink", "GENL_ADMIN_PERM"), Some(Ty::U32));
+        assert_eq!(ty_of("netlink", "NLMSG_ALIGNTO"), Some(Ty::Usize));
+        assert_eq!(ty_of("netlink", "NL_ATTR_TYPE_U8"), None);
+    }
+
+    #[test]
+    fn errno_rule_is_confined_to_errno_module() {
+        assert_eq!(ty_of("errno", "ENODEV"), Some(Ty::I32));
+        assert_eq!(ty_of("rtnetlink", "ENODEV"), None);
+    }
+
+    #[test]
+    fn file_patterns_match_paths() {
+        let errno = regex_lite(r".*/asm-generic/errno(-base)?\.h");
+        assert!(errno("/usr/include/asm-generic/errno.h"));
+        assert!(errno("/usr/include/asm-generic/errno-base.h"));
+        assert!(!errno("/usr/include/errno.h"));
+        let ifh = regex_lite(r".*/linux/if\.h");
+        assert!(ifh("/usr/include/linux/if.h"));
+        assert!(!ifh("/usr/include/linux/if_link.h"));
+    }
+
+    #[test]
+    fn citations() {
+        assert_eq!(
+            cite_path("/usr/include/linux/rtnetlink.h"),
+            "Linux uapi: include/uapi/linux/rtnetlink.h"
+        );
+        assert_eq!(
+            cite_path("/usr/include/x86_64-linux-gnu/bits/socket.h"),
+            "glibc: bits/socket.h"
+        );
+    }
+
+    #[test]
+    fn docs_are_one_line_and_bounded() {
+        assert_eq!(normalize_doc("  a\n *  b [c] <d>\t"), "a b \\[c\\] \\<d\\>");
+        let long = "word ".repeat(100);
+        let short = shorten(&long);
+        assert!(short.len() <= DOC_MAX + 4, "{short}");
+        assert!(short.ends_with(" ..."));
+        assert_eq!(shorten("short"), "short");
+        assert_eq!(
+            trailing_comment("#define X 1 /* It is X. */").as_deref(),
+            Some("It is X.")
+        );
+        assert_eq!(trailing_comment("#define X 1"), None);
+    }
+}
