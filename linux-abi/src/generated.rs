@@ -17,7 +17,7 @@
 /// - `NLA_ALIGNTO`: `usize`, an alignment in bytes, not a wire field.
 /// - `NETLINK_*`: `i32`, the `int` protocol of `socket()` and optname of `setsockopt()`.
 pub mod netlink {
-    /// Linux uapi: include/uapi/linux/netlink.h, `struct sockaddr_nl`.
+    /// `struct sockaddr_nl` (Linux uapi: include/uapi/linux/netlink.h).
     #[repr(C)]
     #[derive(
         Debug,
@@ -47,7 +47,7 @@ pub mod netlink {
     const _: () = assert!(core::mem::offset_of!(sockaddr_nl, nl_pad) == 2);
     const _: () = assert!(core::mem::offset_of!(sockaddr_nl, nl_pid) == 4);
     const _: () = assert!(core::mem::offset_of!(sockaddr_nl, nl_groups) == 8);
-    /// struct nlmsghdr - fixed format metadata header of Netlink messages @nlmsg_len: Length of message including header @nlmsg_type: Message content type @nlmsg_flags: Additional flags @nlmsg_seq: Sequence number @nlmsg_pid: Sending process port ID
+    /// `struct nlmsghdr` (Linux uapi: include/uapi/linux/netlink.h): struct nlmsghdr - fixed format metadata header of Netlink messages @nlmsg_len: Length of message including header @nlmsg_type: Message content type ...
     #[repr(C)]
     #[derive(
         Debug,
@@ -80,7 +80,7 @@ pub mod netlink {
     const _: () = assert!(core::mem::offset_of!(nlmsghdr, nlmsg_flags) == 6);
     const _: () = assert!(core::mem::offset_of!(nlmsghdr, nlmsg_seq) == 8);
     const _: () = assert!(core::mem::offset_of!(nlmsghdr, nlmsg_pid) == 12);
-    /// Linux uapi: include/uapi/linux/netlink.h, `struct nlmsgerr`.
+    /// `struct nlmsgerr` (Linux uapi: include/uapi/linux/netlink.h).
     #[repr(C)]
     #[derive(
         Debug,
@@ -104,7 +104,7 @@ pub mod netlink {
     const _: () = assert!(core::mem::align_of::<nlmsgerr>() == 4);
     const _: () = assert!(core::mem::offset_of!(nlmsgerr, error) == 0);
     const _: () = assert!(core::mem::offset_of!(nlmsgerr, msg) == 4);
-    /// \<------- NLA_HDRLEN ------\> \<-- NLA_ALIGN(payload)--\> +---------------------+- - -+- - - - - - - - - -+- - -+ | Header | Pad | Payload | Pad | | (struct nlattr) | ing | | ing | +---------------------+- - -+- - - - - - - - - -+- - -+ \<-------------- nlattr-\>nla_len --------------\>
+    /// `struct nlattr` (Linux uapi: include/uapi/linux/netlink.h).
     #[repr(C)]
     #[derive(
         Debug,
@@ -293,7 +293,7 @@ pub mod netlink {
 /// - `RTMGRP_*`: `u32`, `sockaddr_nl.nl_groups`.
 /// - `RTEXT_FILTER_*`: `u32`, the `u32` payload of `IFLA_EXT_MASK`.
 pub mod rtnetlink {
-    /// Generic structure for encapsulation of optional route information. It is reminiscent of sockaddr, but with sa_family replaced with attribute type.
+    /// `struct rtattr` (Linux uapi: include/uapi/linux/rtnetlink.h): Generic structure for encapsulation of optional route information. It is reminiscent of sockaddr, but with sa_family replaced with attribute type.
     #[repr(C)]
     #[derive(
         Debug,
@@ -317,7 +317,7 @@ pub mod rtnetlink {
     const _: () = assert!(core::mem::align_of::<rtattr>() == 2);
     const _: () = assert!(core::mem::offset_of!(rtattr, rta_len) == 0);
     const _: () = assert!(core::mem::offset_of!(rtattr, rta_type) == 2);
-    /// Definitions used in routing table administration.
+    /// `struct rtmsg` (Linux uapi: include/uapi/linux/rtnetlink.h): Definitions used in routing table administration.
     #[repr(C)]
     #[derive(
         Debug,
@@ -362,7 +362,7 @@ pub mod rtnetlink {
     const _: () = assert!(core::mem::offset_of!(rtmsg, rtm_scope) == 6);
     const _: () = assert!(core::mem::offset_of!(rtmsg, rtm_type) == 7);
     const _: () = assert!(core::mem::offset_of!(rtmsg, rtm_flags) == 8);
-    /// RTM_MULTIPATH --- array of struct rtnexthop. "struct rtnexthop" describes all necessary nexthop information, i.e. parameters of path to a destination via this nexthop. At the moment it is impossible to set different prefsrc, mtu, window and rtt for different paths from multipath.
+    /// `struct rtnexthop` (Linux uapi: include/uapi/linux/rtnetlink.h): RTM_MULTIPATH --- array of struct rtnexthop. "struct rtnexthop" describes all necessary nexthop information, i.e. parameters of path to a destination via this ...
     #[repr(C)]
     #[derive(
         Debug,
@@ -392,7 +392,7 @@ pub mod rtnetlink {
     const _: () = assert!(core::mem::offset_of!(rtnexthop, rtnh_flags) == 2);
     const _: () = assert!(core::mem::offset_of!(rtnexthop, rtnh_hops) == 3);
     const _: () = assert!(core::mem::offset_of!(rtnexthop, rtnh_ifindex) == 4);
-    /// RTA_VIA (Only the fixed part is emitted: the flexible array member `rtvia_addr` follows it on the wire and is read from the bytes after it.)
+    /// `struct rtvia` (Linux uapi: include/uapi/linux/rtnetlink.h): RTA_VIA (Only the fixed part is emitted: the flexible array member `rtvia_addr` follows it on the wire and is read from the bytes after it.)
     #[repr(C)]
     #[derive(
         Debug,
@@ -413,7 +413,7 @@ pub mod rtnetlink {
     const _: () = assert!(core::mem::size_of::<rtvia>() == 2);
     const _: () = assert!(core::mem::align_of::<rtvia>() == 2);
     const _: () = assert!(core::mem::offset_of!(rtvia, rtvia_family) == 0);
-    /// RTM_CACHEINFO
+    /// `struct rta_cacheinfo` (Linux uapi: include/uapi/linux/rtnetlink.h): RTM_CACHEINFO
     #[repr(C)]
     #[derive(
         Debug,
@@ -455,7 +455,7 @@ pub mod rtnetlink {
     const _: () = assert!(core::mem::offset_of!(rta_cacheinfo, rta_id) == 20);
     const _: () = assert!(core::mem::offset_of!(rta_cacheinfo, rta_ts) == 24);
     const _: () = assert!(core::mem::offset_of!(rta_cacheinfo, rta_tsage) == 28);
-    /// General form of address family dependent message.
+    /// `struct rtgenmsg` (Linux uapi: include/uapi/linux/rtnetlink.h): General form of address family dependent message.
     #[repr(C)]
     #[derive(
         Debug,
@@ -477,7 +477,7 @@ pub mod rtnetlink {
     const _: () = assert!(core::mem::size_of::<rtgenmsg>() == 1);
     const _: () = assert!(core::mem::align_of::<rtgenmsg>() == 1);
     const _: () = assert!(core::mem::offset_of!(rtgenmsg, rtgen_family) == 0);
-    /// struct ifinfomsg passes link level specific information, not dependent on network protocol.
+    /// `struct ifinfomsg` (Linux uapi: include/uapi/linux/rtnetlink.h): struct ifinfomsg passes link level specific information, not dependent on network protocol.
     #[repr(C)]
     #[derive(
         Debug,
@@ -1022,7 +1022,7 @@ pub mod rtnetlink {
 /// Also re-exports the hand-written items newer than these headers from `crate::newer::if_link`.
 pub mod if_link {
     pub use crate::newer::if_link::*;
-    /// struct rtnl_link_stats64 - The main device statistics structure. @rx_packets: Number of good packets received by the interface. For hardware interfaces counts all good packets received from the device by the host, including packets which host had to drop at various stages of processing (even in the driver). @tx_packets: Number of packets successfully transmitted. For hardware interfaces counts packets which host was able to successfully hand over to the device, which does not necessarily mean that packets had been successfully transmitted out of the device, only that device acknowledged it copied them out of host memory. @rx_bytes: Number of good received bytes, corresponding to @rx_packets. For IEEE 802.3 devices should count the length of Ethernet Frames excluding the FCS. @tx_bytes: Number of good transmitted bytes, corresponding to @tx_packets. For IEEE 802.3 devices should count the length of Ethernet Frames excluding the FCS. @rx_errors: Total number of bad packets received on this network device. This counter must include events counted by @rx_length_errors, @rx_crc_errors, @rx_frame_errors and other errors not otherwise counted. @tx_errors: Total number of transmit problems. This counter must include events counter by @tx_aborted_errors, @tx_carrier_errors, @tx_fifo_errors, @tx_heartbeat_errors, @tx_window_errors and other errors not otherwise counted. @rx_dropped: Number of packets received but not processed, e.g. due to lack of resources or unsupported protocol. For hardware interfaces this counter may include packets discarded due to L2 address filtering but should not include packets dropped by the device due to buffer exhaustion which are counted separately in @rx_missed_errors (since procfs folds those two counters together). @tx_dropped: Number of packets dropped on their way to transmission, e.g. due to lack of resources. @multicast: Multicast packets received. For hardware interfaces this statistic is commonly calculated at the device level (unlike @rx_packets) and therefore may include packets which did not reach the host. For IEEE 802.3 devices this counter may be equivalent to: - 30.3.1.1.21 aMulticastFramesReceivedOK @collisions: Number of collisions during packet transmissions. @rx_length_errors: Number of packets dropped due to invalid length. Part of aggregate "frame" errors in '/proc/net/dev'. For IEEE 802.3 devices this counter should be equivalent to a sum of the following attributes: - 30.3.1.1.23 aInRangeLengthErrors - 30.3.1.1.24 aOutOfRangeLengthField - 30.3.1.1.25 aFrameTooLongErrors @rx_over_errors: Receiver FIFO overflow event counter. Historically the count of overflow events. Such events may be reported in the receive descriptors or via interrupts, and may not correspond one-to-one with dropped packets. The recommended interpretation for high speed interfaces is - number of packets dropped because they did not fit into buffers provided by the host, e.g. packets larger than MTU or next buffer in the ring was not available for a scatter transfer. Part of aggregate "frame" errors in '/proc/net/dev'. This statistics was historically used interchangeably with @rx_fifo_errors. This statistic corresponds to hardware events and is not commonly used on software devices. @rx_crc_errors: Number of packets received with a CRC error. Part of aggregate "frame" errors in '/proc/net/dev'. For IEEE 802.3 devices this counter must be equivalent to: - 30.3.1.1.6 aFrameCheckSequenceErrors @rx_frame_errors: Receiver frame alignment errors. Part of aggregate "frame" errors in '/proc/net/dev'. For IEEE 802.3 devices this counter should be equivalent to: - 30.3.1.1.7 aAlignmentErrors @rx_fifo_errors: Receiver FIFO error counter. Historically the count of overflow events. Those events may be reported in the receive descriptors or via interrupts, and may not correspond one-to-one with dropped packets. This statistics was used interchangeably with @rx_over_errors. Not recommended for use in drivers for high speed interfaces. This statistic is used on software devices, e.g. to count software packet queue overflow (can) or sequencing errors (GRE). @rx_missed_errors: Count of packets missed by the host. Folded into the "drop" counter in '/proc/net/dev'. Counts number of packets dropped by the device due to lack of buffer space. This usually indicates that the host interface is slower than the network interface, or host is not keeping up with the receive packet rate. This statistic corresponds to hardware events and is not used on software devices. @tx_aborted_errors: Part of aggregate "carrier" errors in '/proc/net/dev'. For IEEE 802.3 devices capable of half-duplex operation this counter must be equivalent to: - 30.3.1.1.11 aFramesAbortedDueToXSColls High speed interfaces may use this counter as a general device discard counter. @tx_carrier_errors: Number of frame transmission errors due to loss of carrier during transmission. Part of aggregate "carrier" errors in '/proc/net/dev'. For IEEE 802.3 devices this counter must be equivalent to: - 30.3.1.1.13 aCarrierSenseErrors @tx_fifo_errors: Number of frame transmission errors due to device FIFO underrun / underflow. This condition occurs when the device begins transmission of a frame but is unable to deliver the entire frame to the transmitter in time for transmission. Part of aggregate "carrier" errors in '/proc/net/dev'. @tx_heartbeat_errors: Number of Heartbeat / SQE Test errors for old half-duplex Ethernet. Part of aggregate "carrier" errors in '/proc/net/dev'. For IEEE 802.3 devices possibly equivalent to: - 30.3.2.1.4 aSQETestErrors @tx_window_errors: Number of frame transmission errors due to late collisions (for Ethernet - after the first 64B of transmission). Part of aggregate "carrier" errors in '/proc/net/dev'. For IEEE 802.3 devices this counter must be equivalent to: - 30.3.1.1.10 aLateCollisions @rx_compressed: Number of correctly received compressed packets. This counters is only meaningful for interfaces which support packet compression (e.g. CSLIP, PPP). @tx_compressed: Number of transmitted compressed packets. This counters is only meaningful for interfaces which support packet compression (e.g. CSLIP, PPP). @rx_nohandler: Number of packets received on the interface but dropped by the networking stack because the device is not designated to receive packets (e.g. backup link in a bond). @rx_otherhost_dropped: Number of packets dropped due to mismatch in destination MAC address.
+    /// `struct rtnl_link_stats64` (Linux uapi: include/uapi/linux/if_link.h): struct rtnl_link_stats64 - The main device statistics structure. @rx_packets: Number of good packets received by the interface. For hardware interfaces counts ...
     #[repr(C)]
     #[derive(
         Debug,
@@ -1982,7 +1982,7 @@ pub mod if_link {
 /// - `IFA_*`: `u16`, `rtattr.rta_type`.
 /// - `IFA_F_*`: `u32`, the `u32` payload of `IFA_FLAGS`; `ifaddrmsg.ifa_flags` is a `u8` holding the low 8 bits.
 pub mod if_addr {
-    /// Linux uapi: include/uapi/linux/if_addr.h, `struct ifaddrmsg`.
+    /// `struct ifaddrmsg` (Linux uapi: include/uapi/linux/if_addr.h).
     #[repr(C)]
     #[derive(
         Debug,
@@ -2015,7 +2015,7 @@ pub mod if_addr {
     const _: () = assert!(core::mem::offset_of!(ifaddrmsg, ifa_flags) == 2);
     const _: () = assert!(core::mem::offset_of!(ifaddrmsg, ifa_scope) == 3);
     const _: () = assert!(core::mem::offset_of!(ifaddrmsg, ifa_index) == 4);
-    /// Linux uapi: include/uapi/linux/if_addr.h, `struct ifa_cacheinfo`.
+    /// `struct ifa_cacheinfo` (Linux uapi: include/uapi/linux/if_addr.h).
     #[repr(C)]
     #[derive(
         Debug,
@@ -2246,7 +2246,7 @@ pub mod if_arp {
 /// - `NTF_*`: `u8`, `ndmsg.ndm_flags`.
 /// - `NTF_EXT_MANAGED`: `u32`, the `u32` payload of `NDA_FLAGS_EXT`.
 pub mod neighbour {
-    /// Linux uapi: include/uapi/linux/neighbour.h, `struct ndmsg`.
+    /// `struct ndmsg` (Linux uapi: include/uapi/linux/neighbour.h).
     #[repr(C)]
     #[derive(
         Debug,
@@ -2285,7 +2285,7 @@ pub mod neighbour {
     const _: () = assert!(core::mem::offset_of!(ndmsg, ndm_state) == 8);
     const _: () = assert!(core::mem::offset_of!(ndmsg, ndm_flags) == 10);
     const _: () = assert!(core::mem::offset_of!(ndmsg, ndm_type) == 11);
-    /// NUD_NOARP & NUD_PERMANENT are pseudostates, they never change and make no address resolution or NUD. NUD_PERMANENT also cannot be deleted by garbage collectors. This holds true for dynamic entries with NTF_EXT_LEARNED flag as well. However, upon carrier down event, NUD_PERMANENT entries are not flushed whereas NTF_EXT_LEARNED flagged entries explicitly are (which is also consistent with the routing subsystem). When NTF_EXT_LEARNED is set for a bridge fdb entry the different cache entry states don't make sense and thus are ignored. Such entries don't age and can roam. NTF_EXT_MANAGED flagged neigbor entries are managed by the kernel on behalf of a user space control plane, and automatically refreshed so that (if possible) they remain in NUD_REACHABLE state.
+    /// `struct nda_cacheinfo` (Linux uapi: include/uapi/linux/neighbour.h).
     #[repr(C)]
     #[derive(
         Debug,
@@ -2396,7 +2396,7 @@ pub mod neighbour {
 /// Also re-exports the hand-written items newer than these headers from `crate::newer::nexthop`.
 pub mod nexthop {
     pub use crate::newer::nexthop::*;
-    /// Linux uapi: include/uapi/linux/nexthop.h, `struct nhmsg`.
+    /// `struct nhmsg` (Linux uapi: include/uapi/linux/nexthop.h).
     #[repr(C)]
     #[derive(
         Debug,
@@ -2429,7 +2429,7 @@ pub mod nexthop {
     const _: () = assert!(core::mem::offset_of!(nhmsg, nh_protocol) == 2);
     const _: () = assert!(core::mem::offset_of!(nhmsg, resvd) == 3);
     const _: () = assert!(core::mem::offset_of!(nhmsg, nh_flags) == 4);
-    /// entry in a nexthop group
+    /// `struct nexthop_grp` (Linux uapi: include/uapi/linux/nexthop.h): entry in a nexthop group
     #[repr(C)]
     #[derive(
         Debug,
@@ -2523,7 +2523,7 @@ pub mod nexthop {
 /// - `CTRL_CMD_*`: `u8`, `genlmsghdr.cmd`.
 /// - `CTRL_ATTR_*`: `u16`, `nlattr.nla_type`.
 pub mod genetlink {
-    /// Linux uapi: include/uapi/linux/genetlink.h, `struct genlmsghdr`.
+    /// `struct genlmsghdr` (Linux uapi: include/uapi/linux/genetlink.h).
     #[repr(C)]
     #[derive(
         Debug,

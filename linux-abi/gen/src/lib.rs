@@ -604,6 +604,32 @@ fn normalize_doc(s: &str) -> String {
         .replace('`', "'")
 }
 
+/// At most [`DOC_MAX`] characters, cut at a word boundary (kernel-doc blocks are long).
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= DOC_MAX {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for word in s.split_whitespace() {
+        if out.chars().count().saturating_add(word.chars().count()) >= DOC_MAX {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push_str(" ...");
+    out
+}
+
+/// Structs to which clang attaches a neighbouring comment that is not about them
+/// (`nda_cacheinfo` gets the `NUD_*` note above it; `nlattr` gets an ASCII-art layout diagram).
+const MISATTACHED: &[&str] = &["nda_cacheinfo", "nlattr"];
+
+/// Longest header comment copied into a doc line.
+const DOC_MAX: usize = 160;
+
 /// Citation of a header path as seen by clang.
 fn cite_path(path: &str) -> String {
     let rel = path.rsplit_once("/include/").map_or(path, |(_, r)| r);
@@ -762,9 +788,6 @@ fn run_bindgen(h: &'static Header) -> Res<Module> {
         .parse_callbacks(Box::new(Callbacks(Arc::clone(&seen))))
         .generate()
         .map_err(|e| format!("bindgen on <{}>: {e}", h.include))?;
-    if let Ok(d) = std::env::var("NLGEN_DUMP") {
-        let _ = std::fs::write(format!("{d}/{}.rs", h.module), bindings.to_string());
-    }
     let file = syn::parse_file(&bindings.to_string())
         .map_err(|e| format!("parsing bindgen output for <{}>: {e}", h.include))?;
     let mut seen = seen.lock().map_err(|e| e.to_string())?;
@@ -819,7 +842,7 @@ fn run_bindgen(h: &'static Header) -> Res<Module> {
                     }
                 };
                 let doc = match doc_of(&c.attrs).or_else(|| info.comment.get(&name).cloned()) {
-                    Some(comment) => format!("{comment} ({cite}, {origin})."),
+                    Some(comment) => format!("{} ({cite}, {origin}).", shorten(&comment)),
                     None => format!("{cite} ({origin})."),
                 };
                 consts.push(Const {
@@ -832,8 +855,11 @@ fn run_bindgen(h: &'static Header) -> Res<Module> {
             syn::Item::Struct(s) if STRUCTS.contains(&s.ident.to_string().as_str()) => {
                 let name = s.ident.to_string();
                 let mut fields = Vec::new();
-                let mut doc = doc_of(&s.attrs)
-                    .unwrap_or_else(|| format!("{fallback_cite}, `struct {name}`."));
+                let comment = doc_of(&s.attrs).filter(|_| !MISATTACHED.contains(&name.as_str()));
+                let mut doc = match comment {
+                    Some(c) => format!("`struct {name}` ({fallback_cite}): {}", shorten(&c)),
+                    None => format!("`struct {name}` ({fallback_cite})."),
+                };
                 let syn::Fields::Named(named) = &s.fields else {
                     return Err(format!("struct {name}: no named fields"));
                 };
@@ -859,6 +885,7 @@ fn run_bindgen(h: &'static Header) -> Res<Module> {
                         None => return Err(format!("{name}.{fname}: unmapped type {tname}")),
                     };
                     let fdoc = doc_of(&f.attrs)
+                        .map(|c| shorten(&c))
                         .unwrap_or_else(|| format!("Field `{fname}` of `struct {name}`."));
                     fields.push(Field {
                         name: fname,
@@ -1248,4 +1275,73 @@ pub fn generate() -> Res<String> {
 pub fn write_to(path: &Path) -> Res<()> {
     let text = generate()?;
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ty_of(module: &str, name: &str) -> Option<Ty> {
+        rule_for(module, name).map(|i| RULES[i].ty)
+    }
+
+    #[test]
+    fn longest_prefix_and_exact_names_win() {
+        assert_eq!(ty_of("rtnetlink", "RTM_NEWLINK"), Some(Ty::U16));
+        assert_eq!(ty_of("rtnetlink", "RTM_F_NOTIFY"), Some(Ty::U32));
+        assert_eq!(ty_of("rtnetlink", "RTA_TABLE"), Some(Ty::U16));
+        assert_eq!(ty_of("rtnetlink", "RTA_ALIGNTO"), Some(Ty::Usize));
+        assert_eq!(ty_of("rtnetlink", "RTAX_FEATURE_ECN"), Some(Ty::U32));
+        assert_eq!(ty_of("if_addr", "IFA_F_PERMANENT"), Some(Ty::U32));
+        assert_eq!(ty_of("neighbour", "NTF_EXT_LEARNED"), Some(Ty::U8));
+        assert_eq!(ty_of("neighbour", "NTF_EXT_MANAGED"), Some(Ty::U32));
+        assert_eq!(ty_of("genetlink", "GENL_ID_CTRL"), Some(Ty::U16));
+        assert_eq!(ty_of("genetlink", "GENL_ADMIN_PERM"), Some(Ty::U32));
+        assert_eq!(ty_of("netlink", "NLMSG_ALIGNTO"), Some(Ty::Usize));
+        assert_eq!(ty_of("netlink", "NL_ATTR_TYPE_U8"), None);
+    }
+
+    #[test]
+    fn errno_rule_is_confined_to_errno_module() {
+        assert_eq!(ty_of("errno", "ENODEV"), Some(Ty::I32));
+        assert_eq!(ty_of("rtnetlink", "ENODEV"), None);
+    }
+
+    #[test]
+    fn file_patterns_match_paths() {
+        let errno = regex_lite(r".*/asm-generic/errno(-base)?\.h");
+        assert!(errno("/usr/include/asm-generic/errno.h"));
+        assert!(errno("/usr/include/asm-generic/errno-base.h"));
+        assert!(!errno("/usr/include/errno.h"));
+        let ifh = regex_lite(r".*/linux/if\.h");
+        assert!(ifh("/usr/include/linux/if.h"));
+        assert!(!ifh("/usr/include/linux/if_link.h"));
+    }
+
+    #[test]
+    fn citations() {
+        assert_eq!(
+            cite_path("/usr/include/linux/rtnetlink.h"),
+            "Linux uapi: include/uapi/linux/rtnetlink.h"
+        );
+        assert_eq!(
+            cite_path("/usr/include/x86_64-linux-gnu/bits/socket.h"),
+            "glibc: bits/socket.h"
+        );
+    }
+
+    #[test]
+    fn docs_are_one_line_and_bounded() {
+        assert_eq!(normalize_doc("  a\n *  b [c] <d>\t"), "a b \\[c\\] \\<d\\>");
+        let long = "word ".repeat(100);
+        let short = shorten(&long);
+        assert!(short.len() <= DOC_MAX + 4, "{short}");
+        assert!(short.ends_with(" ..."));
+        assert_eq!(shorten("short"), "short");
+        assert_eq!(
+            trailing_comment("#define X 1 /* It is X. */").as_deref(),
+            Some("It is X.")
+        );
+        assert_eq!(trailing_comment("#define X 1"), None);
+    }
 }
