@@ -86,6 +86,11 @@ pub const AF_NETLINK: u8 = 38;
 pub const AF_INET_SDP: u8 = 40;
 /// FreeBSD: sys/sys/socket.h; u8 family, OFED SDP over IPv6.
 pub const AF_INET6_SDP: u8 = 42;
+/// FreeBSD: sys/sys/socket.h; u8 family, Hyper-V sockets.
+pub const AF_HYPERV: u8 = 43;
+/// FreeBSD: sys/sys/socket.h (FreeBSD 14+, seen in a transcript of the header, not in the
+/// stored copy); u8 family, divert(4).
+pub const AF_DIVERT: u8 = 44;
 
 /// FreeBSD: sys/sys/socket.h; i32 socket type, stream socket.
 pub const SOCK_STREAM: i32 = 1;

@@ -195,3 +195,39 @@ fn module_paths_match_root() {
     assert_eq!(netlink::NLMSG_ERROR, crate::NLMSG_ERROR);
     assert_eq!(if_::IFF_UP, crate::IFF_UP);
 }
+
+#[test]
+fn ifinfomsg_and_rtvia_bytes() {
+    let ifi = ifinfomsg {
+        ifi_family: AF_UNSPEC,
+        __ifi_pad: 0,
+        ifi_type: IFT_LOOP,
+        ifi_index: 2,
+        ifi_flags: IFF_UP | IFF_LOOPBACK | IFF_MULTICAST | IFF_LOWER_UP,
+        ifi_change: 0,
+    };
+    let mut expected = [0u8; 16];
+    expected[2..4].copy_from_slice(&24u16.to_ne_bytes());
+    expected[4..8].copy_from_slice(&2i32.to_ne_bytes());
+    expected[8..12].copy_from_slice(&0x0100_8009u32.to_ne_bytes());
+    assert_eq!(ifi.as_bytes(), &expected);
+
+    let via = rtvia {
+        rtvia_family: AF_INET6,
+    };
+    assert_eq!(via.as_bytes(), &[28]);
+}
+
+#[test]
+fn shared_attribute_ids() {
+    // FreeBSD reuses three obsolete Linux route attribute ids for its own attributes.
+    assert_eq!(NL_RTA_PROTOINFO, NL_RTA_KNH_ID);
+    assert_eq!(NL_RTA_SESSION, NL_RTA_WEIGHT);
+    assert_eq!(NL_RTA_MP_ALGO, NL_RTA_RTFLAGS);
+    assert_eq!(RTA_KNH_ID, 10);
+    assert_eq!(NL_RTAX_CC_ALGO, 16);
+    assert_eq!(NL_RTAX_FASTOPEN_NO_COOKIE, 17);
+    assert_eq!(IFLA_TARGET_NETNSID, IFLA_IF_NETNSID);
+    assert_eq!(IFLA_ALT_IFNAME, 53);
+    assert_eq!(IFLA_PARENT_DEV_BUS_NAME, 57);
+}

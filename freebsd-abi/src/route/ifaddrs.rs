@@ -91,13 +91,13 @@ pub const IFA_F_STABLE_PRIVACY: u32 = 0x0800;
     Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, Immutable, KnownLayout,
 )]
 pub struct ifa_cacheinfo {
-    /// Preferred lifetime, seconds.
+    /// Seconds until the prefix stops being preferred.
     pub ifa_prefered: u32,
-    /// Valid lifetime, seconds.
+    /// Seconds until the prefix stops being valid.
     pub ifa_valid: u32,
-    /// Creation timestamp.
+    /// Creation time, 1 ms units since boot.
     pub cstamp: u32,
-    /// Update timestamp.
+    /// Update time, 1 ms units since boot.
     pub tstamp: u32,
 }
 const _: () = assert!(core::mem::size_of::<ifa_cacheinfo>() == 16);
