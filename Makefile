@@ -4,7 +4,7 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi docs kernel freebsd-check help
+.PHONY: all build test lint fmt abi docs kernel freebsd-check fuzz-smoke help
 
 all: build
 
@@ -45,3 +45,16 @@ docs:
 kernel:
 	rustup target list --installed | grep -q $(KERNEL_TARGET) || rustup target add $(KERNEL_TARGET)
 	sh tests/scripts/kernel-check.sh $(KERNEL_TARGET)
+
+FUZZ_TARGETS := linux_to_freebsd freebsd_to_linux roundtrip attr_iter
+FUZZ_SECONDS ?= 20
+
+# Short libFuzzer runs of every target (needs a nightly toolchain and cargo-fuzz; skipped with
+# a message when the nightly toolchain is missing).
+fuzz-smoke:
+	@if ! rustup run nightly rustc --version >/dev/null 2>&1; then \
+	  echo "fuzz-smoke: SKIPPED (no nightly toolchain)"; exit 0; fi; \
+	command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked; \
+	for t in $(FUZZ_TARGETS); do \
+	  (cd fuzz && $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048) || exit 1; \
+	done
