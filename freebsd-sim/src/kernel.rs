@@ -94,7 +94,7 @@ pub struct IfaceInfo {
     /// FreeBSD name (`if_xname`).
     pub name: String,
     /// `if_type` (IFT_*).
-    pub if_type: u8,
+    pub if_type: u16,
     /// The Linuxulator's `if_linux_ethno` (IFT_ETHER only), allocated at arrival.
     pub linux_ethno: Option<u32>,
     /// `if_flags | if_drv_flags`.

@@ -26,7 +26,7 @@ pub(crate) enum Kind {
 
 impl Kind {
     /// `if_type` as the driver sets it (`if_alloc(IFT_*)`).
-    pub(crate) fn if_type(self) -> u8 {
+    pub(crate) fn if_type(self) -> u16 {
         match self {
             Kind::Loopback => IFT_LOOP,
             Kind::Ether => IFT_ETHER,

@@ -34,7 +34,7 @@ pub(crate) fn dump_iface(w: &mut Writer, ifp: &Iface, t: Tmpl, change: u32) {
     }
     let mut hdr = [0u8; 16];
     hdr[0] = AF_UNSPEC;
-    hdr[2..4].copy_from_slice(&u16::from(ifp.kind.if_type()).to_ne_bytes());
+    hdr[2..4].copy_from_slice(&ifp.kind.if_type().to_ne_bytes());
     hdr[4..8].copy_from_slice(&ifp.index.to_ne_bytes());
     hdr[8..12].copy_from_slice(&flags.to_ne_bytes());
     hdr[12..16].copy_from_slice(&change.to_ne_bytes());
