@@ -60,7 +60,14 @@ pub(crate) fn ifaddrmsg(family: u8, plen: u8, flags: u8, scope: u8, index: u32) 
 }
 
 /// `struct rtmsg`.
-pub(crate) fn rtmsg(family: u8, dst_len: u8, table: u8, protocol: u8, rtype: u8, flags: u32) -> Vec<u8> {
+pub(crate) fn rtmsg(
+    family: u8,
+    dst_len: u8,
+    table: u8,
+    protocol: u8,
+    rtype: u8,
+    flags: u32,
+) -> Vec<u8> {
     let mut v = vec![family, dst_len, 0, 0, table, protocol, 0, rtype];
     v.extend_from_slice(&flags.to_ne_bytes());
     v
@@ -99,7 +106,10 @@ impl Msg {
         parse_attrs(&self.payload[hdr..])
     }
     pub(crate) fn attr(&self, hdr: usize, ty: u16) -> Option<Vec<u8>> {
-        self.attrs(hdr).into_iter().find(|(t, _)| *t == ty).map(|(_, d)| d)
+        self.attrs(hdr)
+            .into_iter()
+            .find(|(t, _)| *t == ty)
+            .map(|(_, d)| d)
     }
 }
 
@@ -123,7 +133,10 @@ pub(crate) fn split(buf: &[u8]) -> Vec<Msg> {
     while !b.is_empty() {
         assert!(b.len() >= 16, "short header");
         let len = u32::from_ne_bytes(b[0..4].try_into().unwrap());
-        assert!(len as usize >= 16 && len as usize <= b.len(), "bad nlmsg_len {len}");
+        assert!(
+            len as usize >= 16 && len as usize <= b.len(),
+            "bad nlmsg_len {len}"
+        );
         out.push(Msg {
             len,
             ty: u16::from_ne_bytes([b[4], b[5]]),
