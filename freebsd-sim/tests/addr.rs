@@ -2,6 +2,7 @@
 //! RTM_NEWADDR / RTM_DELADDR / RTM_GETADDR (`sys/netlink/route/iface.c`:
 //! `rtnl_handle_getaddr`, `dump_iface_addr`, `rtnl_handle_addr`), expectations from
 //! `tests/sys/netlink/test_rtnl_ifaddr.py`.
+#![cfg(test)]
 #![allow(clippy::arithmetic_side_effects, clippy::as_conversions)]
 
 mod common;

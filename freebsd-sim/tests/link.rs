@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 //! RTM_NEWLINK / RTM_DELLINK / RTM_GETLINK (`sys/netlink/route/iface.c`,
 //! `route/iface_drivers.c`), expectations from `tests/sys/netlink/test_rtnl_iface.py`.
+#![cfg(test)]
 #![allow(clippy::arithmetic_side_effects, clippy::as_conversions)]
 
 mod common;
