@@ -115,6 +115,9 @@ impl Kernel {
     /// Builds the state from a topology, in file order (notifications are raised as on
     /// a live system, but no socket exists yet).
     pub(crate) fn load_topology(&mut self, topo: &Topology) -> Result<(), TopologyError> {
+        // All interfaces attach first (drivers and cloners at boot), then rc-style
+        // configuration runs per interface.
+        let mut idxs = Vec::new();
         for d in &topo.interfaces {
             let kind = match d.kind.as_str() {
                 "loopback" | "lo" => Kind::Loopback,
@@ -153,6 +156,9 @@ impl Kernel {
                 }
                 i.carrier = d.carrier.unwrap_or(d.up);
             }
+            idxs.push((idx, kind));
+        }
+        for (d, (idx, kind)) in topo.interfaces.iter().zip(idxs) {
             // The first address brings the interface up (SIOCSIFADDR sets IFF_UP), so the
             // automatic link-local address follows it, as on a booted system.
             for (n, a) in d.addresses.iter().enumerate() {
