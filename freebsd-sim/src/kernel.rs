@@ -778,9 +778,11 @@ impl Kernel {
         self.deliver(s, &mut w);
         match self.socks.get_mut(&s) {
             Some(so) if so.tx_blocked => {
+                // The nb goes back to the head of the send queue (even when fully
+                // consumed) and keeps counting against the send buffer until the next
+                // pass frees it.
                 so.tx_blocked = false;
-                // nl_process_received_one() re-queues this nb when more is left.
-                nb.offset >= nb.data.len()
+                false
             }
             _ => true,
         }
