@@ -747,7 +747,8 @@ impl Kernel {
 
     /// The prefix route and the loopback host route of an address (`in_addprefix`,
     /// `ifa_maintain_loopback_route`, `nd6_prefix_onlink`); flags as `netstat -rn` shows
-    /// them (`U` prefix, `UHS` loopback, `UH` for addresses on loopback interfaces).
+    /// them (`U` prefix, `UHS` loopback, `UH` for addresses on loopback interfaces and
+    /// for the peer of a point-to-point IPv4 address, which gets no prefix route).
     fn ifa_routes(&mut self, ifp: &Iface, ifa: &Ifa, add: bool) {
         let fam = ifa.family();
         let maxp = max_plen(fam);
@@ -759,7 +760,8 @@ impl Kernel {
         };
         let mut todo: Vec<(IpAddr, u8, Nhop)> = Vec::new();
         let is_loop = ifp.kind == Kind::Loopback;
-        if ifa.plen < maxp && !(is_loop && fam == AF_INET) {
+        let p2p4 = ifp.flags & IFF_POINTOPOINT != 0 && fam == AF_INET;
+        if ifa.plen < maxp && !(is_loop && fam == AF_INET) && !p2p4 {
             let nh = self.new_nhop(
                 Gw::Link(ifp.index),
                 ifp.index,
@@ -776,7 +778,8 @@ impl Kernel {
                 RTPROT_UNSPEC,
             );
             todo.push((ifa.addr, maxp, nh));
-        } else if ifp.flags & IFF_POINTOPOINT == 0 || fam == AF_INET6 {
+        } else {
+            // ifa_maintain_loopback_route(): also for point-to-point local addresses.
             let nh = self.new_nhop(
                 Gw::Link(loif),
                 loif,

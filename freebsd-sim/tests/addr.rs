@@ -365,3 +365,78 @@ fn newaddr_unknown_interface() {
         (1, b"Unable to find interface with index 42\0".to_vec())
     );
 }
+
+/// `handle_newaddr_inet` on a point-to-point interface: IFA_LOCAL and IFA_ADDRESS are
+/// both required; the dump reports ADDRESS = peer, LOCAL = local (`dump_iface_addr`);
+/// the kernel adds the peer host route and the loopback route for the local address.
+#[test]
+fn newaddr_inet_point_to_point() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let mut p = ifinfomsg(0, 0, 0, 0, 0);
+    p.extend(attr_str(3, "tun0"));
+    p.extend(attr(18, &attr_str(1, "tun")));
+    let m = roundtrip(&mut k, s, &msg(16, F_REQ | F_ACK | F_CREATE, 1, &p));
+    assert_eq!(m[0].i32_at(0), 0);
+    let mut p = ifaddrmsg(AF_INET, 32, 0, 0, 4);
+    p.extend(attr(IFA_LOCAL, &ip4("10.0.0.1")));
+    let m = roundtrip(&mut k, s, &msg(RTM_NEWADDR, F_REQ | F_ACK, 2, &p));
+    assert_eq!(m[0].i32_at(0), 22);
+    p.extend(attr(IFA_ADDRESS, &ip4("10.0.0.2")));
+    let m = roundtrip(&mut k, s, &msg(RTM_NEWADDR, F_REQ | F_ACK, 2, &p));
+    assert_eq!(m[0].i32_at(0), 0);
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(
+            RTM_GETADDR,
+            F_REQ | F_DUMP,
+            3,
+            &ifaddrmsg(AF_INET, 0, 0, 0, 4),
+        ),
+    );
+    assert_eq!(m[0].attr(8, IFA_ADDRESS).unwrap(), ip4("10.0.0.2"));
+    assert_eq!(m[0].attr(8, IFA_LOCAL).unwrap(), ip4("10.0.0.1"));
+    assert!(m[0].attr(8, IFA_BROADCAST).is_none());
+    let r = roundtrip(
+        &mut k,
+        s,
+        &msg(
+            RTM_GETROUTE,
+            F_REQ | F_DUMP,
+            1,
+            &rtmsg(AF_INET, 0, 0, 0, 0, 0),
+        ),
+    );
+    let d: Vec<(Vec<u8>, Vec<u8>)> = r
+        .iter()
+        .filter(|x| x.ty == 24)
+        .map(|x| (x.attr(12, 1).unwrap(), x.attr(12, 4).unwrap()))
+        .collect();
+    assert!(d.contains(&(ip4("10.0.0.2").to_vec(), 4u32.to_ne_bytes().to_vec())));
+    assert!(d.contains(&(ip4("10.0.0.1").to_vec(), 3u32.to_ne_bytes().to_vec())));
+}
+
+/// `nl_parse_attrs_raw`: a getter error records the attribute offset
+/// (NLMSGERR_ATTR_OFFS, from the start of the message) next to the text.
+#[test]
+fn attribute_error_offset() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    k.setsockopt(s, 270, 11, &1i32.to_ne_bytes()).unwrap();
+    k.setsockopt(s, 270, 10, &1i32.to_ne_bytes()).unwrap();
+    let mut p = ifaddrmsg(AF_INET, 24, 0, 0, 1);
+    p.extend(attr(IFA_LOCAL, &ip4("192.0.2.10")));
+    p.extend(attr(IFA_FLAGS, &[1, 2]));
+    let m = roundtrip(&mut k, s, &msg(RTM_NEWADDR, F_REQ | F_ACK, 1, &p));
+    assert_eq!(m[0].i32_at(0), 22);
+    assert_eq!(m[0].flags, 0x300);
+    let tlvs = parse_attrs(&m[0].payload[20..]);
+    assert_eq!(
+        tlvs,
+        vec![
+            (1, b"nla type 8 size(2) is not uint32\0".to_vec()),
+            (2, (16u32 + 8 + 8).to_ne_bytes().to_vec()),
+        ]
+    );
+}
