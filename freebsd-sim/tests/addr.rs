@@ -440,3 +440,27 @@ fn attribute_error_offset() {
         ]
     );
 }
+
+/// `rtnl_handle_addr`: an IPv4 address on a down interface brings it up (the driver's
+/// SIOCSIFADDR sets IFF_UP, then `if_up()`), which announces the link and adds the IPv6
+/// link-local address after the new one.
+#[test]
+fn newaddr_inet_brings_interface_up() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let l = route_sock(&mut k, ROOT);
+    for g in [1, 5, 9] {
+        k.setsockopt(l, 270, 1, &(g as i32).to_ne_bytes()).unwrap();
+    }
+    let m = roundtrip(&mut k, s, &newaddr4(2, "198.51.100.1", 24, F_CREATE));
+    assert_eq!(m[0].i32_at(0), 0);
+    let ev = recv_all(&mut k, l);
+    let kinds: Vec<u16> = ev.iter().map(|x| x.ty).collect();
+    assert_eq!(kinds, [RTM_NEWADDR, 16, RTM_NEWADDR]);
+    assert_eq!(ev[1].u32_at(8) & 0x41, 0x41, "IFF_UP | IFF_DRV_RUNNING");
+    assert_eq!(ev[1].u32_at(12), 1, "ifi_change IFF_UP");
+    assert_eq!(
+        ev[2].attr(8, IFA_ADDRESS).unwrap(),
+        ip6("fe80::5054:ff:fe12:3457")
+    );
+}

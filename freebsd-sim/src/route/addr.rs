@@ -277,7 +277,15 @@ impl Kernel {
         };
         let new = req.ty() == NL_RTM_NEWADDR;
         match (p.family, new) {
-            (AF_INET, true) => self.newaddr_inet(req, &p, &ifp),
+            (AF_INET, true) => {
+                // in_ifinit() → the driver's SIOCSIFADDR sets IFF_UP; rtnl_handle_addr()
+                // then calls if_up() for the side effects (link event, link-local).
+                let e = self.newaddr_inet(req, &p, &ifp);
+                if e == 0 && ifp.flags & IFF_UP == 0 {
+                    self.if_up(ifp.index);
+                }
+                e
+            }
             (AF_INET, false) | (AF_INET6, false) => {
                 let Some(addr) = p.local.or(p.address) else {
                     req.npt.err(if p.family == AF_INET {
