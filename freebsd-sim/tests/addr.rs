@@ -449,8 +449,8 @@ fn newaddr_inet_brings_interface_up() {
     let mut k = Kernel::default_host();
     let s = route_sock(&mut k, ROOT);
     let l = route_sock(&mut k, ROOT);
-    for g in [1, 5, 9] {
-        k.setsockopt(l, 270, 1, &(g as i32).to_ne_bytes()).unwrap();
+    for g in [1i32, 5, 9] {
+        k.setsockopt(l, 270, 1, &g.to_ne_bytes()).unwrap();
     }
     let m = roundtrip(&mut k, s, &newaddr4(2, "198.51.100.1", 24, F_CREATE));
     assert_eq!(m[0].i32_at(0), 0);
