@@ -411,7 +411,8 @@ impl Kernel {
                     so.rcv_hiwat = v;
                 }
                 SO_SNDBUF => {
-                    if v == 0 || v > SB_MAX_SND {
+                    // sbsetopt() → sbreserve_locked(): limited by sb_max_adj.
+                    if v == 0 || v > 2_097_152 * 2048 / (256 + 2048) {
                         return Err(ENOBUFS);
                     }
                     so.snd_hiwat = v;
@@ -911,8 +912,6 @@ impl Kernel {
         u32::try_from(self.clock.uptime()).unwrap_or(u32::MAX)
     }
 }
-
-const SB_MAX_SND: usize = 512 * 1024 * 1024;
 
 /// `nl_getoptflag()`.
 fn opt_flag(name: i32) -> u32 {

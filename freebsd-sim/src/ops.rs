@@ -481,7 +481,9 @@ impl Kernel {
         }
     }
 
-    /// `if_down()`: clears IFF_UP and IFF_DRV_RUNNING, RTM_NEWLINK with `ifi_change`.
+    /// `if_down()`: clears IFF_UP only (no driver ioctl, so IFF_DRV_RUNNING and the
+    /// media state stay as they were — an Ethernet link taken down through netlink still
+    /// reports RUNNING and LOWER_UP), RTM_NEWLINK with `ifi_change = IFF_UP`.
     pub(crate) fn if_down(&mut self, index: u32) {
         let Some(i) = self.state.iface_mut(index) else {
             return;
@@ -490,7 +492,6 @@ impl Kernel {
             return;
         }
         i.flags &= !IFF_UP;
-        i.drv_flags &= !IFF_DRV_RUNNING;
         if !matches!(i.kind, Kind::Ether | Kind::Vlan) {
             i.carrier = false;
         }

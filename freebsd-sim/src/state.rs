@@ -55,7 +55,8 @@ impl Kind {
     pub(crate) fn default_mtu(self) -> u32 {
         match self {
             Kind::Loopback => 16384,
-            Kind::Tun | Kind::Gif => 1280,
+            // GIF_MTU; tun uses TUNMTU (1500).
+            Kind::Gif => 1280,
             _ => 1500,
         }
     }
