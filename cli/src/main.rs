@@ -2,7 +2,22 @@
 //! `nlcompat`: the command-line front end.
 #![deny(unsafe_code)]
 
+mod backend;
+mod host;
+mod ioctl;
+mod notif;
+mod sock;
+#[expect(
+    unsafe_code,
+    reason = "seccomp user notification, process_vm_*, kcmp and pidfd need raw syscalls; \
+              all unsafe code of the crate lives in this one module"
+)]
+mod sys;
+mod xlate;
+
 use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
 /// Linux netlink on FreeBSD: run, translate and inspect netlink traffic.
 #[derive(Parser, Debug)]
@@ -12,16 +27,142 @@ struct Cli {
     command: Command,
 }
 
+/// Which kernel side serves the program's netlink sockets.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum BackendKind {
+    /// The FreeBSD model (`freebsd-sim` + translator): the system under test.
+    Freebsd,
+    /// The real Linux kernel in a fresh network namespace: the oracle.
+    Linux,
+}
+
 /// The subcommands; later work adds more.
 #[derive(clap::Subcommand, Debug)]
 enum Command {
     /// Print the versions of the ABIs this build translates between.
     Version,
+    /// Run an unmodified Linux program with its AF_NETLINK sockets served by a backend.
+    Run {
+        /// Backend serving the netlink sockets.
+        #[arg(long, value_enum, default_value = "freebsd")]
+        backend: BackendKind,
+        /// FreeBSD backend: the host's topology file (TOML, see docs/topology.md); default:
+        /// the built-in small FreeBSD server.
+        #[arg(long, value_name = "FILE")]
+        topology: Option<PathBuf>,
+        /// FreeBSD backend: keep FreeBSD interface names (`compat.linux.use_real_ifnames=1`)
+        /// instead of `lo`/`ethN`.
+        #[arg(long)]
+        real_ifnames: bool,
+        /// Linux backend: file of setup commands run in the new network namespace (one
+        /// command per line, e.g. `ip addr add 192.0.2.10/24 dev eth0`); default: a built-in
+        /// small host.
+        #[arg(long, value_name = "FILE")]
+        netns_setup: Option<PathBuf>,
+        /// Answer interface ioctls (SIOCGIF*) from the backend even where they could run
+        /// natively (the Linux backend); for testing the emulation against the oracle.
+        #[arg(long)]
+        emulate_ioctls: bool,
+        /// Log every emulated call on stderr.
+        #[arg(short, long)]
+        verbose: bool,
+        /// The program and its arguments.
+        #[arg(required = true, last = true, value_name = "PROGRAM")]
+        argv: Vec<String>,
+    },
+    /// Translate a raw stream of netlink messages between the Linux and FreeBSD ABIs.
+    Xlate(xlate::XlateArgs),
 }
 
-fn main() {
+/// Exit status for runner failures (before or around the program).
+const RUNNER_FAILURE: u8 = 125;
+
+/// Options of `nlcompat run`.
+struct RunOpts {
+    backend: BackendKind,
+    topology: Option<PathBuf>,
+    real_ifnames: bool,
+    netns_setup: Option<PathBuf>,
+    emulate_ioctls: bool,
+    verbose: bool,
+}
+
+fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
+    let backend: Box<dyn backend::Backend> = match o.backend {
+        BackendKind::Freebsd => {
+            backend::model::new(o.topology.as_deref(), o.real_ifnames, sys::euid())?
+        }
+        BackendKind::Linux => {
+            let cmds = match o.netns_setup {
+                Some(p) => backend::kernel::parse_setup(
+                    &std::fs::read_to_string(&p)
+                        .map_err(|e| format!("cannot read {}: {e}", p.display()))?,
+                ),
+                None => backend::kernel::default_setup(),
+            };
+            Box::new(backend::kernel::Kernel::new(&cmds)?)
+        }
+    };
+    let sigs = [
+        libc::SIGCHLD,
+        libc::SIGINT,
+        libc::SIGTERM,
+        libc::SIGHUP,
+        libc::SIGQUIT,
+    ];
+    let (set, old) = sys::block_signals(&sigs).map_err(|e| format!("sigprocmask: {e}"))?;
+    let sigfd = sys::signalfd(&set).map_err(|e| format!("signalfd: {e}"))?;
+    sys::set_subreaper().map_err(|e| format!("cannot become a subreaper: {e}"))?;
+    let sp = sys::spawn_traced(argv, &old).map_err(|e| format!("cannot start the program: {e}"))?;
+    let opts = notif::Options {
+        verbose: o.verbose,
+        emulate_ioctls: o.emulate_ioctls,
+    };
+    let res = notif::serve(sp, backend, &sigfd, &opts);
+    if res.is_err() {
+        sys::kill_children();
+    }
+    res
+}
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Version => println!("nlcompat {}", env!("CARGO_PKG_VERSION")),
+        Command::Version => {
+            println!("nlcompat {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Command::Xlate(a) => match xlate::run(&a) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("nlcompat: {e}");
+                ExitCode::from(RUNNER_FAILURE)
+            }
+        },
+        Command::Run {
+            backend,
+            topology,
+            real_ifnames,
+            netns_setup,
+            emulate_ioctls,
+            verbose,
+            argv,
+        } => match run(
+            RunOpts {
+                backend,
+                topology,
+                real_ifnames,
+                netns_setup,
+                emulate_ioctls,
+                verbose,
+            },
+            &argv,
+        ) {
+            Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(RUNNER_FAILURE)),
+            Err(e) => {
+                eprintln!("nlcompat: {e}");
+                ExitCode::from(RUNNER_FAILURE)
+            }
+        },
     }
 }

@@ -54,8 +54,8 @@ pub(crate) fn run(a: &XlateArgs) -> Result<(), String> {
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let topo = Topology::from_toml_str(&text)
-                .map_err(|e| format!("{}: {e}", p.display()))?;
+            let topo =
+                Topology::from_toml_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
             Kernel::new(&topo).map_err(|e| format!("{}: {e}", p.display()))?
         }
         None => Kernel::default_host(),
@@ -80,8 +80,12 @@ pub(crate) fn run(a: &XlateArgs) -> Result<(), String> {
     let mut out = vec![0u8; input.len().saturating_mul(2).saturating_add(1024)];
     let translate = |out: &mut [u8]| -> Result<usize, nlcompat::Error> {
         match a.from {
-            From::Linux => nlcompat::to_freebsd(&ctx, Linux::new(&input), out).map(|b| b.bytes().len()),
-            From::Freebsd => nlcompat::to_linux(&ctx, Freebsd::new(&input), out).map(|b| b.bytes().len()),
+            From::Linux => {
+                nlcompat::to_freebsd(&ctx, Linux::new(&input), out).map(|b| b.bytes().len())
+            }
+            From::Freebsd => {
+                nlcompat::to_linux(&ctx, Freebsd::new(&input), out).map(|b| b.bytes().len())
+            }
         }
     };
     let n = match translate(&mut out) {
@@ -94,7 +98,9 @@ pub(crate) fn run(a: &XlateArgs) -> Result<(), String> {
     .map_err(|e| format!("translation failed: {e:?}"))?;
     let bytes = out.get(..n).unwrap_or_default();
     match &a.output {
-        Some(p) => std::fs::write(p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display())),
+        Some(p) => {
+            std::fs::write(p, bytes).map_err(|e| format!("cannot write {}: {e}", p.display()))
+        }
         None => std::io::stdout()
             .write_all(bytes)
             .map_err(|e| format!("cannot write standard output: {e}")),

@@ -134,6 +134,25 @@ impl ModelBackend {
     }
 }
 
+/// The FreeBSD backend over the topology in `path` (default: the built-in host).
+pub(crate) fn new(
+    path: Option<&std::path::Path>,
+    real_names: bool,
+    uid: u32,
+) -> Result<Box<dyn Backend>, String> {
+    let kernel = match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let topo = freebsd_sim::Topology::from_toml_str(&text)
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+            Kernel::new(&topo).map_err(|e| format!("{}: {e}", p.display()))?
+        }
+        None => Kernel::default_host(),
+    };
+    Ok(Box::new(ModelBackend::new(kernel, uid, real_names)))
+}
+
 /// Rewrites `nlmsg_pid` of every message from FreeBSD port ids to the runner's Linux ones.
 fn rewrite_pids(bytes: &mut [u8], map: &[(u32, u32)]) {
     let mut off = 0usize;
@@ -341,7 +360,12 @@ impl Backend for ModelBackend {
             };
             let freebsd = dst.get(..n).unwrap_or_default();
             if let Err(e) = self.kernel.send(bsd, freebsd) {
-                stream.extend(error_reply(req, nlcompat::msg::errno::to_linux(e), None, cap_ack));
+                stream.extend(error_reply(
+                    req,
+                    nlcompat::msg::errno::to_linux(e),
+                    None,
+                    cap_ack,
+                ));
                 continue;
             }
             let bufs = self.kernel.take_bufs(bsd);
@@ -364,4 +388,3 @@ impl Backend for ModelBackend {
         false
     }
 }
-

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! The Linux backend (`--backend linux`): the oracle.
+//!
+//! The supervisor moves into a fresh network namespace (`unshare(CLONE_NEWNET)`) before the
+//! program is forked, so program and backend share it and it dies with them; `lo` is brought
+//! up and a list of setup commands (`ip …` argv) seeds the topology. Every emulated socket gets
+//! a real `AF_NETLINK` socket of the same protocol in that namespace ("mirror"); requests are
+//! passed through unchanged and the replies read back.
+//!
+//! - Port ids: the mirror is autobound by the kernel; replies carry the mirror's port id in
+//!   `nlmsg_pid`, which is rewritten to the emulated socket's port id (for notifications, any
+//!   mirror's port id is rewritten to its socket's). Requests are not rewritten: the kernel
+//!   takes the requester from the socket, and error echoes stay as the program sent them.
+//! - Sizing: replies are read with `MSG_PEEK | MSG_TRUNC` and then an exact-size receive, so
+//!   the kernel never sees a large reader and keeps dump chunks at `NLMSG_GOODSIZE`.
+//! - Completeness: netlink requests run synchronously in `sendmsg`, and each receive of a dump
+//!   part queues the next one synchronously, so draining the mirror until it is empty yields
+//!   everything up to `NLMSG_DONE`.
+//! - Groups come from `NETLINK_PKTINFO`, enabled on every mirror.
+//! - Interface ioctls run natively: the program lives in the same namespace.
+
+use super::{Backend, Delivery, SockId};
+use crate::sys;
+use std::collections::BTreeMap;
+use std::io;
+use std::os::fd::{AsFd, AsRawFd, OwnedFd, RawFd};
+use std::process::{Command, Stdio};
+
+/// `SOL_NETLINK` options used here (`include/uapi/linux/netlink.h`).
+const NETLINK_ADD_MEMBERSHIP: i32 = 1;
+const NETLINK_DROP_MEMBERSHIP: i32 = 2;
+const NETLINK_PKTINFO: i32 = 3;
+
+/// Receive buffer forced on mirrors so bursts of notifications are not lost between drains.
+const MIRROR_RCVBUF: i32 = 4 << 20;
+
+/// The default topology: a small host (`lo`; `eth0` up with IPv4 + IPv6 addresses, a default
+/// route and a neighbour; its veth peer `eth1` down). MAC addresses are fixed so runs compare.
+pub(crate) fn default_setup() -> Vec<Vec<String>> {
+    [
+        "ip link add eth0 address 02:00:00:00:00:10 type veth peer name eth1 address 02:00:00:00:00:11",
+        "ip link set eth0 up",
+        "ip addr add 192.0.2.10/24 dev eth0",
+        "ip -6 addr add 2001:db8::10/64 dev eth0 nodad",
+        "ip route add default via 192.0.2.1",
+        "ip neigh add 192.0.2.1 lladdr 02:00:00:00:00:01 dev eth0",
+    ]
+    .iter()
+    .map(|l| l.split_whitespace().map(str::to_owned).collect())
+    .collect()
+}
+
+/// Parse a setup file: one command per line, split on whitespace; `#` comments and blank
+/// lines skipped.
+pub(crate) fn parse_setup(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().map(str::to_owned).collect())
+        .collect()
+}
+
+#[derive(Debug)]
+struct Mirror {
+    fd: OwnedFd,
+    /// The kernel's port id for the mirror.
+    kport: u32,
+    /// The emulated socket's port id (0 until bound).
+    port: u32,
+}
+
+/// The Linux backend. See the module documentation.
+#[derive(Debug)]
+pub(crate) struct Kernel {
+    socks: BTreeMap<u32, Mirror>,
+    next: u32,
+    epoll: sys::Epoll,
+}
+
+fn errno(e: &io::Error) -> i32 {
+    e.raw_os_error().unwrap_or(libc::EIO)
+}
+
+fn run_setup(cmd: &[String]) -> Result<(), String> {
+    let (prog, args) = cmd.split_first().ok_or("empty setup command")?;
+    let out = Command::new(prog)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("setup command `{}`: {e}", cmd.join(" ")))?;
+    if !out.status.success() {
+        return Err(format!(
+            "setup command `{}` failed: {}",
+            cmd.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(())
+}
+
+impl Kernel {
+    /// Enter a fresh network namespace, bring `lo` up and run `setup` there.
+    pub(crate) fn new(setup: &[Vec<String>]) -> Result<Self, String> {
+        sys::unshare_net().map_err(|e| format!("cannot create a network namespace: {e}"))?;
+        run_setup(&["ip", "link", "set", "lo", "up"].map(str::to_owned))?;
+        for cmd in setup {
+            run_setup(cmd)?;
+        }
+        let epoll = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
+        Ok(Self {
+            socks: BTreeMap::new(),
+            next: 1,
+            epoll,
+        })
+    }
+
+    /// Rewrite mirror port ids to emulated ones in every message header of `data`.
+    fn fix_pids(&self, data: &mut [u8]) {
+        let mut off = 0usize;
+        loop {
+            let Some(len) = data
+                .get(off..off.saturating_add(4))
+                .and_then(|b| b.try_into().ok())
+                .map(u32::from_ne_bytes)
+                .and_then(|l| usize::try_from(l).ok())
+            else {
+                return;
+            };
+            if len < super::NLMSG_HDRLEN {
+                return;
+            }
+            let pid_at = off.saturating_add(12);
+            if let Some(field) = data.get_mut(pid_at..pid_at.saturating_add(4)) {
+                let pid = u32::from_ne_bytes([
+                    field.first().copied().unwrap_or(0),
+                    field.get(1).copied().unwrap_or(0),
+                    field.get(2).copied().unwrap_or(0),
+                    field.get(3).copied().unwrap_or(0),
+                ]);
+                if pid != 0 {
+                    if let Some(m) = self.socks.values().find(|m| m.kport == pid && m.port != 0) {
+                        field.copy_from_slice(&m.port.to_ne_bytes());
+                    }
+                }
+            }
+            let Some(next) = len
+                .checked_add(3)
+                .map(|l| l & !3)
+                .and_then(|a| off.checked_add(a))
+            else {
+                return;
+            };
+            off = next;
+        }
+    }
+
+    /// Read everything queued on mirror `id`.
+    fn drain(&self, id: u32) -> Vec<Delivery> {
+        let mut out = Vec::new();
+        let Some(m) = self.socks.get(&id) else {
+            return out;
+        };
+        loop {
+            match sys::recv_netlink(m.fd.as_fd()) {
+                Ok(Some(d)) => {
+                    let mut bytes = d.data;
+                    self.fix_pids(&mut bytes);
+                    out.push(Delivery::Datagram {
+                        group: d.group,
+                        bytes,
+                    });
+                }
+                Ok(None) => break,
+                Err(e) if e.raw_os_error() == Some(libc::ENOBUFS) => out.push(Delivery::Overrun),
+                Err(_) => break,
+            }
+        }
+        out
+    }
+
+    fn mirror(&self, s: SockId) -> Result<&Mirror, i32> {
+        self.socks.get(&s.0).ok_or(libc::EBADF)
+    }
+}
+
+impl Backend for Kernel {
+    fn open(&mut self, protocol: i32) -> Result<SockId, i32> {
+        let fd = sys::netlink_socket(protocol).map_err(|e| errno(&e))?;
+        // Larger buffer and PKTINFO are conveniences; failing them is not fatal.
+        let _ = sys::setsockopt_int(
+            fd.as_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_RCVBUFFORCE,
+            MIRROR_RCVBUF,
+        );
+        sys::setsockopt_int(fd.as_fd(), libc::SOL_NETLINK, NETLINK_PKTINFO, 1)
+            .map_err(|e| errno(&e))?;
+        sys::netlink_bind(fd.as_fd(), 0, 0).map_err(|e| errno(&e))?;
+        let kport = sys::netlink_getsockname(fd.as_fd()).map_err(|e| errno(&e))?;
+        let id = self.next;
+        self.next = self.next.checked_add(1).ok_or(libc::EMFILE)?;
+        self.epoll
+            .add(fd.as_raw_fd(), u64::from(id))
+            .map_err(|e| errno(&e))?;
+        self.socks.insert(id, Mirror { fd, kport, port: 0 });
+        Ok(SockId(id))
+    }
+
+    fn close(&mut self, s: SockId) {
+        if let Some(m) = self.socks.remove(&s.0) {
+            self.epoll.del(m.fd.as_raw_fd());
+        }
+    }
+
+    fn bind(&mut self, s: SockId, port: u32, groups: u32) -> Result<(), i32> {
+        let m = self.socks.get_mut(&s.0).ok_or(libc::EBADF)?;
+        m.port = port;
+        // Re-binding to the mirror's own port id replaces its legacy group mask.
+        sys::netlink_bind(m.fd.as_fd(), m.kport, groups).map_err(|e| errno(&e))
+    }
+
+    fn set_membership(&mut self, s: SockId, group: u32, join: bool) -> Result<(), i32> {
+        let m = self.mirror(s)?;
+        let opt = if join {
+            NETLINK_ADD_MEMBERSHIP
+        } else {
+            NETLINK_DROP_MEMBERSHIP
+        };
+        let g = i32::try_from(group).map_err(|_| libc::EINVAL)?;
+        sys::setsockopt_int(m.fd.as_fd(), libc::SOL_NETLINK, opt, g).map_err(|e| errno(&e))
+    }
+
+    fn set_flag(&mut self, s: SockId, opt: i32, on: bool) -> Result<(), i32> {
+        let m = self.mirror(s)?;
+        sys::setsockopt_int(m.fd.as_fd(), libc::SOL_NETLINK, opt, i32::from(on))
+            .map_err(|e| errno(&e))
+    }
+
+    fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
+        let m = self.mirror(s)?;
+        sys::send_to_kernel(m.fd.as_fd(), datagram).map_err(|e| errno(&e))?;
+        Ok(self.drain(s.0))
+    }
+
+    fn poll_fd(&self) -> Option<RawFd> {
+        Some(self.epoll.raw())
+    }
+
+    fn take_async(&mut self) -> Vec<(SockId, Delivery)> {
+        let ready = self.epoll.wait(0).unwrap_or_default();
+        let mut out = Vec::new();
+        for (token, _) in ready {
+            let Ok(id) = u32::try_from(token) else {
+                continue;
+            };
+            for d in self.drain(id) {
+                out.push((SockId(id), d));
+            }
+        }
+        out
+    }
+
+    fn native_ioctls(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_setup;
+
+    #[test]
+    fn setup_file_skips_comments_and_blanks() {
+        let v = parse_setup("# c\n\n ip link set lo up \nip addr add 1.2.3.4/8 dev lo\n");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0], ["ip", "link", "set", "lo", "up"]);
+    }
+}

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! What serves the netlink sockets the runner emulates.
+//!
+//! The runner owns everything a Linux *socket* does (descriptors, port ids and autobind,
+//! `sockaddr_nl`, receive queues, truncation, blocking, signals, socket options' storage and
+//! read-back). A [`Backend`] owns what the Linux *kernel side* of netlink does: it receives the
+//! datagrams a program sends and produces the datagrams the program receives, in Linux wire
+//! format, plus multicast notifications.
+//!
+//! Contract, in Linux-ABI bytes throughout:
+//! - Sockets are created with [`Backend::open`] and named by the returned [`SockId`].
+//! - Before the first [`Backend::send`] the runner has bound the socket ([`Backend::bind`]),
+//!   explicitly or by autobind: the backend knows the port id every reply must carry.
+//! - [`Backend::send`] gets one datagram **exactly as the program sent it** (not walked, not
+//!   validated, possibly unaligned, junk-padded or carrying trailing zero headers). The backend
+//!   walks it with Linux rules ([`walk`] implements them), answers each request, and returns
+//!   everything that Linux would have queued on that socket by the time `sendmsg` returns —
+//!   including all parts of a dump up to its `NLMSG_DONE` — in order, each datagram already
+//!   sized like a kernel dump chunk (≤ `NLMSG_GOODSIZE`, about 3.7 KiB with 4 KiB pages), with
+//!   `nlmsg_pid` set to the socket's port id and `nlmsg_seq` echoed.
+//! - Multicast notifications arrive through [`Backend::take_async`], addressed to member sockets
+//!   only (the backend keeps memberships, fed by [`Backend::bind`] and
+//!   [`Backend::set_membership`]). The runner calls it after every `send` and whenever
+//!   [`Backend::poll_fd`] becomes readable.
+//! - Errors are positive Linux errno values (`libc::E*` on a Linux host).
+//! - All calls are made from one thread and must not block for long.
+
+pub(crate) mod kernel;
+pub(crate) mod model;
+
+/// A backend's name for one emulated socket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct SockId(pub(crate) u32);
+
+/// One datagram for a socket's receive queue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Delivery {
+    /// A datagram; `group` is the multicast group number it was sent to (1-based, Linux
+    /// numbering, e.g. 5 = `RTNLGRP_IPV4_IFADDR`), 0 for unicast. The runner derives the
+    /// `nl_groups` mask (`1 << (group - 1)` for groups 1–32) and `NETLINK_PKTINFO` from it.
+    Datagram {
+        /// Group number, 0 = unicast.
+        group: u32,
+        /// Whole datagram: one or more aligned netlink messages.
+        bytes: Vec<u8>,
+    },
+    /// Notifications were lost (the backend's own queue overflowed): the program's next
+    /// receive fails with `ENOBUFS`, as on Linux.
+    Overrun,
+}
+
+/// The kernel side of netlink, in Linux wire format. See the module documentation.
+pub(crate) trait Backend {
+    /// New socket of `protocol` (Linux numbering: 0 = `NETLINK_ROUTE`, 16 = `NETLINK_GENERIC`…).
+    /// Unsupported protocol: `EPROTONOSUPPORT`.
+    fn open(&mut self, protocol: i32) -> Result<SockId, i32>;
+
+    /// The program's last reference to the socket is gone.
+    fn close(&mut self, s: SockId);
+
+    /// The socket got port id `port` (chosen by the runner: explicit or autobind) and the
+    /// legacy group mask `groups` (bit n-1 = group n, for groups 1–32; replaces the previous
+    /// legacy memberships, as Linux's `bind` does). Called again on a re-bind with the same
+    /// port and new groups.
+    fn bind(&mut self, s: SockId, port: u32, groups: u32) -> Result<(), i32>;
+
+    /// `NETLINK_ADD_MEMBERSHIP` (`join`) or `NETLINK_DROP_MEMBERSHIP` for group number `group`
+    /// (≥ 1). Unknown group: `EINVAL`.
+    fn set_membership(&mut self, s: SockId, group: u32, join: bool) -> Result<(), i32>;
+
+    /// A boolean `SOL_NETLINK` option that changes the replies: `NETLINK_CAP_ACK` (10),
+    /// `NETLINK_EXT_ACK` (11), `NETLINK_GET_STRICT_CHK` (12), `NETLINK_BROADCAST_ERROR` (4),
+    /// `NETLINK_NO_ENOBUFS` (5), `NETLINK_LISTEN_ALL_NSID` (8). The runner stores and reports the
+    /// value itself; a backend may ignore options it does not model, or refuse with an errno.
+    fn set_flag(&mut self, s: SockId, opt: i32, on: bool) -> Result<(), i32>;
+
+    /// One datagram the program sent (raw, see the module documentation); returns what Linux
+    /// would have queued on this socket by the time the send returned. `Err(errno)` makes the
+    /// send itself fail (rare: Linux reports request errors as `NLMSG_ERROR` replies).
+    fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32>;
+
+    /// A descriptor that becomes readable when [`Backend::take_async`] has something.
+    fn poll_fd(&self) -> Option<std::os::fd::RawFd>;
+
+    /// Pending asynchronous deliveries (multicast notifications), for any socket, in order.
+    fn take_async(&mut self) -> Vec<(SockId, Delivery)>;
+
+    /// Whether interface ioctls (`SIOCGIF*`) may run natively: true only when the program's
+    /// own network namespace is the one the backend serves (the Linux backend). Otherwise the
+    /// runner answers them from an `RTM_GETLINK` + `RTM_GETADDR` dump through [`Backend::send`].
+    fn native_ioctls(&self) -> bool;
+}
+
+/// `struct nlmsghdr` size.
+pub(crate) const NLMSG_HDRLEN: usize = 16;
+
+/// Linux's walk over a sent datagram (`net/netlink/af_netlink.c: netlink_rcv_skb`): yields
+/// each message (header included) in order; stops silently at a length below 16 or beyond the
+/// datagram. Messages advance by their 4-aligned length; the last one may be unaligned
+/// (Go sends 17 bytes).
+pub(crate) fn walk(datagram: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = datagram;
+    std::iter::from_fn(move || {
+        let len = usize::try_from(u32::from_ne_bytes(rest.get(0..4)?.try_into().ok()?)).ok()?;
+        if len < NLMSG_HDRLEN || len > rest.len() {
+            return None;
+        }
+        let msg = rest.get(..len)?;
+        let aligned = len.checked_add(3).map(|l| l & !3)?;
+        rest = rest.get(aligned..).unwrap_or(&[]);
+        Some(msg)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::walk;
+
+    fn msg(len: u32, pad_to: usize) -> Vec<u8> {
+        let mut v = len.to_ne_bytes().to_vec();
+        v.resize(pad_to, 0xAA);
+        v
+    }
+
+    #[test]
+    fn walk_stops_at_short_header() {
+        let mut d = msg(20, 20);
+        d.extend_from_slice(&[0u8; 16]);
+        assert_eq!(walk(&d).count(), 1);
+    }
+
+    #[test]
+    fn walk_accepts_unaligned_last() {
+        let d = msg(17, 17);
+        let v: Vec<_> = walk(&d).collect();
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].len(), 17);
+    }
+
+    #[test]
+    fn walk_stops_at_overrun() {
+        let mut d = msg(20, 20);
+        d.extend(msg(100, 20));
+        assert_eq!(walk(&d).count(), 1);
+    }
+
+    #[test]
+    fn walk_aligns_between_messages() {
+        let mut d = msg(18, 20);
+        d.extend(msg(16, 16));
+        let v: Vec<_> = walk(&d).collect();
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1].len(), 16);
+    }
+}

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! Every system call the runner makes that needs `unsafe`, behind safe wrappers.
+//!
+//! This is the only module of the crate allowed to use `unsafe` (it carries the crate's single
+//! `#[expect(unsafe_code)]`). Each wrapper takes and returns owned Rust values and reports
+//! failures as [`io::Error`] built from `errno`; callers never see raw pointers.
+//!
+//! Facts behind the calls (seccomp user notification, `pidfd_getfd`, `kcmp`, `process_vm_*`)
+//! are in `/work/shared/facts/linux-clients.md` §4; the structures are Linux's
+//! `include/uapi/linux/seccomp.h`, `filter.h`, `kcmp.h` and `netlink.h`, as exported by `libc`.
+#![expect(
+    clippy::as_conversions,
+    reason = "FFI glue: C integer widths differ from Rust's (c_int, size_t, u64 syscall args)"
+)]
+#![expect(
+    clippy::arithmetic_side_effects,
+    reason = "FFI glue: size computations for C structures of fixed, small sizes"
+)]
+
+mod filter;
+mod net;
+mod proc;
+
+pub(crate) use filter::{spawn_traced, Spawned};
+pub(crate) use net::{
+    is_nonblock, netlink_bind, netlink_getsockname, netlink_socket, rcvtimeo, recv_netlink,
+    recv_seqpacket, send_seqpacket, send_to_kernel, set_nonblock, setsockopt_int,
+    socketpair_seqpacket,
+};
+pub(crate) use proc::{
+    block_signals, kill, kill_children, read_signal, set_subreaper, signalfd, unshare_net,
+    wait_any, Epoll, WaitResult,
+};
+
+use std::io;
+use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
+
+/// Turn a C return value into `io::Result`, reading `errno` on `-1`.
+fn cvt(ret: libc::c_long) -> io::Result<libc::c_long> {
+    if ret < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(ret)
+    }
+}
+
+/// Same as [`cvt`] for `c_int` returns.
+fn cvt_int(ret: libc::c_int) -> io::Result<libc::c_int> {
+    if ret < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(ret)
+    }
+}
+
+/// Wrap a freshly returned descriptor.
+fn owned(fd: libc::c_int) -> io::Result<OwnedFd> {
+    let fd = cvt_int(fd)?;
+    // SAFETY: `fd` was just returned by the kernel as a new descriptor owned by nobody else.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
+/// One seccomp user notification: a syscall a tracee thread is blocked in.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Notif {
+    /// Cookie identifying the notification (`seccomp_notif.id`).
+    pub(crate) id: u64,
+    /// Thread id of the caller, in the supervisor's pid namespace.
+    pub(crate) tid: u32,
+    /// System call number (x86_64 numbering).
+    pub(crate) nr: i64,
+    /// The six raw arguments.
+    pub(crate) args: [u64; 6],
+}
+
+/// The seccomp listener descriptor of the tracee tree.
+#[derive(Debug)]
+pub(crate) struct Listener(OwnedFd);
+
+impl Listener {
+    /// The raw descriptor, for epoll.
+    pub(crate) fn raw(&self) -> RawFd {
+        self.0.as_raw_fd()
+    }
+
+    /// `SECCOMP_IOCTL_NOTIF_RECV`. `ENOENT` means the caller died before we read it.
+    pub(crate) fn recv(&self) -> io::Result<Notif> {
+        // SAFETY: seccomp_notif is plain old data; the kernel requires it zeroed on input.
+        let mut n: libc::seccomp_notif = unsafe { std::mem::zeroed() };
+        // SAFETY: the ioctl writes one `seccomp_notif` into `n`, which lives for the call.
+        let ret = unsafe {
+            libc::ioctl(
+                self.0.as_raw_fd(),
+                libc::SECCOMP_IOCTL_NOTIF_RECV,
+                std::ptr::addr_of_mut!(n),
+            )
+        };
+        cvt_int(ret)?;
+        Ok(Notif {
+            id: n.id,
+            tid: n.pid,
+            nr: i64::from(n.data.nr),
+            args: n.data.args,
+        })
+    }
+
+    /// `SECCOMP_IOCTL_NOTIF_SEND`: the syscall returns `val`, or fails with `errno` when non-zero,
+    /// or (with `cont`) really runs in the tracee.
+    pub(crate) fn respond(&self, id: u64, val: i64, errno: i32, cont: bool) -> io::Result<()> {
+        let mut r = libc::seccomp_notif_resp {
+            id,
+            val: if errno == 0 { val } else { 0 },
+            error: errno.checked_neg().unwrap_or(i32::MIN),
+            flags: if cont {
+                libc::SECCOMP_USER_NOTIF_FLAG_CONTINUE as u32
+            } else {
+                0
+            },
+        };
+        // SAFETY: the ioctl reads one `seccomp_notif_resp` from `r`, which lives for the call.
+        let ret = unsafe {
+            libc::ioctl(
+                self.0.as_raw_fd(),
+                libc::SECCOMP_IOCTL_NOTIF_SEND,
+                std::ptr::addr_of_mut!(r),
+            )
+        };
+        cvt_int(ret).map(|_| ())
+    }
+
+    /// `SECCOMP_IOCTL_NOTIF_ID_VALID`: is the caller still blocked in this notification?
+    pub(crate) fn id_valid(&self, id: u64) -> bool {
+        let mut id = id;
+        // SAFETY: the ioctl reads one u64 from `id`, which lives for the call.
+        let ret = unsafe {
+            libc::ioctl(
+                self.0.as_raw_fd(),
+                libc::SECCOMP_IOCTL_NOTIF_ID_VALID,
+                std::ptr::addr_of_mut!(id),
+            )
+        };
+        ret == 0
+    }
+
+    /// `SECCOMP_IOCTL_NOTIF_ADDFD` with `SECCOMP_ADDFD_FLAG_SEND`: install a copy of `fd` in the
+    /// caller at its lowest free descriptor and answer the syscall with that number, atomically.
+    pub(crate) fn addfd_send(&self, id: u64, fd: BorrowedFd<'_>, cloexec: bool) -> io::Result<i32> {
+        let mut a = libc::seccomp_notif_addfd {
+            id,
+            flags: libc::SECCOMP_ADDFD_FLAG_SEND as u32,
+            srcfd: fd.as_raw_fd() as u32,
+            newfd: 0,
+            newfd_flags: if cloexec { libc::O_CLOEXEC as u32 } else { 0 },
+        };
+        // SAFETY: the ioctl reads one `seccomp_notif_addfd` from `a`, which lives for the call.
+        let ret = unsafe {
+            libc::ioctl(
+                self.0.as_raw_fd(),
+                libc::SECCOMP_IOCTL_NOTIF_ADDFD,
+                std::ptr::addr_of_mut!(a),
+            )
+        };
+        cvt_int(ret)
+    }
+}
+
+/// Read `len` bytes at `addr` in thread `tid` (`process_vm_readv`); short reads are `EFAULT`.
+pub(crate) fn read_mem(tid: u32, addr: u64, len: usize) -> io::Result<Vec<u8>> {
+    let mut buf = vec![0u8; len];
+    if len == 0 {
+        return Ok(buf);
+    }
+    let local = libc::iovec {
+        iov_base: buf.as_mut_ptr().cast(),
+        iov_len: len,
+    };
+    let remote = libc::iovec {
+        iov_base: addr as *mut libc::c_void,
+        iov_len: len,
+    };
+    // SAFETY: `local` describes `buf`, writable for `len` bytes; `remote` is only interpreted
+    // by the kernel in the other process's address space.
+    let n = unsafe { libc::process_vm_readv(tid as libc::pid_t, &local, 1, &remote, 1, 0) };
+    let n = cvt(n as libc::c_long)?;
+    if n as usize != len {
+        return Err(io::Error::from_raw_os_error(libc::EFAULT));
+    }
+    Ok(buf)
+}
+
+/// Write `data` at `addr` in thread `tid` (`process_vm_writev`); short writes are `EFAULT`.
+pub(crate) fn write_mem(tid: u32, addr: u64, data: &[u8]) -> io::Result<()> {
+    if data.is_empty() {
+        return Ok(());
+    }
+    let local = libc::iovec {
+        iov_base: data.as_ptr() as *mut libc::c_void,
+        iov_len: data.len(),
+    };
+    let remote = libc::iovec {
+        iov_base: addr as *mut libc::c_void,
+        iov_len: data.len(),
+    };
+    // SAFETY: `local` describes `data`, readable for its length (the kernel only reads it);
+    // `remote` is interpreted in the other process's address space.
+    let n = unsafe { libc::process_vm_writev(tid as libc::pid_t, &local, 1, &remote, 1, 0) };
+    let n = cvt(n as libc::c_long)?;
+    if n as usize != data.len() {
+        return Err(io::Error::from_raw_os_error(libc::EFAULT));
+    }
+    Ok(())
+}
+
+/// `KCMP_FILE` from `include/uapi/linux/kcmp.h`.
+const KCMP_FILE: libc::c_long = 0;
+
+/// Does descriptor `tracee_fd` of thread `tid` refer to the same open file as our `ours`?
+pub(crate) fn same_file(tid: u32, tracee_fd: i32, ours: BorrowedFd<'_>) -> bool {
+    // SAFETY: kcmp only compares kernel objects; all arguments are plain integers.
+    let ret = unsafe {
+        libc::syscall(
+            libc::SYS_kcmp,
+            libc::c_long::from(libc::getpid()),
+            libc::c_long::from(tid),
+            KCMP_FILE,
+            libc::c_long::from(ours.as_raw_fd()),
+            libc::c_long::from(tracee_fd),
+        )
+    };
+    ret == 0
+}
+
+/// `stat()` through `/proc/TID/fd/FD`: is that descriptor a socket?
+pub(crate) fn tracee_fd_is_socket(tid: u32, fd: i32) -> bool {
+    std::fs::metadata(format!("/proc/{tid}/fd/{fd}"))
+        .map(|m| {
+            use std::os::unix::fs::FileTypeExt;
+            m.file_type().is_socket()
+        })
+        .unwrap_or(false)
+}
+
+/// The runner's effective user id (the FreeBSD model grants modifications to uid 0).
+pub(crate) fn euid() -> u32 {
+    // SAFETY: geteuid(2) takes no arguments, cannot fail and touches no memory of ours.
+    unsafe { libc::geteuid() }
+}
