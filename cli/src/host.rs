@@ -36,7 +36,7 @@ impl Host for SimHost {
     }
 
     fn iftype(&self, index: u32) -> Option<u16> {
-        self.by_index(index).map(|i| u16::from(i.if_type))
+        self.by_index(index).map(|i| i.if_type)
     }
 
     fn linux_ethno(&self, index: u32) -> Option<u32> {
@@ -53,7 +53,7 @@ impl Host for SimHost {
     fn first_loopback(&self) -> Option<u32> {
         self.ifs
             .iter()
-            .find(|i| u16::from(i.if_type) == freebsd_abi::IFT_LOOP)
+            .find(|i| i.if_type == freebsd_abi::IFT_LOOP)
             .map(|i| i.index)
     }
 

@@ -349,11 +349,12 @@ impl Backend for ModelBackend {
             let n = match res {
                 Ok(n) => n,
                 Err(e) => {
-                    let text = ext_ack.then(|| match e {
+                    let reason = match e {
                         nlcompat::Error::Unsupported { .. } => "unknown message type",
                         nlcompat::Error::Family { .. } => "address family not supported",
                         _ => "invalid request",
-                    });
+                    };
+                    let text = ext_ack.then_some(reason);
                     stream.extend(error_reply(req, e.linux_errno(), text, cap_ack));
                     continue;
                 }
