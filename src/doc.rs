@@ -96,6 +96,7 @@ fn write_table(w: &mut dyn Write, t: &AttrTable) -> Result {
                 "| (added for Linux) | {id} | — | string {:?} | parity |",
                 Bytes(v)
             )?,
+            Synth::U8(id, v) => writeln!(w, "| (added for Linux) | {id} | — | u8 {v} | parity |")?,
             Synth::U32(id, v) => {
                 writeln!(w, "| (added for Linux) | {id} | — | u32 {v} | parity |")?
             }

@@ -40,6 +40,9 @@ pub struct Cx<'a> {
     track: Option<Track>,
     /// Linux attribute ids below 128 emitted at the top level of the current message.
     emitted: u128,
+    /// The source message's fixed header, before conversion.
+    src_header: [u8; MAX_HEADER],
+    src_header_len: usize,
 }
 
 impl<'a> Cx<'a> {
@@ -52,7 +55,18 @@ impl<'a> Cx<'a> {
             dst_base: 0,
             track: None,
             emitted: 0,
+            src_header: [0; MAX_HEADER],
+            src_header_len: 0,
         }
+    }
+
+    /// The source message's fixed family header as received (possibly shorter than the
+    /// structure: Go sends one byte of `rtgenmsg`).
+    #[must_use]
+    pub fn src_header(&self) -> &[u8] {
+        self.src_header
+            .get(..self.src_header_len)
+            .unwrap_or_default()
     }
 
     fn note_emitted(&mut self, id: u16) {
@@ -148,6 +162,9 @@ pub(crate) fn translate_with_spec(
         off: off32(msg.offset()),
     })?;
     hdr.copy_from_slice(payload.get(..hlen).unwrap_or_default());
+    cx.src_header = header;
+    cx.src_header_len = hlen;
+    let hdr = header.get_mut(..hlen).unwrap_or_default();
     for field in spec.fields {
         convert_field(dir, field.off, field.conv, hdr, msg.payload_offset())?;
     }
@@ -161,6 +178,12 @@ pub(crate) fn translate_with_spec(
         translate_attrs(cx, dir, spec.attrs, attrs, base, w, true)?;
         if dir == Dir::FreebsdToLinux {
             synthesize(cx, spec.attrs.synth_linux, w)?;
+        }
+    }
+    if let Some(append) = spec.append {
+        if payload.len() >= spec.header_len {
+            w.pad()?;
+            append(cx, dir, msg, w)?;
         }
     }
     w.end_msg(mark)?;
@@ -354,6 +377,7 @@ fn synthesize(cx: &mut Cx<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Result<()
         match *s {
             Synth::Str(id, v) => w.attr_str(id, v)?,
             Synth::U32(id, v) => w.attr_u32(id, v)?,
+            Synth::U8(id, v) => w.attr_u8(id, v)?,
         }
         cx.note_emitted(s.id());
     }

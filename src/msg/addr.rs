@@ -49,6 +49,7 @@ pub static ADDR: MsgSpec = MsgSpec {
         conv: Conv::Family(&AF_MAP),
     }],
     attrs: &IFA,
+    append: None,
     fixup: Some(fix_ifa_flags),
 };
 

@@ -37,5 +37,6 @@ pub static NLCTRL: MsgSpec = MsgSpec {
     header_len: size_of::<l::genlmsghdr>(),
     fields: &[],
     attrs: &CTRL_ATTR,
+    append: None,
     fixup: None,
 };

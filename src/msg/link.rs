@@ -165,6 +165,7 @@ pub static IFLA: AttrTable = AttrTable {
         Synth::Str(l::IFLA_QDISC, b"noqueue"),
         Synth::U32(l::IFLA_TXQLEN, 1000),
         Synth::U32(l::IFLA_GROUP, 0),
+        Synth::U8(l::IFLA_LINKMODE, 0),
     ],
 };
 const _: () = assert!(valid(&IFLA));
@@ -198,6 +199,7 @@ pub static LINK: MsgSpec = MsgSpec {
         },
     ],
     attrs: &IFLA,
+    append: None,
     fixup: Some(fix_running),
 };
 

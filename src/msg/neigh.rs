@@ -48,5 +48,6 @@ pub static NEIGH: MsgSpec = MsgSpec {
         conv: Conv::Family(&AF_MAP),
     }],
     attrs: &NDA,
+    append: None,
     fixup: None,
 };

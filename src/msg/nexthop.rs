@@ -46,5 +46,6 @@ pub static NEXTHOP: MsgSpec = MsgSpec {
         conv: Conv::Family(&AF_MAP),
     }],
     attrs: &NHA,
+    append: None,
     fixup: None,
 };

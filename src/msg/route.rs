@@ -11,7 +11,7 @@ use crate::engine::{translate_attrs, Cx};
 use crate::error::{off32, Error};
 use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
 use crate::wire::{align4, read_u16, Attr, Writer};
-use crate::{freebsd_only, linux_only, renamed, same};
+use crate::{freebsd_only, linux_only, same};
 use crate::{Dir, Result};
 use core::mem::{offset_of, size_of};
 use linux_abi as l;
@@ -46,45 +46,55 @@ const _: () = assert!(valid(&RTAX));
 pub static RTA: AttrTable = AttrTable {
     name: "RTA",
     rules: &[
-        renamed!(RTA_DST => NL_RTA_DST, Kind::Copy, ""),
-        renamed!(RTA_SRC => NL_RTA_SRC, Kind::Copy, ""),
-        renamed!(RTA_IIF => NL_RTA_IIF, Kind::Copy, ""),
-        renamed!(RTA_OIF => NL_RTA_OIF, Kind::Copy, ""),
-        renamed!(RTA_GATEWAY => NL_RTA_GATEWAY, Kind::Copy, ""),
-        renamed!(RTA_PRIORITY => NL_RTA_PRIORITY, Kind::Copy, ""),
-        renamed!(RTA_PREFSRC => NL_RTA_PREFSRC, Kind::Copy, ""),
-        renamed!(RTA_METRICS => NL_RTA_METRICS, Kind::Nested(&RTAX), ""),
-        renamed!(RTA_MULTIPATH => NL_RTA_MULTIPATH, Kind::Custom(multipath),
+        same!(
+            RTA_DST,
+            Kind::Custom(dst),
+            "omitted on Linux for a default route"
+        ),
+        same!(RTA_SRC),
+        same!(RTA_IIF),
+        same!(RTA_OIF),
+        same!(RTA_GATEWAY),
+        same!(RTA_PRIORITY),
+        same!(RTA_PREFSRC),
+        same!(RTA_METRICS, Kind::Nested(&RTAX), ""),
+        same!(
+            RTA_MULTIPATH,
+            Kind::Custom(multipath),
             "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD",
         ),
         linux_only!(RTA_PROTOINFO, "ABI: id 10 is FreeBSD NL_RTA_KNH_ID"),
         freebsd_only!(NL_RTA_KNH_ID, "ABI: id 10 is Linux RTA_PROTOINFO"),
-        renamed!(RTA_FLOW => NL_RTA_FLOW, Kind::Copy, ""),
-        renamed!(RTA_CACHEINFO => NL_RTA_CACHEINFO, Kind::Copy, ""),
+        same!(RTA_FLOW),
+        same!(RTA_CACHEINFO),
         linux_only!(RTA_SESSION, "ABI: id 13 is FreeBSD NL_RTA_WEIGHT"),
         freebsd_only!(NL_RTA_WEIGHT, "ABI: id 13 is Linux RTA_SESSION"),
         linux_only!(RTA_MP_ALGO, "ABI: id 14 is FreeBSD NL_RTA_RTFLAGS"),
         freebsd_only!(NL_RTA_RTFLAGS, "ABI: id 14 is Linux RTA_MP_ALGO"),
-        renamed!(RTA_TABLE => NL_RTA_TABLE, Kind::U32(&RT_TABLE_MAP),
+        same!(
+            RTA_TABLE,
+            Kind::U32(&RT_TABLE_MAP),
             "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF",
         ),
         linux_only!(RTA_MARK, "policy routing by mark: none on FreeBSD"),
-        renamed!(RTA_MFC_STATS => NL_RTA_MFC_STATS, Kind::Copy, ""),
-        renamed!(RTA_VIA => NL_RTA_VIA, Kind::Custom(via),
+        same!(RTA_MFC_STATS),
+        same!(
+            RTA_VIA,
+            Kind::Custom(via),
             "ABI: u16 family on Linux, u8 on FreeBSD",
         ),
-        renamed!(RTA_NEWDST => NL_RTA_NEWDST, Kind::Copy, ""),
-        renamed!(RTA_PREF => NL_RTA_PREF, Kind::Copy, ""),
-        renamed!(RTA_ENCAP_TYPE => NL_RTA_ENCAP_TYPE, Kind::Copy, ""),
-        renamed!(RTA_ENCAP => NL_RTA_ENCAP, Kind::Copy, ""),
-        renamed!(RTA_EXPIRES => NL_RTA_EXPIRES, Kind::Copy, ""),
+        same!(RTA_NEWDST),
+        same!(RTA_PREF),
+        same!(RTA_ENCAP_TYPE),
+        same!(RTA_ENCAP),
+        same!(RTA_EXPIRES),
         linux_only!(RTA_PAD, "alignment padding"),
         linux_only!(RTA_UID, "uid-based routing: none on FreeBSD"),
-        renamed!(RTA_TTL_PROPAGATE => NL_RTA_TTL_PROPAGATE, Kind::Copy, ""),
-        renamed!(RTA_IP_PROTO => NL_RTA_IP_PROTO, Kind::Copy, ""),
-        renamed!(RTA_SPORT => NL_RTA_SPORT, Kind::Copy, ""),
-        renamed!(RTA_DPORT => NL_RTA_DPORT, Kind::Copy, ""),
-        renamed!(RTA_NH_ID => NL_RTA_NH_ID, Kind::Copy, ""),
+        same!(RTA_TTL_PROPAGATE),
+        same!(RTA_IP_PROTO),
+        same!(RTA_SPORT),
+        same!(RTA_DPORT),
+        same!(RTA_NH_ID),
     ],
     synth_linux: &[],
 };
@@ -106,6 +116,7 @@ pub static ROUTE: MsgSpec = MsgSpec {
         },
     ],
     attrs: &RTA,
+    append: Some(default_dst),
     fixup: None,
 };
 
@@ -207,4 +218,56 @@ fn multipath(
         pos = pos.saturating_add(align4(len).unwrap_or(usize::MAX));
     }
     w.end_nest(nest)
+}
+
+/// `RTA_DST`: FreeBSD writes it even for a default route (`rt.c dump_px`); Linux omits it when
+/// `rtm_dst_len` is 0 (`net/ipv4/fib_semantics.c fib_dump_info`), and iproute2 then prints
+/// `default` instead of `0.0.0.0/0`.
+fn dst(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let dst_len = cx
+        .src_header()
+        .get(offset_of!(l::rtmsg, rtm_dst_len))
+        .copied();
+    if dir == Dir::FreebsdToLinux && dst_len == Some(0) && attr.payload().iter().all(|&b| b == 0) {
+        return Ok(());
+    }
+    w.attr(ty, attr.payload())
+}
+
+/// FreeBSD's route handlers need `RTA_DST` (`rt.c`: EINVAL without it) where Linux takes a
+/// missing one as the default route: add the all-zero address for a Linux request without it.
+fn default_dst(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    msg: crate::wire::Msg<'_>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    if dir != Dir::LinuxToFreebsd || msg.flags() & l::NLM_F_DUMP == l::NLM_F_DUMP {
+        return Ok(());
+    }
+    let start = align4(size_of::<l::rtmsg>()).unwrap_or(usize::MAX);
+    let attrs = msg.payload().get(start..).unwrap_or_default();
+    if crate::wire::Attrs::new(attrs).find(l::RTA_DST).is_some() {
+        return Ok(());
+    }
+    let family = cx.src_header().first().copied();
+    let zeros = [0u8; 16];
+    let len = match family {
+        Some(l::AF_INET) => 4,
+        Some(l::AF_INET6) => 16,
+        _ => return Ok(()),
+    };
+    w.attr(
+        freebsd_abi::NL_RTA_DST,
+        zeros.get(..len).unwrap_or_default(),
+    )
 }

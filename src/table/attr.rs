@@ -84,6 +84,8 @@ pub enum Synth {
     Str(u16, &'static [u8]),
     /// A `u32` attribute.
     U32(u16, u32),
+    /// A `u8` attribute.
+    U8(u16, u8),
 }
 
 impl Synth {
@@ -91,7 +93,7 @@ impl Synth {
     #[must_use]
     pub fn id(&self) -> u16 {
         match *self {
-            Synth::Str(id, _) | Synth::U32(id, _) => id,
+            Synth::Str(id, _) | Synth::U32(id, _) | Synth::U8(id, _) => id,
         }
     }
 }

@@ -42,6 +42,16 @@ pub struct Field {
 /// payload and the output fixed header, already translated, to patch in place.
 pub type FixupFn = fn(dir: Dir, src_payload: &[u8], out_header: &mut [u8]);
 
+/// A hook that may append attributes after the translated ones (for attributes one side
+/// requires and the other leaves implicit, e.g. FreeBSD needs `RTA_DST` for a default route).
+/// It gets the source message.
+pub type AppendFn = fn(
+    cx: &mut crate::engine::Cx<'_>,
+    dir: Dir,
+    msg: crate::wire::Msg<'_>,
+    w: &mut crate::wire::Writer<'_>,
+) -> crate::Result<()>;
+
 /// Everything the engine needs to translate one message family.
 #[derive(Debug)]
 pub struct MsgSpec {
@@ -56,6 +66,8 @@ pub struct MsgSpec {
     pub fields: &'static [Field],
     /// The attributes after the header.
     pub attrs: &'static AttrTable,
+    /// Optional hook appending attributes.
+    pub append: Option<AppendFn>,
     /// Optional hook after the attributes.
     pub fixup: Option<FixupFn>,
 }
