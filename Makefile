@@ -4,12 +4,13 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi docs kernel freebsd-check fuzz-smoke help
+.PHONY: all build test lint fmt abi docs demo kernel freebsd-check fuzz-smoke help
 
 all: build
 
 help:
 	@echo "make            build the workspace"
+	@echo "make demo       run Linux 'ip -br addr' against the built-in FreeBSD host model"
 	@echo "make test       everything CI runs (unit, integration, drift, cross-checks)"
 	@echo "make lint       cargo fmt --check + clippy -D warnings"
 	@echo "make abi        regenerate linux-abi from this machine's uapi headers"
@@ -18,6 +19,13 @@ help:
 
 build:
 	$(CARGO) build --workspace
+
+# The main job: an unmodified Linux program on the FreeBSD model, through the translator.
+DEMO ?= ip -br addr
+demo:
+	@command -v ip >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq iproute2)
+	$(CARGO) build -q -p nlcompat-cli
+	./target/debug/nlcompat run -- $(DEMO)
 
 test: freebsd-check
 	$(CARGO) test --workspace
