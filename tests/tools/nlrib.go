@@ -1,0 +1,13 @@
+package main
+
+import (
+	"fmt"
+	"syscall"
+)
+
+func main() {
+	for _, t := range []int{syscall.RTM_GETLINK, syscall.RTM_GETADDR} {
+		b, err := syscall.NetlinkRIB(t, syscall.AF_UNSPEC)
+		fmt.Println(len(b), err)
+	}
+}
