@@ -232,7 +232,7 @@ def main():
     save("error_newlink_badmtu", replay(req, strict=False))
 
     with open(os.path.join(OUT, "capture.log"), "w") as f:
-        f.write("\n".join(LOG) + "\n")
+        f.write("# SPDX-License-Identifier: BSD-2-Clause\n" + "\n".join(LOG) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: BSD-2-Clause
+// Sends the two dump requests Go programs send through syscall.NetlinkRIB (17-byte rtgenmsg).
+
 package main
 
 import (
