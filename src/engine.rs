@@ -40,6 +40,8 @@ pub struct Cx<'a> {
     track: Option<Track>,
     /// Linux attribute ids below 128 emitted at the top level of the current message.
     emitted: u128,
+    /// Translating the request echoed in an `NLMSG_ERROR`: no attributes are added.
+    pub(crate) echo: bool,
     /// The source message's fixed header, before conversion.
     src_header: [u8; MAX_HEADER],
     src_header_len: usize,
@@ -55,6 +57,7 @@ impl<'a> Cx<'a> {
             dst_base: 0,
             track: None,
             emitted: 0,
+            echo: false,
             src_header: [0; MAX_HEADER],
             src_header_len: 0,
         }
@@ -162,6 +165,13 @@ pub(crate) fn translate_with_spec(
         off: off32(msg.offset()),
     })?;
     hdr.copy_from_slice(payload.get(..hlen).unwrap_or_default());
+    if payload.len() < spec.header_len {
+        // A request shorter than its family header carries only the family (`rtgenmsg`);
+        // Linux reads nothing else, and busybox leaves junk in the padding after it.
+        if let Some(rest) = header.get_mut(1..hlen) {
+            rest.fill(0);
+        }
+    }
     cx.src_header = header;
     cx.src_header_len = hlen;
     let hdr = header.get_mut(..hlen).unwrap_or_default();
@@ -176,11 +186,11 @@ pub(crate) fn translate_with_spec(
         w.pad()?;
         let base = msg.payload_offset().saturating_add(attr_start);
         translate_attrs(cx, dir, spec.attrs, attrs, base, w, true)?;
-        if dir == Dir::FreebsdToLinux {
+        if dir == Dir::FreebsdToLinux && !cx.echo {
             synthesize(cx, spec.attrs.synth_linux, w)?;
         }
     }
-    if let Some(append) = spec.append {
+    if let Some(append) = spec.append.filter(|_| !cx.echo) {
         if payload.len() >= spec.header_len {
             w.pad()?;
             append(cx, dir, msg, w)?;

@@ -138,10 +138,15 @@ const NLMSG_MIN_TYPE: u16 = 16;
 
 /// Translates one message in direction `dir`, appending it to `w`.
 ///
-/// Control messages are handled by type; family messages by their table; generic netlink
-/// families other than nlctrl and messages of other protocols pass unchanged. A
-/// NETLINK_ROUTE type without a table is [`Error::Unsupported`].
-pub fn translate_msg(ctx: &Ctx<'_>, dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+/// See [`translate_msg`]; `echo` marks the request echoed in an `NLMSG_ERROR`, which must stay
+/// what the process sent (no parity attributes added).
+pub(crate) fn translate_msg_as(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    echo: bool,
+) -> Result<()> {
     match msg.msg_type() {
         linux_abi::NLMSG_ERROR => msg::control::translate_error(ctx, dir, msg, w),
         linux_abi::NLMSG_DONE => msg::control::translate_done(dir, msg, w),
@@ -149,6 +154,7 @@ pub fn translate_msg(ctx: &Ctx<'_>, dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) 
         t => match msg::spec_for(ctx.proto, t) {
             Some(spec) => {
                 let mut cx = engine::Cx::new(ctx.host);
+                cx.echo = echo;
                 engine::translate_with_spec(&mut cx, dir, spec, msg, w, engine::Follow::None)
                     .map(|_| ())
             }
@@ -156,6 +162,15 @@ pub fn translate_msg(ctx: &Ctx<'_>, dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) 
             None => w.put_padded(msg.bytes()),
         },
     }
+}
+
+/// Translates one message in direction `dir`, appending it to `w`.
+///
+/// Control messages are handled by type; family messages by their table; generic netlink
+/// families other than nlctrl and messages of other protocols pass unchanged. A
+/// NETLINK_ROUTE type without a table is [`Error::Unsupported`].
+pub fn translate_msg(ctx: &Ctx<'_>, dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+    translate_msg_as(ctx, dir, msg, w, false)
 }
 
 /// Translates a buffer of Linux messages (requests) into FreeBSD form.

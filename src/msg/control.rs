@@ -90,7 +90,7 @@ pub(crate) fn translate_error(
             if let Some(Ok(inner)) = Messages::new(echo).next() {
                 let inner = Msg::parse(inner.bytes(), echo_off).unwrap_or(inner);
                 let sub = ctx.with_request(None);
-                if crate::translate_msg(&sub, dir, inner, w).is_err() {
+                if crate::translate_msg_as(&sub, dir, inner, w, true).is_err() {
                     w.rewind(echo_mark);
                     w.put(echo.get(..NLMSG_HDRLEN).unwrap_or(echo))?;
                 }
@@ -139,6 +139,7 @@ impl OffsRemap<'_> {
         let mut none: [u8; 0] = [];
         let mut scratch = Writer::new(&mut none);
         let mut cx = Cx::new(self.ctx.host);
+        cx.echo = true;
         match self.original {
             // The echo we send is the original request: find which of its bytes became the
             // offending FreeBSD bytes by translating it again, following output offsets.

@@ -6,10 +6,20 @@
 //! use the same bits on both (checked in `tests/tables.rs`).
 
 use super::maps::AF_MAP;
-use crate::table::{valid, AttrTable, Conv, Field, MsgSpec};
+use crate::table::{valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual};
 use crate::{freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
+use freebsd_abi as f;
 use linux_abi as l;
+
+/// `NDA_FLAGS_EXT`: Linux carries only the extended flags there (`NTF_EXT_MANAGED` 1 << 0,
+/// `include/uapi/linux/neighbour.h`); FreeBSD carries the whole 32-bit flag word, whose
+/// extended bits start at 0x100 (`NTF_EXT_MANAGED` 0x100, `sys/netlink/route/neigh.h`).
+pub static NTF_EXT_MAP: FlagMap = FlagMap {
+    name: "NTF_EXT",
+    pairs: &[(l::NTF_EXT_MANAGED, f::NTF_EXT_MANAGED)],
+    residual: Residual::Drop,
+};
 
 /// Neighbour attributes.
 pub static NDA: AttrTable = AttrTable {
@@ -29,7 +39,11 @@ pub static NDA: AttrTable = AttrTable {
         same!(NDA_PROTOCOL),
         same!(NDA_NH_ID),
         same!(NDA_FDB_EXT_ATTRS),
-        same!(NDA_FLAGS_EXT),
+        same!(
+            NDA_FLAGS_EXT,
+            Kind::Flags32(&NTF_EXT_MAP),
+            "Linux: extended bits only; FreeBSD: whole flag word (bits << 8)"
+        ),
         same!(NDA_NDM_STATE_MASK),
         same!(NDA_NDM_FLAGS_MASK),
         freebsd_only!(NDA_FREEBSD, "FreeBSD-private nest (next state timestamp)",),

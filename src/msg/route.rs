@@ -14,6 +14,7 @@ use crate::wire::{align4, read_u16, Attr, Writer};
 use crate::{freebsd_only, linux_only, same};
 use crate::{Dir, Result};
 use core::mem::{offset_of, size_of};
+use freebsd_abi as f;
 use linux_abi as l;
 
 /// Route metrics nested in `RTA_METRICS` (same ids on both; FreeBSD only acts on MTU).
@@ -117,7 +118,7 @@ pub static ROUTE: MsgSpec = MsgSpec {
     ],
     attrs: &RTA,
     append: Some(default_dst),
-    fixup: None,
+    fixup: Some(fix_rtm_table),
 };
 
 /// `RTA_VIA`: Linux `struct rtvia` starts with a u16 family, FreeBSD's with a u8 family
@@ -266,8 +267,29 @@ fn default_dst(
         Some(l::AF_INET6) => 16,
         _ => return Ok(()),
     };
-    w.attr(
-        freebsd_abi::NL_RTA_DST,
-        zeros.get(..len).unwrap_or_default(),
-    )
+    w.attr(f::NL_RTA_DST, zeros.get(..len).unwrap_or_default())
+}
+
+/// `RT_TABLE_COMPAT`: what Linux writes in the header byte for tables ≥ 256
+/// (`include/uapi/linux/rtnetlink.h`).
+const RT_TABLE_COMPAT: u8 = 252;
+
+/// The header's `rtm_table` on Linux follows `RTA_TABLE` (`net/ipv4/fib_semantics.c
+/// fib_dump_info`: the id when below 256, else `RT_TABLE_COMPAT`); FreeBSD leaves it 0 for
+/// fibs ≥ 255 (`rt.c dump_px`), which would read as main.
+fn fix_rtm_table(dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
+    if dir != Dir::FreebsdToLinux {
+        return;
+    }
+    let start = align4(size_of::<f::rtmsg>()).unwrap_or(usize::MAX);
+    let attrs = crate::wire::Attrs::new(src_payload.get(start..).unwrap_or_default());
+    let Some(fib) = attrs.find(f::NL_RTA_TABLE).and_then(|a| a.u32()) else {
+        return;
+    };
+    let Some(table) = RT_TABLE_MAP.map(dir, fib) else {
+        return;
+    };
+    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_table)) {
+        *b = u8::try_from(table).unwrap_or(RT_TABLE_COMPAT);
+    }
 }

@@ -244,8 +244,12 @@ class Reply:
     - attributes FreeBSD does not emit are removed (IFLA_STATS, IFLA_AF_SPEC, ..., RTA_PRIORITY,
       RTA_PREFSRC, RTA_CACHEINFO, RTA_PREF, IFA_CACHEINFO for IPv4, IFA_PROTO, NHA_OP_FLAGS,
       NLMSGERR_ATTR_POLICY);
-    - IFLA_QDISC, IFLA_TXQLEN, IFLA_GROUP, which FreeBSD lacks and the translator adds for
-      parity, move to the end of the message in that order, with Linux's values;
+    - IFLA_QDISC, IFLA_TXQLEN, IFLA_GROUP, IFLA_LINKMODE, which FreeBSD lacks and the
+      translator adds for parity, move to the end of the message in that order, with Linux's
+      values;
+    - addresses: FreeBSD's IFA_FLAGS lack IFA_F_PERMANENT (0x80), which the translator adds
+      for non-expiring addresses as Linux does; Linux's IPv4 IFA_CACHEINFO (FreeBSD sends
+      none) keeps its infinite lifetimes, its cstamp/tstamp read 0;
     - IFLA_STATS64 keeps FreeBSD's 24 counters; Linux's later counters read 0;
     - routes outside the main table and table 100, and non-unicast routes (Linux's local
       table), are removed: FreeBSD has no local table.
@@ -253,7 +257,7 @@ class Reply:
 
 
 LINK_FREEBSD_EMITS = {3, 16, 33, 1, 2, 4, 20, 23, 30}  # dump_iface (§3.3)
-LINK_SYNTH = [6, 13, 27]  # IFLA_QDISC, IFLA_TXQLEN, IFLA_GROUP
+LINK_SYNTH = [6, 13, 27, 17]  # IFLA_QDISC, IFLA_TXQLEN, IFLA_GROUP, IFLA_LINKMODE
 ADDR_FREEBSD_EMITS = {1, 2, 3, 4, 8, 6}  # dump_iface_addr; LOCAL v4 only, CACHEINFO v6 only
 ROUTE_FREEBSD_EMITS = {15, 1, 5, 18, 30, 8, 4, 9}  # dump_px
 NEIGH_FREEBSD_EMITS = {1, 2, 4, 3}  # dump_lle_locked
@@ -300,10 +304,16 @@ def rep_addr(p):
         t = ty & 0x3FFF
         if t not in ADDR_FREEBSD_EMITS:
             continue
-        if (t == 2 and fam != 2) or (t == 6 and fam != 10):
+        if t == 2 and fam != 2:
+            continue
+        if t == 6 and fam != 10:
+            # FreeBSD sends no IPv4 cache info; Linux's, with its lifetimes, is expected.
+            ex += attr(ty, v[:8] + b"\0" * 8)
             continue
         if t == 3:
             fb += name_attr(ty, v, NAME_L2F)
+        elif t == 8:
+            fb += attr(ty, p32(u32(v) & ~0x80))  # no IFA_F_PERMANENT on FreeBSD
         else:
             fb += attr(ty, v)
         ex += attr(ty, v)
