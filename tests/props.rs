@@ -417,6 +417,10 @@ fn images_only(spec: &MsgSpec, input: &[u8], out: &[u8], dir: Dir) {
         // FreeBSD needs RTA_DST: the zero address is added for a Linux default route.
         allowed.push(freebsd_abi::NL_RTA_DST);
     }
+    if spec.name == "addr" && dir == Dir::LinuxToFreebsd {
+        // IPv6 NEWADDR without lifetimes: "forever" is spelled out for FreeBSD.
+        allowed.push(freebsd_abi::IFA_CACHEINFO);
+    }
     if dir == Dir::FreebsdToLinux {
         allowed.extend(spec.attrs.synth_linux.iter().map(|s| s.id()));
         if spec.name == "addr" {

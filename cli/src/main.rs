@@ -6,6 +6,7 @@ mod backend;
 mod host;
 mod ioctl;
 mod notif;
+mod pcap;
 mod sock;
 #[expect(
     unsafe_code,
@@ -50,6 +51,10 @@ enum Command {
         /// the built-in small FreeBSD server.
         #[arg(long, value_name = "FILE")]
         topology: Option<PathBuf>,
+        /// Write every netlink message to FILE (pcapng, LINKTYPE_NETLINK): interface `linux`
+        /// holds the program's side, interface `freebsd` the FreeBSD model's side.
+        #[arg(long, value_name = "FILE")]
+        pcap: Option<PathBuf>,
         /// FreeBSD backend: keep FreeBSD interface names (`compat.linux.use_real_ifnames=1`)
         /// instead of `lo`/`ethN`.
         #[arg(long)]
@@ -82,16 +87,24 @@ struct RunOpts {
     backend: BackendKind,
     topology: Option<PathBuf>,
     real_ifnames: bool,
+    pcap: Option<PathBuf>,
     netns_setup: Option<PathBuf>,
     emulate_ioctls: bool,
     verbose: bool,
 }
 
 fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
+    let capture = match &o.pcap {
+        Some(p) => Some(pcap::Pcap::create(p)?),
+        None => None,
+    };
     let backend: Box<dyn backend::Backend> = match o.backend {
-        BackendKind::Freebsd => {
-            backend::model::new(o.topology.as_deref(), o.real_ifnames, sys::euid())?
-        }
+        BackendKind::Freebsd => backend::model::new(
+            o.topology.as_deref(),
+            o.real_ifnames,
+            sys::euid(),
+            capture.clone(),
+        )?,
         BackendKind::Linux => {
             let cmds = match o.netns_setup {
                 Some(p) => backend::kernel::parse_setup(
@@ -102,6 +115,10 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
             };
             Box::new(backend::kernel::Kernel::new(&cmds)?)
         }
+    };
+    let backend: Box<dyn backend::Backend> = match capture {
+        Some(c) => Box::new(backend::record::Recording::new(backend, c)),
+        None => backend,
     };
     let sigs = [
         libc::SIGCHLD,
@@ -143,6 +160,7 @@ fn main() -> ExitCode {
             backend,
             topology,
             real_ifnames,
+            pcap,
             netns_setup,
             emulate_ioctls,
             verbose,
@@ -152,6 +170,7 @@ fn main() -> ExitCode {
                 backend,
                 topology,
                 real_ifnames,
+                pcap,
                 netns_setup,
                 emulate_ioctls,
                 verbose,

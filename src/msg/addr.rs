@@ -135,6 +135,29 @@ fn flags_row(
     }
 }
 
+/// A Linux `RTM_NEWADDR` for IPv6 without `IFA_CACHEINFO` means "forever"
+/// (`net/ipv6/addrconf.c inet6_rtm_newaddr`: `INFINITY_LIFE_TIME`), but FreeBSD passes
+/// lifetimes 0/0 to `in6_update_ifa()` (`route/iface.c handle_newaddr_inet6`), which then
+/// silently adds nothing: `ip -6 addr add` would "succeed" without effect. Say "forever".
+fn append_freebsd(msg: crate::wire::Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+    let p = msg.payload();
+    let v6 = p.get(offset_of!(l::ifaddrmsg, ifa_family)).copied() == Some(l::AF_INET6);
+    let start = align4(size_of::<l::ifaddrmsg>()).unwrap_or(usize::MAX);
+    let has_ci = Attrs::new(p.get(start..).unwrap_or_default())
+        .find(l::IFA_CACHEINFO)
+        .is_some();
+    if msg.msg_type() != l::RTM_NEWADDR || !v6 || has_ci {
+        return Ok(());
+    }
+    let ci = f::ifa_cacheinfo {
+        ifa_prefered: INFINITE,
+        ifa_valid: INFINITE,
+        cstamp: 0,
+        tstamp: 0,
+    };
+    w.attr(f::IFA_CACHEINFO, zerocopy::IntoBytes::as_bytes(&ci))
+}
+
 /// Linux form: `IFA_FLAGS` (with PERMANENT), and for IPv4 the `IFA_CACHEINFO` with infinite
 /// lifetimes Linux always sends (iproute2 prints "valid_lft forever").
 fn append_linux(
@@ -143,8 +166,8 @@ fn append_linux(
     msg: crate::wire::Msg<'_>,
     w: &mut Writer<'_>,
 ) -> Result<()> {
-    if dir != Dir::FreebsdToLinux {
-        return Ok(());
+    if dir == Dir::LinuxToFreebsd {
+        return append_freebsd(msg, w);
     }
     let p = msg.payload();
     w.attr_u32(l::IFA_FLAGS, linux_flags(p))?;

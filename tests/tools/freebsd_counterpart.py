@@ -222,7 +222,12 @@ def request(buf):
     for ty, fl, seq, pid, p in msgs(buf):
         kind, hl = FAMILY_HDR[ty]
         h = req_header(kind, p[:hl])
-        body = b"".join(REQ_ATTR[kind](a, v) for a, v in attrs(p[(hl + 3) & ~3:]))
+        al = attrs(p[(hl + 3) & ~3:])
+        body = b"".join(REQ_ATTR[kind](a, v) for a, v in al)
+        if ty == 20 and p[0] == 10 and not any(a & 0x3FFF == 6 for a, _ in al):
+            # IPv6 NEWADDR without IFA_CACHEINFO means "forever" on Linux; FreeBSD would take
+            # lifetimes 0/0 and add nothing (route/iface.c handle_newaddr_inet6).
+            body += attr(6, p32(0xFFFFFFFF) + p32(0xFFFFFFFF) + p32(0) + p32(0))
         out += msg(ty, fl, seq, pid, pad(h) + body if body or len(p) > hl else h)
     return out
 

@@ -43,6 +43,8 @@ pub(crate) struct ModelBackend {
     cred: Cred,
     real_names: bool,
     pending: Vec<(SockId, Delivery)>,
+    /// `--pcap`: the FreeBSD side of every exchange.
+    pcap: Option<crate::pcap::PcapHandle>,
 }
 
 impl ModelBackend {
@@ -55,6 +57,19 @@ impl ModelBackend {
             cred: Cred { uid },
             real_names,
             pending: Vec::new(),
+            pcap: None,
+        }
+    }
+
+    fn record(&self, s: &Sock, way: crate::pcap::Way, bytes: &[u8]) {
+        if let Some(p) = &self.pcap {
+            let proto = match s.proto {
+                Proto::Route => 0,
+                Proto::Generic => 16,
+                Proto::Other(n) => u16::try_from(n).unwrap_or(0),
+            };
+            p.borrow_mut()
+                .record(crate::pcap::Side::Freebsd, way, proto, bytes);
         }
     }
 
@@ -64,6 +79,9 @@ impl ModelBackend {
 
     /// Translates FreeBSD buffers for socket `s` into Linux messages (one byte stream).
     fn to_linux(&self, s: &Sock, bufs: &[Vec<u8>], request: Option<&[u8]>) -> Vec<u8> {
+        for buf in bufs {
+            self.record(s, crate::pcap::Way::FromKernel, buf);
+        }
         let host = self.host();
         let ctx = Ctx::new(&host, s.proto).with_request(request);
         let mut out = Vec::new();
@@ -139,6 +157,7 @@ pub(crate) fn new(
     path: Option<&std::path::Path>,
     real_names: bool,
     uid: u32,
+    pcap: Option<crate::pcap::PcapHandle>,
 ) -> Result<Box<dyn Backend>, String> {
     let kernel = match path {
         Some(p) => {
@@ -150,7 +169,9 @@ pub(crate) fn new(
         }
         None => Kernel::default_host(),
     };
-    Ok(Box::new(ModelBackend::new(kernel, uid, real_names)))
+    let mut b = ModelBackend::new(kernel, uid, real_names);
+    b.pcap = pcap;
+    Ok(Box::new(b))
 }
 
 /// Rewrites `nlmsg_pid` of every message from FreeBSD port ids to the runner's Linux ones.
@@ -360,6 +381,9 @@ impl Backend for ModelBackend {
                 }
             };
             let freebsd = dst.get(..n).unwrap_or_default();
+            if let Some(sock) = self.socks.get(&s) {
+                self.record(sock, crate::pcap::Way::ToKernel, freebsd);
+            }
             if let Err(e) = self.kernel.send(bsd, freebsd) {
                 stream.extend(error_reply(
                     req,
