@@ -5,7 +5,9 @@
 //! em0 52:54:00:12:34:56 up with 192.0.2.10/24 and 2001:db8::10/64, em1 down, lo0, default
 //! routes via 192.0.2.1 and 2001:db8::1, an ARP and an NDP entry) and from the Linuxulator's
 //! naming rules (em0 → eth0, em1 → eth1, lo0 → lo): input data, not output of the code.
+#![allow(clippy::arithmetic_side_effects, clippy::as_conversions)]
 
+#[cfg(test)]
 mod common;
 
 use std::process::Command;
