@@ -4,19 +4,28 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi kernel freebsd-check help
+.PHONY: all build test lint fmt abi docs demo kernel freebsd-check fuzz-smoke help
 
 all: build
 
 help:
 	@echo "make            build the workspace"
+	@echo "make demo       run Linux 'ip -br addr' against the built-in FreeBSD host model"
 	@echo "make test       everything CI runs (unit, integration, drift, cross-checks)"
 	@echo "make lint       cargo fmt --check + clippy -D warnings"
 	@echo "make abi        regenerate linux-abi from this machine's uapi headers"
 	@echo "make kernel     release build for $(KERNEL_TARGET) + panic/alloc symbol check"
+	@echo "make docs       regenerate docs/translation.md from the tables"
 
 build:
 	$(CARGO) build --workspace
+
+# The main job: an unmodified Linux program on the FreeBSD model, through the translator.
+DEMO ?= ip -br addr
+demo:
+	@command -v ip >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq iproute2)
+	$(CARGO) build -q -p nlcompat-cli
+	./target/debug/nlcompat run -- $(DEMO)
 
 test: freebsd-check
 	$(CARGO) test --workspace
@@ -33,6 +42,27 @@ freebsd-check:
 	rustup target list --installed | grep -q $(FREEBSD_TARGET) || rustup target add $(FREEBSD_TARGET)
 	$(CARGO) check -p nlcompat-freebsd-abi --target $(FREEBSD_TARGET) --features libc-check
 
+# Regenerate linux-abi/src/generated.rs with bindgen (needs libclang).
+abi:
+	$(CARGO) run -p nlcompat-linux-abi-gen -- linux-abi/src/generated.rs
+
+# Regenerate docs/translation.md from the translator's tables.
+docs:
+	NLCOMPAT_UPDATE_DOCS=1 $(CARGO) test -p nlcompat --lib doc::
+
 kernel:
 	rustup target list --installed | grep -q $(KERNEL_TARGET) || rustup target add $(KERNEL_TARGET)
 	sh tests/scripts/kernel-check.sh $(KERNEL_TARGET)
+
+FUZZ_TARGETS := linux_to_freebsd freebsd_to_linux roundtrip attr_iter
+FUZZ_SECONDS ?= 20
+
+# Short libFuzzer runs of every target (needs a nightly toolchain and cargo-fuzz; skipped with
+# a message when the nightly toolchain is missing).
+fuzz-smoke:
+	@if ! rustup run nightly rustc --version >/dev/null 2>&1; then \
+	  echo "fuzz-smoke: SKIPPED (no nightly toolchain)"; exit 0; fi; \
+	command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked; \
+	for t in $(FUZZ_TARGETS); do \
+	  (cd fuzz && $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048) || exit 1; \
+	done

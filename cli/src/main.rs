@@ -3,8 +3,10 @@
 #![deny(unsafe_code)]
 
 mod backend;
+mod host;
 mod ioctl;
 mod notif;
+mod pcap;
 mod sock;
 #[expect(
     unsafe_code,
@@ -12,6 +14,7 @@ mod sock;
               all unsafe code of the crate lives in this one module"
 )]
 mod sys;
+mod xlate;
 
 use clap::Parser;
 use std::path::PathBuf;
@@ -44,6 +47,18 @@ enum Command {
         /// Backend serving the netlink sockets.
         #[arg(long, value_enum, default_value = "freebsd")]
         backend: BackendKind,
+        /// FreeBSD backend: the host's topology file (TOML, see docs/topology.md); default:
+        /// the built-in small FreeBSD server.
+        #[arg(long, value_name = "FILE")]
+        topology: Option<PathBuf>,
+        /// Write every netlink message to FILE (pcapng, LINKTYPE_NETLINK): interface `linux`
+        /// holds the program's side, interface `freebsd` the FreeBSD model's side.
+        #[arg(long, value_name = "FILE")]
+        pcap: Option<PathBuf>,
+        /// FreeBSD backend: keep FreeBSD interface names (`compat.linux.use_real_ifnames=1`)
+        /// instead of `lo`/`ethN`.
+        #[arg(long)]
+        real_ifnames: bool,
         /// Linux backend: file of setup commands run in the new network namespace (one
         /// command per line, e.g. `ip addr add 192.0.2.10/24 dev eth0`); default: a built-in
         /// small host.
@@ -60,6 +75,8 @@ enum Command {
         #[arg(required = true, last = true, value_name = "PROGRAM")]
         argv: Vec<String>,
     },
+    /// Translate a raw stream of netlink messages between the Linux and FreeBSD ABIs.
+    Xlate(xlate::XlateArgs),
 }
 
 /// Exit status for runner failures (before or around the program).
@@ -68,14 +85,26 @@ const RUNNER_FAILURE: u8 = 125;
 /// Options of `nlcompat run`.
 struct RunOpts {
     backend: BackendKind,
+    topology: Option<PathBuf>,
+    real_ifnames: bool,
+    pcap: Option<PathBuf>,
     netns_setup: Option<PathBuf>,
     emulate_ioctls: bool,
     verbose: bool,
 }
 
 fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
+    let capture = match &o.pcap {
+        Some(p) => Some(pcap::Pcap::create(p)?),
+        None => None,
+    };
     let backend: Box<dyn backend::Backend> = match o.backend {
-        BackendKind::Freebsd => backend::model::new()?,
+        BackendKind::Freebsd => backend::model::new(
+            o.topology.as_deref(),
+            o.real_ifnames,
+            sys::euid(),
+            capture.clone(),
+        )?,
         BackendKind::Linux => {
             let cmds = match o.netns_setup {
                 Some(p) => backend::kernel::parse_setup(
@@ -86,6 +115,10 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
             };
             Box::new(backend::kernel::Kernel::new(&cmds)?)
         }
+    };
+    let backend: Box<dyn backend::Backend> = match capture {
+        Some(c) => Box::new(backend::record::Recording::new(backend, c)),
+        None => backend,
     };
     let sigs = [
         libc::SIGCHLD,
@@ -116,8 +149,18 @@ fn main() -> ExitCode {
             println!("nlcompat {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
+        Command::Xlate(a) => match xlate::run(&a) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("nlcompat: {e}");
+                ExitCode::from(RUNNER_FAILURE)
+            }
+        },
         Command::Run {
             backend,
+            topology,
+            real_ifnames,
+            pcap,
             netns_setup,
             emulate_ioctls,
             verbose,
@@ -125,6 +168,9 @@ fn main() -> ExitCode {
         } => match run(
             RunOpts {
                 backend,
+                topology,
+                real_ifnames,
+                pcap,
                 netns_setup,
                 emulate_ioctls,
                 verbose,

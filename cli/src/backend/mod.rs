@@ -27,6 +27,7 @@
 
 pub(crate) mod kernel;
 pub(crate) mod model;
+pub(crate) mod record;
 
 /// A backend's name for one emulated socket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

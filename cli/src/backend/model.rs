@@ -1,13 +1,415 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! PLACEHOLDER — the FreeBSD-model backend (`--backend freebsd`, the default).
+//! The default backend: the FreeBSD model (`freebsd-sim`) behind the translator.
 //!
-//! The real backend (Linux request → translator → `freebsd-sim` → translator → Linux replies)
-//! is built by the lead and replaces this file. Until then selecting it is an error; nothing
-//! here imitates its output.
+//! Each Linux request goes through `nlcompat` (Linux → FreeBSD) into a FreeBSD-ABI netlink
+//! socket of the model; every `nl_buf` the model enqueues is translated back (FreeBSD →
+//! Linux) exactly where FreeBSD's kernel would call `msgs_to_linux()`, then packed into
+//! datagrams the size Linux uses for dump chunks.
 
-use super::Backend;
+use std::collections::BTreeMap;
 
-/// Always fails: the FreeBSD-model backend is not built yet.
-pub(crate) fn new() -> Result<Box<dyn Backend>, String> {
-    Err("freebsd backend not built yet (use --backend linux)".to_owned())
+use freebsd_sim::{Cred, Kernel};
+use nlcompat::wire::{Messages, Msg, Writer};
+use nlcompat::{Ctx, Dir, Freebsd, Proto};
+
+use super::{walk, Backend, Delivery, SockId};
+use crate::host::SimHost;
+
+/// Largest datagram Linux builds for a dump part on 4 KiB pages (`NLMSG_GOODSIZE`:
+/// `SKB_WITH_OVERHEAD(PAGE_SIZE)`; glibc and Go read with 4 KiB buffers).
+const NLMSG_GOODSIZE: usize = 3776;
+
+/// FreeBSD `SOL_NETLINK` (270, as on Linux).
+const SOL_NETLINK: i32 = 270;
+
+/// Per-socket state of the model backend.
+#[derive(Debug)]
+struct Sock {
+    bsd: freebsd_sim::SockId,
+    proto: Proto,
+    /// The Linux port id the runner gave the socket.
+    port: u32,
+    ext_ack: bool,
+    cap_ack: bool,
+    dropped_seen: u64,
+}
+
+/// The FreeBSD model behind the translator.
+#[derive(Debug)]
+pub(crate) struct ModelBackend {
+    kernel: Kernel,
+    socks: BTreeMap<SockId, Sock>,
+    next: u32,
+    cred: Cred,
+    real_names: bool,
+    pending: Vec<(SockId, Delivery)>,
+    /// `--pcap`: the FreeBSD side of every exchange.
+    pcap: Option<crate::pcap::PcapHandle>,
+}
+
+impl ModelBackend {
+    /// A backend over `kernel`; `uid` is the caller's user id (0 may modify the host).
+    pub(crate) fn new(kernel: Kernel, uid: u32, real_names: bool) -> ModelBackend {
+        ModelBackend {
+            kernel,
+            socks: BTreeMap::new(),
+            next: 1,
+            cred: Cred { uid },
+            real_names,
+            pending: Vec::new(),
+            pcap: None,
+        }
+    }
+
+    fn record(&self, s: &Sock, way: crate::pcap::Way, bytes: &[u8]) {
+        if let Some(p) = &self.pcap {
+            let proto = match s.proto {
+                Proto::Route => 0,
+                Proto::Generic => 16,
+                Proto::Other(n) => u16::try_from(n).unwrap_or(0),
+            };
+            p.borrow_mut()
+                .record(crate::pcap::Side::Freebsd, way, proto, bytes);
+        }
+    }
+
+    fn host(&self) -> SimHost {
+        SimHost::new(self.kernel.interfaces(), self.real_names)
+    }
+
+    /// Translates FreeBSD buffers for socket `s` into Linux messages (one byte stream).
+    fn to_linux(&self, s: &Sock, bufs: &[Vec<u8>], request: Option<&[u8]>) -> Vec<u8> {
+        for buf in bufs {
+            self.record(s, crate::pcap::Way::FromKernel, buf);
+        }
+        let host = self.host();
+        let ctx = Ctx::new(&host, s.proto).with_request(request);
+        let mut out = Vec::new();
+        for buf in bufs {
+            let mut dst = vec![0u8; buf.len().saturating_mul(2).saturating_add(256)];
+            let res = match nlcompat::to_linux(&ctx, Freebsd::new(buf), &mut dst) {
+                Err(nlcompat::Error::NoSpace { needed }) => {
+                    dst = vec![0u8; usize::try_from(needed).unwrap_or(usize::MAX)];
+                    nlcompat::to_linux(&ctx, Freebsd::new(buf), &mut dst)
+                }
+                other => other,
+            };
+            match res {
+                Ok(l) => out.extend_from_slice(l.bytes()),
+                Err(e) => {
+                    // Broken framing from the model: tell the reader rather than hang it.
+                    if let Some(Ok(first)) = Messages::new(buf).next() {
+                        out.extend(error_reply(first, e.linux_errno(), None, true));
+                    }
+                }
+            }
+        }
+        rewrite_pids(&mut out, &self.port_map());
+        out
+    }
+
+    fn port_map(&self) -> Vec<(u32, u32)> {
+        self.socks
+            .values()
+            .filter_map(|s| Some((self.kernel.port_id(s.bsd)?, s.port)))
+            .collect()
+    }
+
+    /// Moves what the model queued for sockets other than `except` into `pending`.
+    fn collect_async(&mut self, except: Option<SockId>) {
+        let ids: Vec<SockId> = self.socks.keys().copied().collect();
+        for id in ids {
+            if Some(id) == except {
+                continue;
+            }
+            let Some(s) = self.socks.get(&id) else {
+                continue;
+            };
+            let bsd = s.bsd;
+            let dropped = self.kernel.dropped(bsd);
+            let overrun = dropped > s.dropped_seen;
+            let bufs = self.kernel.take_bufs(bsd);
+            let Some(s) = self.socks.get(&id) else {
+                continue;
+            };
+            let bytes = self.to_linux(s, &bufs, None);
+            for m in Messages::new(&bytes).map_while(Result::ok) {
+                self.pending.push((
+                    id,
+                    Delivery::Datagram {
+                        group: group_of(m),
+                        bytes: m.bytes().to_vec(),
+                    },
+                ));
+            }
+            if overrun {
+                self.pending.push((id, Delivery::Overrun));
+                if let Some(s) = self.socks.get_mut(&id) {
+                    s.dropped_seen = dropped;
+                }
+            }
+        }
+    }
+}
+
+/// The FreeBSD backend over the topology in `path` (default: the built-in host).
+pub(crate) fn new(
+    path: Option<&std::path::Path>,
+    real_names: bool,
+    uid: u32,
+    pcap: Option<crate::pcap::PcapHandle>,
+) -> Result<Box<dyn Backend>, String> {
+    let kernel = match path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let topo = freebsd_sim::Topology::from_toml_str(&text)
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+            Kernel::new(&topo).map_err(|e| format!("{}: {e}", p.display()))?
+        }
+        None => Kernel::default_host(),
+    };
+    let mut b = ModelBackend::new(kernel, uid, real_names);
+    b.pcap = pcap;
+    Ok(Box::new(b))
+}
+
+/// Rewrites `nlmsg_pid` of every message from FreeBSD port ids to the runner's Linux ones.
+fn rewrite_pids(bytes: &mut [u8], map: &[(u32, u32)]) {
+    let mut off = 0usize;
+    while let Some(rest) = bytes.get(off..) {
+        let Ok(m) = Msg::parse(rest, 0) else {
+            break;
+        };
+        let len = m.len();
+        let pid = m.pid();
+        if let Some(&(_, port)) = map.iter().find(|(b, _)| *b == pid) {
+            if let Some(dst) = bytes.get_mut(off.saturating_add(12)..off.saturating_add(16)) {
+                dst.copy_from_slice(&port.to_ne_bytes());
+            }
+        }
+        off = off.saturating_add(len.saturating_add(3) & !3);
+    }
+}
+
+/// The multicast group a notification goes to (Linux numbering, `RTNLGRP_*`).
+fn group_of(m: Msg<'_>) -> u32 {
+    let family = m.payload().first().copied().unwrap_or(0);
+    match m.msg_type() {
+        linux_abi::RTM_NEWLINK | linux_abi::RTM_DELLINK => linux_abi::RTNLGRP_LINK,
+        linux_abi::RTM_NEWADDR | linux_abi::RTM_DELADDR => {
+            if family == linux_abi::AF_INET6 {
+                linux_abi::RTNLGRP_IPV6_IFADDR
+            } else {
+                linux_abi::RTNLGRP_IPV4_IFADDR
+            }
+        }
+        linux_abi::RTM_NEWROUTE | linux_abi::RTM_DELROUTE => {
+            if family == linux_abi::AF_INET6 {
+                linux_abi::RTNLGRP_IPV6_ROUTE
+            } else {
+                linux_abi::RTNLGRP_IPV4_ROUTE
+            }
+        }
+        linux_abi::RTM_NEWNEIGH | linux_abi::RTM_DELNEIGH => linux_abi::RTNLGRP_NEIGH,
+        linux_abi::RTM_NEWNEXTHOP | linux_abi::RTM_DELNEXTHOP => linux_abi::RTNLGRP_NEXTHOP,
+        _ => 0,
+    }
+}
+
+/// A Linux `NLMSG_ERROR` answering `req` with `-errno`: the whole request echoed unless
+/// `capped`, and `NLMSGERR_ATTR_MSG` when `msg` is given (`NLM_F_ACK_TLVS`).
+fn error_reply(req: Msg<'_>, errno: i32, msg: Option<&str>, capped: bool) -> Vec<u8> {
+    let mut flags = 0u16;
+    if capped {
+        flags |= linux_abi::NLM_F_CAPPED;
+    }
+    if msg.is_some() {
+        flags |= linux_abi::NLM_F_ACK_TLVS;
+    }
+    let echo = if capped { req.header() } else { req.bytes() };
+    let mut buf = vec![0u8; echo.len().saturating_add(256)];
+    let mut w = Writer::new(&mut buf);
+    let res = (|| {
+        let m = w.begin_msg(linux_abi::NLMSG_ERROR, flags, req.seq(), req.pid())?;
+        w.put(&errno.saturating_neg().to_ne_bytes())?;
+        w.put_padded(echo)?;
+        if let Some(text) = msg {
+            w.attr_str(linux_abi::NLMSGERR_ATTR_MSG, text.as_bytes())?;
+        }
+        w.end_msg(m)?;
+        w.finish()
+    })();
+    match res {
+        Ok(n) => buf.get(..n).map(<[u8]>::to_vec).unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Packs a stream of messages into datagrams of at most `NLMSG_GOODSIZE` bytes (a larger
+/// message travels alone), as Linux sizes dump parts for 4 KiB readers.
+fn chunk(bytes: &[u8]) -> Vec<Delivery> {
+    let mut out = Vec::new();
+    let mut cur: Vec<u8> = Vec::new();
+    for m in Messages::new(bytes).map_while(Result::ok) {
+        let padded = m.len().saturating_add(3) & !3;
+        if !cur.is_empty() && cur.len().saturating_add(padded) > NLMSG_GOODSIZE {
+            out.push(Delivery::Datagram {
+                group: 0,
+                bytes: std::mem::take(&mut cur),
+            });
+        }
+        cur.extend_from_slice(m.bytes());
+        cur.resize(cur.len().saturating_add(padded.saturating_sub(m.len())), 0);
+    }
+    if !cur.is_empty() {
+        out.push(Delivery::Datagram {
+            group: 0,
+            bytes: cur,
+        });
+    }
+    out
+}
+
+impl Backend for ModelBackend {
+    fn open(&mut self, protocol: i32) -> Result<SockId, i32> {
+        let proto = u32::try_from(protocol).map_err(|_| libc::EPROTONOSUPPORT)?;
+        let bsd = self
+            .kernel
+            .socket(proto, self.cred)
+            .map_err(nlcompat::msg::errno::to_linux)?;
+        let id = SockId(self.next);
+        self.next = self.next.wrapping_add(1);
+        self.socks.insert(
+            id,
+            Sock {
+                bsd,
+                proto: Proto::from_number(proto),
+                port: 0,
+                ext_ack: false,
+                cap_ack: false,
+                dropped_seen: 0,
+            },
+        );
+        Ok(id)
+    }
+
+    fn close(&mut self, s: SockId) {
+        if let Some(sock) = self.socks.remove(&s) {
+            self.kernel.close(sock.bsd);
+        }
+    }
+
+    fn bind(&mut self, s: SockId, port: u32, groups: u32) -> Result<(), i32> {
+        let sock = self.socks.get_mut(&s).ok_or(libc::EBADF)?;
+        sock.port = port;
+        let bsd = sock.bsd;
+        let addr = nlcompat::socket::freebsd_sockaddr(nlcompat::socket::NlAddr { pid: 0, groups });
+        match self.kernel.bind(bsd, &addr) {
+            Ok(()) => Ok(()),
+            // Re-bind with new groups: FreeBSD keeps the port; set the groups one by one.
+            Err(_) => {
+                for g in nlcompat::socket::groups_of_mask(groups) {
+                    self.set_membership(s, g, true)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn set_membership(&mut self, s: SockId, group: u32, join: bool) -> Result<(), i32> {
+        let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
+        let opt = if join {
+            freebsd_abi::NETLINK_ADD_MEMBERSHIP
+        } else {
+            freebsd_abi::NETLINK_DROP_MEMBERSHIP
+        };
+        self.kernel
+            .setsockopt(sock.bsd, SOL_NETLINK, opt, &group.to_ne_bytes())
+            .map_err(nlcompat::msg::errno::to_linux)
+    }
+
+    fn set_flag(&mut self, s: SockId, opt: i32, on: bool) -> Result<(), i32> {
+        let sock = self.socks.get_mut(&s).ok_or(libc::EBADF)?;
+        match opt {
+            linux_abi::NETLINK_EXT_ACK => sock.ext_ack = on,
+            linux_abi::NETLINK_CAP_ACK => sock.cap_ack = on,
+            _ => {}
+        }
+        match nlcompat::socket::sockopt_to_freebsd(opt) {
+            nlcompat::socket::SockOpt::Pass(name) => {
+                let bsd = sock.bsd;
+                let v = i32::from(on).to_ne_bytes();
+                self.kernel
+                    .setsockopt(bsd, SOL_NETLINK, name, &v)
+                    .map_err(nlcompat::msg::errno::to_linux)
+            }
+            // Options FreeBSD lacks (NO_ENOBUFS, BROADCAST_ERROR, ...) are kept by the runner.
+            nlcompat::socket::SockOpt::Unsupported => Ok(()),
+        }
+    }
+
+    fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
+        let mut stream = Vec::new();
+        for raw in walk(datagram) {
+            let Ok(req) = Msg::parse(raw, 0) else {
+                break;
+            };
+            let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
+            let (bsd, proto, ext_ack, cap_ack) = (sock.bsd, sock.proto, sock.ext_ack, sock.cap_ack);
+            // Linux ignores messages without NLM_F_REQUEST and control types.
+            if req.flags() & linux_abi::NLM_F_REQUEST == 0 || req.msg_type() < 16 {
+                continue;
+            }
+            let host = self.host();
+            let ctx = Ctx::new(&host, proto);
+            let mut dst = vec![0u8; raw.len().saturating_mul(2).saturating_add(256)];
+            let mut w = Writer::new(&mut dst);
+            let res = nlcompat::translate_msg(&ctx, Dir::LinuxToFreebsd, req, &mut w)
+                .and_then(|()| w.finish());
+            let n = match res {
+                Ok(n) => n,
+                Err(e) => {
+                    let reason = match e {
+                        nlcompat::Error::Unsupported { .. } => "unknown message type",
+                        nlcompat::Error::Family { .. } => "address family not supported",
+                        _ => "invalid request",
+                    };
+                    let text = ext_ack.then_some(reason);
+                    stream.extend(error_reply(req, e.linux_errno(), text, cap_ack));
+                    continue;
+                }
+            };
+            let freebsd = dst.get(..n).unwrap_or_default();
+            if let Some(sock) = self.socks.get(&s) {
+                self.record(sock, crate::pcap::Way::ToKernel, freebsd);
+            }
+            if let Err(e) = self.kernel.send(bsd, freebsd) {
+                stream.extend(error_reply(
+                    req,
+                    nlcompat::msg::errno::to_linux(e),
+                    None,
+                    cap_ack,
+                ));
+                continue;
+            }
+            let bufs = self.kernel.take_bufs(bsd);
+            let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
+            stream.extend(self.to_linux(sock, &bufs, Some(raw)));
+        }
+        self.collect_async(Some(s));
+        Ok(chunk(&stream))
+    }
+
+    fn poll_fd(&self) -> Option<std::os::fd::RawFd> {
+        None
+    }
+
+    fn take_async(&mut self) -> Vec<(SockId, Delivery)> {
+        std::mem::take(&mut self.pending)
+    }
+
+    fn native_ioctls(&self) -> bool {
+        false
+    }
 }

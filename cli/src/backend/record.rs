@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! A backend wrapper that records the Linux side of every exchange into a pcap (`--pcap`).
+
+use std::collections::BTreeMap;
+
+use super::{Backend, Delivery, SockId};
+use crate::pcap::{PcapHandle, Side, Way};
+
+/// Wraps a backend; everything the program sends and receives is recorded, Linux ABI.
+pub(crate) struct Recording {
+    inner: Box<dyn Backend>,
+    pcap: PcapHandle,
+    protos: BTreeMap<SockId, u16>,
+}
+
+impl Recording {
+    /// Records the traffic of `inner` into `pcap`.
+    pub(crate) fn new(inner: Box<dyn Backend>, pcap: PcapHandle) -> Recording {
+        Recording {
+            inner,
+            pcap,
+            protos: BTreeMap::new(),
+        }
+    }
+
+    fn record(&self, s: SockId, way: Way, bytes: &[u8]) {
+        let proto = self.protos.get(&s).copied().unwrap_or(0);
+        self.pcap
+            .borrow_mut()
+            .record(Side::Linux, way, proto, bytes);
+    }
+
+    fn record_delivery(&self, s: SockId, d: &Delivery) {
+        if let Delivery::Datagram { bytes, .. } = d {
+            self.record(s, Way::FromKernel, bytes);
+        }
+    }
+}
+
+impl Backend for Recording {
+    fn open(&mut self, protocol: i32) -> Result<SockId, i32> {
+        let s = self.inner.open(protocol)?;
+        self.protos.insert(s, u16::try_from(protocol).unwrap_or(0));
+        Ok(s)
+    }
+
+    fn close(&mut self, s: SockId) {
+        self.protos.remove(&s);
+        self.inner.close(s);
+    }
+
+    fn bind(&mut self, s: SockId, port: u32, groups: u32) -> Result<(), i32> {
+        self.inner.bind(s, port, groups)
+    }
+
+    fn set_membership(&mut self, s: SockId, group: u32, join: bool) -> Result<(), i32> {
+        self.inner.set_membership(s, group, join)
+    }
+
+    fn set_flag(&mut self, s: SockId, opt: i32, on: bool) -> Result<(), i32> {
+        self.inner.set_flag(s, opt, on)
+    }
+
+    fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
+        self.record(s, Way::ToKernel, datagram);
+        let out = self.inner.send(s, datagram)?;
+        for d in &out {
+            self.record_delivery(s, d);
+        }
+        Ok(out)
+    }
+
+    fn poll_fd(&self) -> Option<std::os::fd::RawFd> {
+        self.inner.poll_fd()
+    }
+
+    fn take_async(&mut self) -> Vec<(SockId, Delivery)> {
+        let out = self.inner.take_async();
+        for (s, d) in &out {
+            self.record_delivery(*s, d);
+        }
+        out
+    }
+
+    fn native_ioctls(&self) -> bool {
+        self.inner.native_ioctls()
+    }
+}

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! The one generic walker: message header → fixed family header → attributes (recursive).
+//!
+//! Everything message-family specific lives in the tables of [`crate::msg`]; this module only
+//! interprets them, in either direction, writing through a [`Writer`].
+
+use crate::error::{off32, Error, Result};
+use crate::host::Host;
+use crate::table::{AttrTable, Conv, Kind, MsgSpec, Synth};
+use crate::wire::{align4, read_u16, read_u32, Attr, Attrs, Msg, Writer, NLA_HDRLEN, NLMSG_HDRLEN};
+use crate::Dir;
+
+/// Largest fixed family header the engine handles (`struct rtmsg` is 12, `ifinfomsg` 16).
+const MAX_HEADER: usize = 32;
+
+/// Zero bytes for padding grown structures.
+static ZEROS: [u8; 64] = [0; 64];
+
+/// An offset to follow through a translation (for `NLMSGERR_ATTR_OFFS`).
+#[derive(Debug, Clone, Copy)]
+struct Track {
+    /// The offset to follow, from the start of the message it points into.
+    want: usize,
+    /// False: `want` is in the source message; true: it is in the output message and the
+    /// source offset that produced it is wanted.
+    reverse: bool,
+    /// The answer, once known.
+    found: Option<usize>,
+}
+
+/// Per-translation state handed to custom row functions.
+pub struct Cx<'a> {
+    /// The host answering interface questions.
+    pub host: &'a dyn Host,
+    /// Offset of the source message's start in its buffer, to turn buffer offsets into
+    /// message offsets.
+    src_base: usize,
+    /// Offset of the output message's start in the output.
+    dst_base: usize,
+    track: Option<Track>,
+    /// Linux attribute ids below 128 emitted at the top level of the current message.
+    emitted: u128,
+    /// Translating the request echoed in an `NLMSG_ERROR`: no attributes are added.
+    pub(crate) echo: bool,
+    /// The source message's fixed header, before conversion.
+    src_header: [u8; MAX_HEADER],
+    src_header_len: usize,
+}
+
+impl<'a> Cx<'a> {
+    /// A context over `host`.
+    #[must_use]
+    pub fn new(host: &'a dyn Host) -> Cx<'a> {
+        Cx {
+            host,
+            src_base: 0,
+            dst_base: 0,
+            track: None,
+            emitted: 0,
+            echo: false,
+            src_header: [0; MAX_HEADER],
+            src_header_len: 0,
+        }
+    }
+
+    /// The source message's fixed family header as received (possibly shorter than the
+    /// structure: Go sends one byte of `rtgenmsg`).
+    #[must_use]
+    pub fn src_header(&self) -> &[u8] {
+        self.src_header
+            .get(..self.src_header_len)
+            .unwrap_or_default()
+    }
+
+    fn note_emitted(&mut self, id: u16) {
+        if let Some(bit) = 1u128.checked_shl(u32::from(id)) {
+            self.emitted |= bit;
+        }
+    }
+
+    fn was_emitted(&self, id: u16) -> bool {
+        1u128
+            .checked_shl(u32::from(id))
+            .is_some_and(|bit| self.emitted & bit != 0)
+    }
+
+    /// Records that source bytes `[src, src + src_len)` (buffer offsets) became output bytes
+    /// `[dst, dst + dst_len)`; `exact` when positions inside map one to one.
+    fn trace(&mut self, src: usize, src_len: usize, dst: usize, dst_len: usize, exact: bool) {
+        let src = src.saturating_sub(self.src_base);
+        let dst = dst.saturating_sub(self.dst_base);
+        let Some(t) = self.track.as_mut() else {
+            return;
+        };
+        if t.found.is_some() {
+            return;
+        }
+        let (from, from_len, to) = if t.reverse {
+            (dst, dst_len, src)
+        } else {
+            (src, src_len, dst)
+        };
+        if t.want >= from && t.want < from.saturating_add(from_len) {
+            let inner = if exact {
+                t.want.saturating_sub(from)
+            } else {
+                0
+            };
+            t.found = Some(to.saturating_add(inner));
+        }
+    }
+}
+
+/// Which offset to follow through [`translate_with_spec`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Follow {
+    /// Nothing.
+    None,
+    /// This offset of the source message; the output offset is returned.
+    Source(usize),
+    /// This offset of the output message; the source offset is returned.
+    Output(usize),
+}
+
+/// Translates one message with `spec` into `w`.
+///
+/// `follow` names one offset to map between the source and the output message (relative to
+/// their starts); the mapped offset is returned, for `NLMSGERR_ATTR_OFFS`.
+pub(crate) fn translate_with_spec(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    spec: &MsgSpec,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    follow: Follow,
+) -> Result<Option<usize>> {
+    cx.src_base = msg.offset();
+    cx.dst_base = w.len();
+    cx.track = match follow {
+        Follow::None => None,
+        Follow::Source(want) => Some(Track {
+            want,
+            reverse: false,
+            found: None,
+        }),
+        Follow::Output(want) => Some(Track {
+            want,
+            reverse: true,
+            found: None,
+        }),
+    };
+    cx.emitted = 0;
+    let mark = w.begin_msg(msg.msg_type(), msg.flags(), msg.seq(), msg.pid())?;
+    cx.trace(
+        msg.offset(),
+        NLMSG_HDRLEN,
+        mark.offset(),
+        NLMSG_HDRLEN,
+        true,
+    );
+    let payload = msg.payload();
+    let hlen = spec.header_len.min(payload.len()).min(MAX_HEADER);
+    let mut header = [0u8; MAX_HEADER];
+    let hdr = header.get_mut(..hlen).ok_or(Error::TooLong {
+        off: off32(msg.offset()),
+    })?;
+    hdr.copy_from_slice(payload.get(..hlen).unwrap_or_default());
+    if payload.len() < spec.header_len {
+        // A request shorter than its family header carries only the family (`rtgenmsg`);
+        // Linux reads nothing else, and busybox leaves junk in the padding after it.
+        if let Some(rest) = header.get_mut(1..hlen) {
+            rest.fill(0);
+        }
+    }
+    cx.src_header = header;
+    cx.src_header_len = hlen;
+    let hdr = header.get_mut(..hlen).unwrap_or_default();
+    for field in spec.fields {
+        convert_field(dir, field.off, field.conv, hdr, msg.payload_offset())?;
+    }
+    let hdr_out = w.len();
+    w.put(hdr)?;
+    cx.trace(msg.payload_offset(), hlen, hdr_out, hlen, true);
+    let attr_start = align4(spec.header_len).unwrap_or(usize::MAX);
+    if let Some(attrs) = payload.get(attr_start..) {
+        w.pad()?;
+        let base = msg.payload_offset().saturating_add(attr_start);
+        translate_attrs(cx, dir, spec.attrs, attrs, base, w, true)?;
+        if dir == Dir::FreebsdToLinux && !cx.echo {
+            synthesize(cx, spec.attrs.synth_linux, w)?;
+        }
+    }
+    if let Some(append) = spec.append.filter(|_| !cx.echo) {
+        if payload.len() >= spec.header_len {
+            w.pad()?;
+            append(cx, dir, msg, w)?;
+        }
+    }
+    w.end_msg(mark)?;
+    if let Some(fix) = spec.fixup {
+        if !w.overflowed() {
+            let start = mark.offset().saturating_add(NLMSG_HDRLEN);
+            let end = start.saturating_add(hlen);
+            let mut out_hdr = [0u8; MAX_HEADER];
+            let out = out_hdr.get_mut(..hlen).unwrap_or_default();
+            out.copy_from_slice(w.written().get(start..end).unwrap_or_default());
+            fix(dir, payload, out);
+            w.patch(start, out);
+        }
+    }
+    Ok(cx.track.and_then(|t| t.found))
+}
+
+fn convert_field(dir: Dir, off: usize, conv: Conv, hdr: &mut [u8], base: usize) -> Result<()> {
+    let at = off32(base.saturating_add(off));
+    match conv {
+        Conv::Family(map) | Conv::U8(map) => {
+            let Some(b) = hdr.get_mut(off) else {
+                return Ok(());
+            };
+            *b = match (map.map(dir, *b), conv) {
+                (Some(v), _) => v,
+                (None, Conv::Family(_)) => {
+                    return Err(Error::Family {
+                        off: at,
+                        family: u16::from(*b),
+                    })
+                }
+                (None, _) => return Err(Error::Rejected { off: at, attr: 0 }),
+            };
+        }
+        Conv::U16(map) => {
+            let Some(v) = read_u16(hdr, off) else {
+                return Ok(());
+            };
+            let v = map
+                .map(dir, v)
+                .ok_or(Error::Rejected { off: at, attr: 0 })?;
+            crate::wire::write_u16(hdr, off, v);
+        }
+        Conv::Flags32(map) => {
+            let Some(v) = read_u32(hdr, off) else {
+                return Ok(());
+            };
+            crate::wire::write_u32(hdr, off, map.map(dir, v));
+        }
+    }
+    Ok(())
+}
+
+/// Translates the attribute list `src` (starting at buffer offset `base`) with `table`.
+///
+/// Attributes without a row are dropped. The walk stops at the first malformed attribute
+/// with its error, as both kernels refuse such a message.
+pub(crate) fn translate_attrs(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    table: &AttrTable,
+    src: &[u8],
+    base: usize,
+    w: &mut Writer<'_>,
+    top: bool,
+) -> Result<()> {
+    for attr in Attrs::with_base(src, base) {
+        let attr = attr?;
+        let Some(rule) = table.lookup(dir, attr.kind()) else {
+            continue;
+        };
+        let target = match dir {
+            Dir::LinuxToFreebsd => rule.freebsd,
+            Dir::FreebsdToLinux => rule.linux,
+        };
+        let out_type = target.map(|t| t | attr.flag_bits());
+        let before = w.len();
+        let exact = translate_one(cx, dir, rule.kind, attr, out_type, w)?;
+        if w.len() != before {
+            let span = NLA_HDRLEN.saturating_add(attr.payload().len());
+            let out_len = w.len().saturating_sub(before);
+            cx.trace(attr.offset(), span, before, out_len, exact);
+            if top && dir == Dir::FreebsdToLinux {
+                if let Some(t) = target {
+                    cx.note_emitted(t);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Emits one attribute; returns whether byte positions inside it map one to one.
+fn translate_one(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    kind: Kind,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<bool> {
+    let at = off32(attr.offset());
+    if let Kind::Custom(f) = kind {
+        f(cx, dir, attr, out_type, w)?;
+        return Ok(false);
+    }
+    let Some(ty) = out_type else {
+        return Ok(false);
+    };
+    match kind {
+        Kind::Copy => w.attr(ty, attr.payload()).map(|()| true),
+        Kind::Sized { linux, freebsd } => {
+            let (from, to) = match dir {
+                Dir::LinuxToFreebsd => (linux, freebsd),
+                Dir::FreebsdToLinux => (freebsd, linux),
+            };
+            if attr.payload().len() < from.min(to) {
+                return Err(Error::Rejected {
+                    off: at,
+                    attr: attr.kind(),
+                });
+            }
+            let len = u16::try_from(to.saturating_add(NLA_HDRLEN))
+                .map_err(|_| Error::TooLong { off: at })?;
+            w.put(&len.to_ne_bytes())?;
+            w.put(&ty.to_ne_bytes())?;
+            let keep = attr.payload().len().min(to);
+            w.put(attr.payload().get(..keep).unwrap_or_default())?;
+            let mut pad = to.saturating_sub(keep);
+            while pad > 0 {
+                let n = pad.min(ZEROS.len());
+                w.put(ZEROS.get(..n).unwrap_or_default())?;
+                pad = pad.saturating_sub(n);
+            }
+            w.pad()?;
+            Ok(true)
+        }
+        Kind::U8(map) => {
+            let v = attr.u8().ok_or(Error::Rejected {
+                off: at,
+                attr: attr.kind(),
+            })?;
+            let v = map.map(dir, v).ok_or(Error::Rejected {
+                off: at,
+                attr: attr.kind(),
+            })?;
+            w.attr_u8(ty, v).map(|()| true)
+        }
+        Kind::U32(map) => {
+            let v = attr.u32().ok_or(Error::Rejected {
+                off: at,
+                attr: attr.kind(),
+            })?;
+            let v = map.map(dir, v).ok_or(Error::Rejected {
+                off: at,
+                attr: attr.kind(),
+            })?;
+            w.attr_u32(ty, v).map(|()| true)
+        }
+        Kind::Flags32(map) => {
+            let v = attr.u32().ok_or(Error::Rejected {
+                off: at,
+                attr: attr.kind(),
+            })?;
+            w.attr_u32(ty, map.map(dir, v)).map(|()| true)
+        }
+        Kind::Nested(table) => {
+            let nest = w.begin_nest(ty)?;
+            translate_attrs(
+                cx,
+                dir,
+                table,
+                attr.payload(),
+                attr.payload_offset(),
+                w,
+                false,
+            )?;
+            w.end_nest(nest)?;
+            Ok(false)
+        }
+        Kind::Drop | Kind::Custom(_) => Ok(false),
+    }
+}
+
+fn synthesize(cx: &mut Cx<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Result<()> {
+    for s in synth {
+        if cx.was_emitted(s.id()) {
+            continue;
+        }
+        match *s {
+            Synth::Str(id, v) => w.attr_str(id, v)?,
+            Synth::U32(id, v) => w.attr_u32(id, v)?,
+            Synth::U8(id, v) => w.attr_u8(id, v)?,
+        }
+        cx.note_emitted(s.id());
+    }
+    Ok(())
+}

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! What the translator must ask its host: interface names, indexes and types.
+//!
+//! Interface naming follows FreeBSD's Linuxulator (`sys/compat/linux/linux_if.c`): FreeBSD's
+//! `lo0` is Linux `lo`; an Ethernet interface (`IFT_ETHER`) is `ethN`, N being its
+//! per-interface Linux number (`if_linux_ethno`, allocated on arrival); every other interface
+//! keeps its FreeBSD name; `compat.linux.use_real_ifnames` turns the aliases off.
+//! The kernel supplies the host through `ffi`, the model in user space.
+
+/// Longest interface name including its NUL (`IFNAMSIZ`, 16 on both systems).
+pub const IFNAMSIZ: usize = 16;
+
+/// An interface name without NUL, at most `IFNAMSIZ - 1` bytes, stored inline.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct IfName {
+    buf: [u8; IFNAMSIZ],
+    len: u8,
+}
+
+impl IfName {
+    /// Builds a name from bytes (stops at a NUL); `None` if longer than 15 bytes.
+    #[must_use]
+    pub fn new(name: &[u8]) -> Option<IfName> {
+        let end = name.iter().position(|&b| b == 0).unwrap_or(name.len());
+        let name = name.get(..end)?;
+        let mut buf = [0u8; IFNAMSIZ];
+        buf.get_mut(..name.len())?.copy_from_slice(name);
+        let len = u8::try_from(name.len()).ok()?;
+        if usize::from(len) >= IFNAMSIZ {
+            return None;
+        }
+        Some(IfName { buf, len })
+    }
+
+    /// The name's bytes (no NUL).
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..usize::from(self.len)).unwrap_or_default()
+    }
+
+    /// `prefix` followed by the decimal `n` (`eth` + 3 = `eth3`).
+    #[must_use]
+    pub fn with_unit(prefix: &[u8], n: u32) -> Option<IfName> {
+        let mut digits = [0u8; 10];
+        let mut i = digits.len();
+        let mut v = n;
+        loop {
+            i = i.checked_sub(1)?;
+            *digits.get_mut(i)? = b'0'.checked_add(u8::try_from(v % 10).ok()?)?;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        let digits = digits.get(i..)?;
+        let mut buf = [0u8; IFNAMSIZ];
+        let total = prefix.len().checked_add(digits.len())?;
+        buf.get_mut(..prefix.len())?.copy_from_slice(prefix);
+        buf.get_mut(prefix.len()..total)?.copy_from_slice(digits);
+        IfName::new(buf.get(..total)?)
+    }
+}
+
+impl core::fmt::Debug for IfName {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        for &b in self.as_bytes() {
+            write!(f, "{}", char::from(b))?;
+        }
+        Ok(())
+    }
+}
+
+/// FreeBSD interface facts the translator needs, by FreeBSD interface index.
+///
+/// Implementations must not sleep or allocate: the kernel calls the translator under locks.
+pub trait Host {
+    /// The FreeBSD name of interface `index`.
+    fn ifname(&self, index: u32) -> Option<IfName>;
+    /// The index of the interface with FreeBSD name `name`.
+    fn ifindex(&self, name: &[u8]) -> Option<u32>;
+    /// The interface's `if_type` (`IFT_*`).
+    fn iftype(&self, index: u32) -> Option<u16>;
+    /// The Linuxulator's Ethernet number of the interface (`if_linux_ethno`), if Ethernet.
+    fn linux_ethno(&self, index: u32) -> Option<u32>;
+    /// The index of the Ethernet interface whose Linux number is `n`.
+    fn ifindex_by_ethno(&self, n: u32) -> Option<u32>;
+    /// The index of the first loopback interface (`IFT_LOOP`).
+    fn first_loopback(&self) -> Option<u32>;
+    /// `compat.linux.use_real_ifnames`: show FreeBSD names instead of `ethN`/`lo`.
+    fn use_real_ifnames(&self) -> bool {
+        false
+    }
+}
+
+/// `IFT_ETHER`, FreeBSD `sys/net/if_types.h`.
+const IFT_ETHER: u16 = 0x6;
+/// `IFT_LOOP`, FreeBSD `sys/net/if_types.h`.
+const IFT_LOOP: u16 = 0x18;
+
+/// The Linux name of FreeBSD interface `index` (`ifname_bsd_to_linux_ifp` rules).
+#[must_use]
+pub fn linux_name(host: &dyn Host, index: u32) -> Option<IfName> {
+    let name = host.ifname(index)?;
+    if host.use_real_ifnames() {
+        return Some(name);
+    }
+    match host.iftype(index) {
+        Some(IFT_LOOP) if name.as_bytes() == b"lo0" => IfName::new(b"lo"),
+        Some(IFT_ETHER) => match host.linux_ethno(index) {
+            Some(n) => IfName::with_unit(b"eth", n),
+            None => Some(name),
+        },
+        _ => Some(name),
+    }
+}
+
+/// The Linux name for a FreeBSD name (looked up by name first).
+#[must_use]
+pub fn linux_name_of(host: &dyn Host, freebsd_name: &[u8]) -> Option<IfName> {
+    let index = host.ifindex(freebsd_name)?;
+    linux_name(host, index)
+}
+
+/// The FreeBSD interface a Linux name designates (`ifname_linux_to_ifp` rules): an exact
+/// FreeBSD name first, then `ethN` by Linux number, then `lo` as the first loopback.
+#[must_use]
+pub fn freebsd_index(host: &dyn Host, linux_name: &[u8]) -> Option<u32> {
+    if let Some(i) = host.ifindex(linux_name) {
+        return Some(i);
+    }
+    if host.use_real_ifnames() {
+        return None;
+    }
+    if linux_name == b"lo" {
+        return host.first_loopback();
+    }
+    let digits = linux_name.strip_prefix(b"eth")?;
+    if digits.is_empty() || digits.len() > 9 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = digits.iter().try_fold(0u32, |acc, &d| {
+        acc.checked_mul(10)?
+            .checked_add(u32::from(d.checked_sub(b'0')?))
+    })?;
+    let index = host.ifindex_by_ethno(n)?;
+    (host.iftype(index) == Some(IFT_ETHER)).then_some(index)
+}
+
+/// The FreeBSD name a Linux name designates.
+#[must_use]
+pub fn freebsd_name(host: &dyn Host, linux_name: &[u8]) -> Option<IfName> {
+    host.ifname(freebsd_index(host, linux_name)?)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A fixed host: 1 lo0, 2 em0 (eth0), 3 em1 (eth1), 4 bridge0, 5 lo1.
+    pub(crate) struct TestHost {
+        pub(crate) real: bool,
+    }
+
+    const IFS: &[(u32, &[u8], u16, Option<u32>)] = &[
+        (1, b"lo0", IFT_LOOP, None),
+        (2, b"em0", IFT_ETHER, Some(0)),
+        (3, b"em1", IFT_ETHER, Some(1)),
+        (4, b"bridge0", 209, None),
+        (5, b"lo1", IFT_LOOP, None),
+    ];
+
+    impl Host for TestHost {
+        fn ifname(&self, index: u32) -> Option<IfName> {
+            IFS.iter()
+                .find(|i| i.0 == index)
+                .and_then(|i| IfName::new(i.1))
+        }
+        fn ifindex(&self, name: &[u8]) -> Option<u32> {
+            IFS.iter().find(|i| i.1 == name).map(|i| i.0)
+        }
+        fn iftype(&self, index: u32) -> Option<u16> {
+            IFS.iter().find(|i| i.0 == index).map(|i| i.2)
+        }
+        fn linux_ethno(&self, index: u32) -> Option<u32> {
+            IFS.iter().find(|i| i.0 == index).and_then(|i| i.3)
+        }
+        fn ifindex_by_ethno(&self, n: u32) -> Option<u32> {
+            IFS.iter().find(|i| i.3 == Some(n)).map(|i| i.0)
+        }
+        fn first_loopback(&self) -> Option<u32> {
+            Some(1)
+        }
+        fn use_real_ifnames(&self) -> bool {
+            self.real
+        }
+    }
+
+    fn ln(h: &dyn Host, i: u32) -> Vec<u8> {
+        linux_name(h, i).unwrap().as_bytes().to_vec()
+    }
+
+    #[test]
+    fn names_freebsd_to_linux() {
+        let h = TestHost { real: false };
+        assert_eq!(ln(&h, 1), b"lo");
+        assert_eq!(ln(&h, 2), b"eth0");
+        assert_eq!(ln(&h, 3), b"eth1");
+        assert_eq!(ln(&h, 4), b"bridge0");
+        assert_eq!(ln(&h, 5), b"lo1");
+        let real = TestHost { real: true };
+        assert_eq!(ln(&real, 1), b"lo0");
+        assert_eq!(ln(&real, 2), b"em0");
+    }
+
+    #[test]
+    fn names_linux_to_freebsd() {
+        let h = TestHost { real: false };
+        assert_eq!(freebsd_index(&h, b"eth1"), Some(3));
+        assert_eq!(freebsd_index(&h, b"lo"), Some(1));
+        assert_eq!(freebsd_index(&h, b"em0"), Some(2));
+        assert_eq!(freebsd_index(&h, b"bridge0"), Some(4));
+        assert_eq!(freebsd_index(&h, b"eth7"), None);
+        assert_eq!(freebsd_index(&h, b"eth"), None);
+        assert_eq!(freebsd_index(&h, b"eth01x"), None);
+        assert_eq!(freebsd_index(&TestHost { real: true }, b"eth0"), None);
+    }
+
+    #[test]
+    fn ifname_units_and_limits() {
+        assert_eq!(IfName::with_unit(b"eth", 0).unwrap().as_bytes(), b"eth0");
+        assert_eq!(
+            IfName::with_unit(b"eth", 4_294_967_295).unwrap().as_bytes(),
+            b"eth4294967295"
+        );
+        assert!(IfName::new(b"0123456789abcdef").is_none());
+        assert_eq!(IfName::new(b"em0\0junk").unwrap().as_bytes(), b"em0");
+    }
+}

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! Addresses: `RTM_NEWADDR`, `RTM_DELADDR`, `RTM_GETADDR` (`struct ifaddrmsg` + `IFA_*`).
+//!
+//! Linux: `include/uapi/linux/if_addr.h`; FreeBSD: `sys/netlink/route/ifaddrs.h`;
+//! behaviour: `sys/netlink/route/iface.c` (`dump_iface_addr`, `rtnl_handle_addr`).
+
+use super::link::ifname;
+use super::maps::AF_MAP;
+use crate::engine::Cx;
+use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
+use crate::wire::{align4, Attr, Attrs, Writer};
+use crate::{freebsd_only, linux_only, same};
+use crate::{Dir, Result};
+use core::mem::{offset_of, size_of};
+use freebsd_abi as f;
+use linux_abi as l;
+
+/// Address attributes.
+pub static IFA: AttrTable = AttrTable {
+    name: "IFA",
+    rules: &[
+        same!(IFA_ADDRESS),
+        same!(IFA_LOCAL),
+        same!(
+            IFA_LABEL,
+            Kind::Custom(label),
+            "Linux interface name, as in link dumps; IPv4 only on Linux",
+        ),
+        same!(IFA_BROADCAST),
+        same!(IFA_ANYCAST),
+        same!(IFA_CACHEINFO),
+        same!(IFA_MULTICAST),
+        same!(
+            IFA_FLAGS,
+            Kind::Custom(flags_row),
+            "IFA_F_* bits equal; Linux adds PERMANENT for infinite lifetimes (emitted last)"
+        ),
+        same!(IFA_RT_PRIORITY),
+        linux_only!(IFA_TARGET_NETNSID, "network namespaces: none on FreeBSD"),
+        linux_only!(IFA_PROTO, "ABI: id 11 is FreeBSD's IFA_FREEBSD nest"),
+        freebsd_only!(IFA_FREEBSD, "ABI: id 11 is Linux IFA_PROTO (u8)"),
+    ],
+    synth_linux: &[],
+};
+const _: () = assert!(valid(&IFA));
+
+/// The address family.
+pub static ADDR: MsgSpec = MsgSpec {
+    name: "addr",
+    types: &[l::RTM_NEWADDR, l::RTM_DELADDR, l::RTM_GETADDR],
+    header_len: size_of::<l::ifaddrmsg>(),
+    fields: &[Field {
+        off: offset_of!(l::ifaddrmsg, ifa_family),
+        conv: Conv::Family(&AF_MAP),
+    }],
+    attrs: &IFA,
+    append: Some(append_linux),
+    fixup: Some(fix_ifa_flags),
+};
+
+/// Linux mirrors the low byte of `IFA_FLAGS` in `ifa_flags` (`net/ipv6/addrconf.c`
+/// `put_ifaddrmsg`), and glibc's `__check_pf` reads DEPRECATED/OPTIMISTIC from there;
+/// FreeBSD always writes 0 in the header.
+fn fix_ifa_flags(dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
+    if dir != Dir::FreebsdToLinux {
+        return;
+    }
+    let flags = linux_flags(src_payload);
+    if let Some(b) = out_header.get_mut(offset_of!(l::ifaddrmsg, ifa_flags)) {
+        *b = flags.to_le_bytes().first().copied().unwrap_or(0);
+    }
+}
+
+/// "Forever" in `struct ifa_cacheinfo` lifetimes (Linux `INFINITY_LIFE_TIME`, FreeBSD
+/// `ND6_INFINITE_LIFETIME`; both 0xFFFFFFFF).
+const INFINITE: u32 = u32::MAX;
+
+/// The FreeBSD message's attributes (after `struct ifaddrmsg`).
+fn src_attrs(src_payload: &[u8]) -> Attrs<'_> {
+    let start = align4(size_of::<f::ifaddrmsg>()).unwrap_or(usize::MAX);
+    Attrs::new(src_payload.get(start..).unwrap_or_default())
+}
+
+/// The valid lifetime FreeBSD reports (`IFA_CACHEINFO`, IPv6 only), if any.
+fn valid_lifetime(src_payload: &[u8]) -> Option<u32> {
+    let ci = src_attrs(src_payload).find(f::IFA_CACHEINFO)?;
+    crate::wire::read_u32(ci.payload(), offset_of!(f::ifa_cacheinfo, ifa_valid))
+}
+
+/// Linux's `IFA_FLAGS` for a FreeBSD address: FreeBSD's bits (equal numbering) plus
+/// `IFA_F_PERMANENT`, which Linux sets on every address that does not expire
+/// (`net/ipv6/addrconf.c`, `net/ipv4/devinet.c`) and iproute2 shows as the absence of
+/// "dynamic". FreeBSD's IPv4 addresses never expire and carry no `IFA_CACHEINFO`.
+fn linux_flags(src_payload: &[u8]) -> u32 {
+    let bsd = src_attrs(src_payload)
+        .find(f::IFA_FLAGS)
+        .and_then(|a| a.u32())
+        .unwrap_or(0);
+    match valid_lifetime(src_payload) {
+        None | Some(INFINITE) => bsd | l::IFA_F_PERMANENT,
+        Some(_) => bsd,
+    }
+}
+
+/// `IFA_LABEL`: the Linux interface name; Linux labels IPv4 addresses only
+/// (`net/ipv4/devinet.c`), FreeBSD labels every address.
+fn label(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let family = cx
+        .src_header()
+        .get(offset_of!(f::ifaddrmsg, ifa_family))
+        .copied();
+    if dir == Dir::FreebsdToLinux && family == Some(f::AF_INET6) {
+        return Ok(());
+    }
+    ifname(cx, dir, attr, out_type, w)
+}
+
+/// `IFA_FLAGS` row: copied Linux → FreeBSD; the Linux value is written by [`append_linux`].
+fn flags_row(
+    _cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    match (dir, out_type) {
+        (Dir::LinuxToFreebsd, Some(ty)) => w.attr(ty, attr.payload()),
+        _ => Ok(()),
+    }
+}
+
+/// A Linux `RTM_NEWADDR` for IPv6 without `IFA_CACHEINFO` means "forever"
+/// (`net/ipv6/addrconf.c inet6_rtm_newaddr`: `INFINITY_LIFE_TIME`), but FreeBSD passes
+/// lifetimes 0/0 to `in6_update_ifa()` (`route/iface.c handle_newaddr_inet6`), which then
+/// silently adds nothing: `ip -6 addr add` would "succeed" without effect. Say "forever".
+fn append_freebsd(msg: crate::wire::Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+    let p = msg.payload();
+    let v6 = p.get(offset_of!(l::ifaddrmsg, ifa_family)).copied() == Some(l::AF_INET6);
+    let start = align4(size_of::<l::ifaddrmsg>()).unwrap_or(usize::MAX);
+    let has_ci = Attrs::new(p.get(start..).unwrap_or_default())
+        .find(l::IFA_CACHEINFO)
+        .is_some();
+    if msg.msg_type() != l::RTM_NEWADDR || !v6 || has_ci {
+        return Ok(());
+    }
+    let ci = f::ifa_cacheinfo {
+        ifa_prefered: INFINITE,
+        ifa_valid: INFINITE,
+        cstamp: 0,
+        tstamp: 0,
+    };
+    w.attr(f::IFA_CACHEINFO, zerocopy::IntoBytes::as_bytes(&ci))
+}
+
+/// Linux form: `IFA_FLAGS` (with PERMANENT), and for IPv4 the `IFA_CACHEINFO` with infinite
+/// lifetimes Linux always sends (iproute2 prints "valid_lft forever").
+fn append_linux(
+    _cx: &mut Cx<'_>,
+    dir: Dir,
+    msg: crate::wire::Msg<'_>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    if dir == Dir::LinuxToFreebsd {
+        return append_freebsd(msg, w);
+    }
+    let p = msg.payload();
+    w.attr_u32(l::IFA_FLAGS, linux_flags(p))?;
+    let v4 = p.get(offset_of!(f::ifaddrmsg, ifa_family)).copied() == Some(f::AF_INET);
+    if v4 && src_attrs(p).find(f::IFA_CACHEINFO).is_none() {
+        let ci = l::ifa_cacheinfo {
+            ifa_prefered: INFINITE,
+            ifa_valid: INFINITE,
+            cstamp: 0,
+            tstamp: 0,
+        };
+        w.attr(l::IFA_CACHEINFO, zerocopy::IntoBytes::as_bytes(&ci))?;
+    }
+    Ok(())
+}

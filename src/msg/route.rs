@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! Routes: `RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE` (`struct rtmsg` + `RTA_*`).
+//!
+//! Linux: `include/uapi/linux/rtnetlink.h`; FreeBSD: `sys/netlink/route/route.h`;
+//! behaviour: `sys/netlink/route/rt.c` (`dump_px`, `dump_rc_nhg`, `rtm_parser`).
+//! `rtm_protocol`, `rtm_scope`, `rtm_type` and `rtm_flags` use the same values on both
+//! (checked in `tests/tables.rs`).
+
+use super::maps::{AF_MAP, RTM_TABLE_MAP, RT_TABLE_MAP};
+use crate::engine::{translate_attrs, Cx};
+use crate::error::{off32, Error};
+use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
+use crate::wire::{align4, read_u16, Attr, Writer};
+use crate::{freebsd_only, linux_only, same};
+use crate::{Dir, Result};
+use core::mem::{offset_of, size_of};
+use freebsd_abi as f;
+use linux_abi as l;
+
+/// Route metrics nested in `RTA_METRICS` (same ids on both; FreeBSD only acts on MTU).
+pub static RTAX: AttrTable = AttrTable {
+    name: "RTAX",
+    rules: &[
+        same!(RTAX_LOCK),
+        same!(RTAX_MTU),
+        same!(RTAX_WINDOW),
+        same!(RTAX_RTT),
+        same!(RTAX_RTTVAR),
+        same!(RTAX_SSTHRESH),
+        same!(RTAX_CWND),
+        same!(RTAX_ADVMSS),
+        same!(RTAX_REORDERING),
+        same!(RTAX_HOPLIMIT),
+        same!(RTAX_INITCWND),
+        same!(RTAX_FEATURES),
+        same!(RTAX_RTO_MIN),
+        same!(RTAX_INITRWND),
+        same!(RTAX_QUICKACK),
+        same!(RTAX_CC_ALGO),
+        same!(RTAX_FASTOPEN_NO_COOKIE),
+    ],
+    synth_linux: &[],
+};
+const _: () = assert!(valid(&RTAX));
+
+/// Route attributes.
+pub static RTA: AttrTable = AttrTable {
+    name: "RTA",
+    rules: &[
+        same!(
+            RTA_DST,
+            Kind::Custom(dst),
+            "omitted on Linux for a default route"
+        ),
+        same!(RTA_SRC),
+        same!(RTA_IIF),
+        same!(RTA_OIF),
+        same!(RTA_GATEWAY),
+        same!(RTA_PRIORITY),
+        same!(RTA_PREFSRC),
+        same!(RTA_METRICS, Kind::Nested(&RTAX), ""),
+        same!(
+            RTA_MULTIPATH,
+            Kind::Custom(multipath),
+            "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD",
+        ),
+        linux_only!(RTA_PROTOINFO, "ABI: id 10 is FreeBSD NL_RTA_KNH_ID"),
+        freebsd_only!(NL_RTA_KNH_ID, "ABI: id 10 is Linux RTA_PROTOINFO"),
+        same!(RTA_FLOW),
+        same!(RTA_CACHEINFO),
+        linux_only!(RTA_SESSION, "ABI: id 13 is FreeBSD NL_RTA_WEIGHT"),
+        freebsd_only!(NL_RTA_WEIGHT, "ABI: id 13 is Linux RTA_SESSION"),
+        linux_only!(RTA_MP_ALGO, "ABI: id 14 is FreeBSD NL_RTA_RTFLAGS"),
+        freebsd_only!(NL_RTA_RTFLAGS, "ABI: id 14 is Linux RTA_MP_ALGO"),
+        same!(
+            RTA_TABLE,
+            Kind::U32(&RT_TABLE_MAP),
+            "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF",
+        ),
+        linux_only!(RTA_MARK, "policy routing by mark: none on FreeBSD"),
+        same!(RTA_MFC_STATS),
+        same!(
+            RTA_VIA,
+            Kind::Custom(via),
+            "ABI: u16 family on Linux, u8 on FreeBSD",
+        ),
+        same!(RTA_NEWDST),
+        same!(RTA_PREF),
+        same!(RTA_ENCAP_TYPE),
+        same!(RTA_ENCAP),
+        same!(RTA_EXPIRES),
+        linux_only!(RTA_PAD, "alignment padding"),
+        linux_only!(RTA_UID, "uid-based routing: none on FreeBSD"),
+        same!(RTA_TTL_PROPAGATE),
+        same!(RTA_IP_PROTO),
+        same!(RTA_SPORT),
+        same!(RTA_DPORT),
+        same!(RTA_NH_ID),
+    ],
+    synth_linux: &[],
+};
+const _: () = assert!(valid(&RTA));
+
+/// The route family.
+pub static ROUTE: MsgSpec = MsgSpec {
+    name: "route",
+    types: &[l::RTM_NEWROUTE, l::RTM_DELROUTE, l::RTM_GETROUTE],
+    header_len: size_of::<l::rtmsg>(),
+    fields: &[
+        Field {
+            off: offset_of!(l::rtmsg, rtm_family),
+            conv: Conv::Family(&AF_MAP),
+        },
+        Field {
+            off: offset_of!(l::rtmsg, rtm_table),
+            conv: Conv::U8(&RTM_TABLE_MAP),
+        },
+    ],
+    attrs: &RTA,
+    append: Some(default_dst),
+    fixup: Some(fix_rtm_table),
+};
+
+/// `RTA_VIA`: Linux `struct rtvia` starts with a u16 family, FreeBSD's with a u8 family
+/// (`sys/netlink/route/route.h`; FreeBSD writes 17 bytes for IPv4 over an IPv6 gateway,
+/// `rt.c dump_rc_nhop_gw`). The address bytes follow unchanged.
+fn via(
+    _cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let p = attr.payload();
+    let at = off32(attr.payload_offset());
+    let (family, addr) = match dir {
+        Dir::LinuxToFreebsd => {
+            let fam = read_u16(p, 0).ok_or(Error::Truncated { off: at })?;
+            (fam, p.get(2..).unwrap_or_default())
+        }
+        Dir::FreebsdToLinux => {
+            let (&fam, rest) = p.split_first().ok_or(Error::Truncated { off: at })?;
+            (u16::from(fam), rest)
+        }
+    };
+    let fam8 = u8::try_from(family).map_err(|_| Error::Family { off: at, family })?;
+    let mapped = AF_MAP
+        .map(dir, fam8)
+        .ok_or(Error::Family { off: at, family })?;
+    let mut buf = [0u8; 2 + 16];
+    let head: usize = match dir {
+        Dir::LinuxToFreebsd => {
+            if let Some(b) = buf.first_mut() {
+                *b = mapped;
+            }
+            1
+        }
+        Dir::FreebsdToLinux => {
+            crate::wire::write_u16(&mut buf, 0, u16::from(mapped));
+            2
+        }
+    };
+    let total = head.saturating_add(addr.len());
+    let dst = buf.get_mut(head..total).ok_or(Error::Rejected {
+        off: at,
+        attr: attr.kind(),
+    })?;
+    dst.copy_from_slice(addr);
+    w.attr(ty, buf.get(..total).unwrap_or_default())
+}
+
+/// Size of `struct rtnexthop` (equal on both).
+const RTNH_LEN: usize = size_of::<l::rtnexthop>();
+
+/// `RTA_MULTIPATH`: an array of `struct rtnexthop`, each followed by nested route
+/// attributes (`RTA_GATEWAY`, `RTA_VIA`, ...). The nested attributes go through [`RTA`];
+/// each `rtnh_len` is recomputed. Weights: Linux stores weight − 1 in `rtnh_hops`
+/// (`net/ipv4/fib_semantics.c`), FreeBSD stores the weight itself (`rt.c dump_rc_nhg`,
+/// `nlf_p_rtnh`).
+fn multipath(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let nest = w.begin_nest(ty)?;
+    let p = attr.payload();
+    let mut pos = 0usize;
+    while pos < p.len() {
+        let at = attr.payload_offset().saturating_add(pos);
+        let rest = p.get(pos..).unwrap_or_default();
+        let len = usize::from(read_u16(rest, 0).ok_or(Error::Truncated { off: off32(at) })?);
+        if len < RTNH_LEN || len > rest.len() {
+            return Err(Error::BadLength { off: off32(at) });
+        }
+        let mut hdr = [0u8; RTNH_LEN];
+        hdr.copy_from_slice(rest.get(..RTNH_LEN).unwrap_or_default());
+        let hops_off = offset_of!(l::rtnexthop, rtnh_hops);
+        if let Some(h) = hdr.get_mut(hops_off) {
+            *h = match dir {
+                Dir::FreebsdToLinux => h.saturating_sub(1),
+                Dir::LinuxToFreebsd => h.saturating_add(1),
+            };
+        }
+        let start = w.len();
+        w.put(&hdr)?;
+        let inner = rest.get(RTNH_LEN..len).unwrap_or_default();
+        translate_attrs(cx, dir, &RTA, inner, at.saturating_add(RTNH_LEN), w, false)?;
+        let out_len = u16::try_from(w.len().saturating_sub(start))
+            .map_err(|_| Error::TooLong { off: off32(at) })?;
+        w.patch(start, &out_len.to_ne_bytes());
+        pos = pos.saturating_add(align4(len).unwrap_or(usize::MAX));
+    }
+    w.end_nest(nest)
+}
+
+/// `RTA_DST`: FreeBSD writes it even for a default route (`rt.c dump_px`); Linux omits it when
+/// `rtm_dst_len` is 0 (`net/ipv4/fib_semantics.c fib_dump_info`), and iproute2 then prints
+/// `default` instead of `0.0.0.0/0`.
+fn dst(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let dst_len = cx
+        .src_header()
+        .get(offset_of!(l::rtmsg, rtm_dst_len))
+        .copied();
+    if dir == Dir::FreebsdToLinux && dst_len == Some(0) && attr.payload().iter().all(|&b| b == 0) {
+        return Ok(());
+    }
+    w.attr(ty, attr.payload())
+}
+
+/// FreeBSD's route handlers need `RTA_DST` (`rt.c`: EINVAL without it) where Linux takes a
+/// missing one as the default route: add the all-zero address for a Linux request without it.
+fn default_dst(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    msg: crate::wire::Msg<'_>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    if dir != Dir::LinuxToFreebsd || msg.flags() & l::NLM_F_DUMP == l::NLM_F_DUMP {
+        return Ok(());
+    }
+    let start = align4(size_of::<l::rtmsg>()).unwrap_or(usize::MAX);
+    let attrs = msg.payload().get(start..).unwrap_or_default();
+    if crate::wire::Attrs::new(attrs).find(l::RTA_DST).is_some() {
+        return Ok(());
+    }
+    let family = cx.src_header().first().copied();
+    let zeros = [0u8; 16];
+    let len = match family {
+        Some(l::AF_INET) => 4,
+        Some(l::AF_INET6) => 16,
+        _ => return Ok(()),
+    };
+    w.attr(f::NL_RTA_DST, zeros.get(..len).unwrap_or_default())
+}
+
+/// `RT_TABLE_COMPAT`: what Linux writes in the header byte for tables ≥ 256
+/// (`include/uapi/linux/rtnetlink.h`).
+const RT_TABLE_COMPAT: u8 = 252;
+
+/// The header's `rtm_table` on Linux follows `RTA_TABLE` (`net/ipv4/fib_semantics.c
+/// fib_dump_info`: the id when below 256, else `RT_TABLE_COMPAT`); FreeBSD leaves it 0 for
+/// fibs ≥ 255 (`rt.c dump_px`), which would read as main.
+fn fix_rtm_table(dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
+    if dir != Dir::FreebsdToLinux {
+        return;
+    }
+    let start = align4(size_of::<f::rtmsg>()).unwrap_or(usize::MAX);
+    let attrs = crate::wire::Attrs::new(src_payload.get(start..).unwrap_or_default());
+    let Some(fib) = attrs.find(f::NL_RTA_TABLE).and_then(|a| a.u32()) else {
+        return;
+    };
+    let Some(table) = RT_TABLE_MAP.map(dir, fib) else {
+        return;
+    };
+    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_table)) {
+        *b = u8::try_from(table).unwrap_or(RT_TABLE_COMPAT);
+    }
+}

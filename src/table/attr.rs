@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! Attribute tables: rows pairing Linux and FreeBSD attribute ids with a conversion.
+
+use super::maps::{FlagMap, ValueMap};
+use crate::engine::Cx;
+use crate::wire::{Attr, Writer};
+use crate::{Dir, Result};
+
+/// A hand-written conversion for a row whose payload layout differs between the ABIs.
+///
+/// `out_type` is the attribute id on the output side (flag bits included), or `None` when the
+/// row has no counterpart there and the function may emit something else or nothing.
+pub type CustomFn = fn(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()>;
+
+/// How an attribute's payload converts.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    /// Same payload on both sides.
+    Copy,
+    /// A fixed-size structure whose two versions differ only in length: zero-padded or
+    /// truncated to the output side's size (`IFLA_STATS64`).
+    Sized {
+        /// Payload size on Linux.
+        linux: usize,
+        /// Payload size on FreeBSD.
+        freebsd: usize,
+    },
+    /// A `u8` code through a map.
+    U8(&'static ValueMap<u8>),
+    /// A `u32` code through a map.
+    U32(&'static ValueMap<u32>),
+    /// A `u32` flag word through a flag map.
+    Flags32(&'static FlagMap),
+    /// A nested attribute list, translated with its own table.
+    Nested(&'static AttrTable),
+    /// A hand-written conversion.
+    Custom(CustomFn),
+    /// Dropped in both directions (documents a known id that must not cross).
+    Drop,
+}
+
+impl core::fmt::Debug for Kind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Kind::Copy => f.write_str("Copy"),
+            Kind::Sized { linux, freebsd } => write!(f, "Sized({linux}<->{freebsd})"),
+            Kind::U8(m) => write!(f, "U8({})", m.name),
+            Kind::U32(m) => write!(f, "U32({})", m.name),
+            Kind::Flags32(m) => write!(f, "Flags32({})", m.name),
+            Kind::Nested(t) => write!(f, "Nested({})", t.name),
+            Kind::Custom(_) => f.write_str("Custom"),
+            Kind::Drop => f.write_str("Drop"),
+        }
+    }
+}
+
+/// One row: a Linux id, a FreeBSD id (either may be absent: then the attribute does not
+/// cross in that direction) and the conversion.
+#[derive(Debug, Clone, Copy)]
+pub struct AttrRule {
+    /// The C name (Linux's where both exist) for docs and debugging.
+    pub name: &'static str,
+    /// Linux attribute id, if Linux has this attribute.
+    pub linux: Option<u16>,
+    /// FreeBSD attribute id, if FreeBSD has this attribute.
+    pub freebsd: Option<u16>,
+    /// Payload conversion.
+    pub kind: Kind,
+    /// One-line note for `docs/translation.md` (why the row is not a plain copy).
+    pub note: &'static str,
+}
+
+/// A value the engine adds on the Linux side when the FreeBSD message lacks it
+/// (parity attributes such as `IFLA_QDISC "noqueue"` that iproute2 expects).
+#[derive(Debug, Clone, Copy)]
+pub enum Synth {
+    /// A NUL-terminated string attribute.
+    Str(u16, &'static [u8]),
+    /// A `u32` attribute.
+    U32(u16, u32),
+    /// A `u8` attribute.
+    U8(u16, u8),
+}
+
+impl Synth {
+    /// The Linux attribute id this adds.
+    #[must_use]
+    pub fn id(&self) -> u16 {
+        match *self {
+            Synth::Str(id, _) | Synth::U32(id, _) | Synth::U8(id, _) => id,
+        }
+    }
+}
+
+/// An attribute table. Ids without a row are dropped, never passed through by number: the
+/// same number means different things in the two ABIs (`IFA_FREEBSD` 11 is Linux `IFA_PROTO`).
+#[derive(Debug)]
+pub struct AttrTable {
+    /// The C attribute prefix (`"IFLA"`, `"RTA"`, ...).
+    pub name: &'static str,
+    /// The rows.
+    pub rules: &'static [AttrRule],
+    /// Attributes added on the Linux side when absent.
+    pub synth_linux: &'static [Synth],
+}
+
+impl AttrTable {
+    /// The row for source id `id` in direction `dir`.
+    #[must_use]
+    pub fn lookup(&self, dir: Dir, id: u16) -> Option<&AttrRule> {
+        self.rules.iter().find(|r| match dir {
+            Dir::LinuxToFreebsd => r.linux == Some(id),
+            Dir::FreebsdToLinux => r.freebsd == Some(id),
+        })
+    }
+}
+
+/// Compile-time check of a table: no Linux id and no FreeBSD id appears in two rows, and
+/// every row names at least one side. Use as `const _: () = assert!(valid(&TABLE));`.
+#[must_use]
+pub const fn valid(t: &AttrTable) -> bool {
+    let mut rest = t.rules;
+    while let [a, tail @ ..] = rest {
+        if a.linux.is_none() && a.freebsd.is_none() {
+            return false;
+        }
+        let mut others = tail;
+        while let [b, more @ ..] = others {
+            if same_id(a.linux, b.linux) || same_id(a.freebsd, b.freebsd) {
+                return false;
+            }
+            others = more;
+        }
+        rest = tail;
+    }
+    true
+}
+
+const fn same_id(a: Option<u16>, b: Option<u16>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if x == y)
+}
+
+/// A row whose id has the same name on both systems: `same!(IFLA_MTU)` copies the payload;
+/// `same!(IFLA_IFNAME, Kind::Custom(f), "note")` converts it.
+#[macro_export]
+macro_rules! same {
+    ($n:ident $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: Some(::linux_abi::$n),
+            freebsd: Some(::freebsd_abi::$n),
+            kind: $crate::table::Kind::Copy,
+            note: "",
+        }
+    };
+    ($n:ident, $kind:expr, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: Some(::linux_abi::$n),
+            freebsd: Some(::freebsd_abi::$n),
+            kind: $kind,
+            note: $note,
+        }
+    };
+}
+
+/// A row pairing differently named or numbered ids: `renamed!(LINUX_NAME => FREEBSD_NAME,
+/// kind, "note")`.
+#[macro_export]
+macro_rules! renamed {
+    ($l:ident => $f:ident, $kind:expr, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($l),
+            linux: Some(::linux_abi::$l),
+            freebsd: Some(::freebsd_abi::$f),
+            kind: $kind,
+            note: $note,
+        }
+    };
+}
+
+/// A Linux-only id: dropped on the way to FreeBSD. `linux_only!(IFLA_GROUP, "why")`.
+#[macro_export]
+macro_rules! linux_only {
+    ($n:ident, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: Some(::linux_abi::$n),
+            freebsd: None,
+            kind: $crate::table::Kind::Drop,
+            note: $note,
+        }
+    };
+}
+
+/// A FreeBSD-only id: dropped on the way to Linux unless `kind` is a custom conversion.
+/// `freebsd_only!(IFA_FREEBSD, "why")`.
+#[macro_export]
+macro_rules! freebsd_only {
+    ($n:ident, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: None,
+            freebsd: Some(::freebsd_abi::$n),
+            kind: $crate::table::Kind::Drop,
+            note: $note,
+        }
+    };
+    ($n:ident, $kind:expr, $note:expr $(,)?) => {
+        $crate::table::AttrRule {
+            name: stringify!($n),
+            linux: None,
+            freebsd: Some(::freebsd_abi::$n),
+            kind: $kind,
+            note: $note,
+        }
+    };
+}
