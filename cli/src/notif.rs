@@ -294,9 +294,11 @@ pub(crate) fn serve(
                     }
                 }
                 T_SIGNAL => {
+                    // Termination signals sent to the runner go on to the program; those the
+                    // terminal sent to the whole process group reached it already.
                     while let Some(sig) = sys::read_signal(sigfd) {
-                        if sig != libc::SIGCHLD && main_status.is_none() {
-                            sys::kill(main_pid, sig);
+                        if sig.signo != libc::SIGCHLD && !sig.from_kernel && main_status.is_none() {
+                            sys::kill(main_pid, sig.signo);
                         }
                     }
                 }

@@ -450,6 +450,30 @@ fn exit_status_and_errors() {
     assert!(r.stderr.starts_with("nlcompat: "), "{}", r.stderr);
     let n = native(&["true"]);
     assert_eq!(n.code, Some(0));
+
+    // SIGTERM to the runner reaches the program; the runner reports its death.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nlcompat"))
+        .args(["run", "--backend", "linux", "--", "sleep", "30"])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if start.elapsed() > common::BOUND {
+            let _ = child.kill();
+            panic!("runner ignored SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(status.code(), Some(128 + 15));
 }
 
 /// Linux socket semantics (argument checks, options, ports, truncation, peeking, dup, fork,
