@@ -504,3 +504,18 @@ fn c_interface_ioctls() {
         same(&[common::s(&exe)], Mode::SameNetns, "eth0: index=3", ident);
     }
 }
+
+/// Threads dumping concurrently on their own sockets, and a socket shared with a forked
+/// child (same port id, same queue), probe in `threads.c`.
+#[test]
+fn c_threads_and_fork() {
+    if gate() && have("cc") {
+        let exe = common::build_c(include_str!("threads.c"), "threads").unwrap();
+        same(
+            &[common::s(&exe)],
+            Mode::EmptyNetns,
+            "thread 3: links 3, bad dumps 0",
+            ident,
+        );
+    }
+}

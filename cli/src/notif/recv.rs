@@ -65,9 +65,19 @@ impl Runner {
     // ---- receive ------------------------------------------------------------------------
 
     /// Take (or peek at) the next datagram into at most `cap` bytes. `Ok(None)`: empty.
-    fn recv_one(&mut self, key: u64, cap: usize, flags: i32) -> Result<Option<Got>, i32> {
+    fn recv_one(
+        &mut self,
+        n: &Notif,
+        key: u64,
+        cap: usize,
+        flags: i32,
+    ) -> Result<Option<Got>, i32> {
         if flags & libc::MSG_OOB != 0 {
             return Err(libc::EOPNOTSUPP);
+        }
+        if !self.l.id_valid(n.id) {
+            // The caller is gone: leave the datagram to other holders of the socket.
+            return Err(libc::EINTR);
         }
         let s = self.sock(key)?;
         if s.overrun {
@@ -135,7 +145,7 @@ impl Runner {
         flags: i32,
     ) -> Res {
         let cap = Self::iov_cap(iov);
-        match self.recv_one(key, cap, flags)? {
+        match self.recv_one(n, key, cap, flags)? {
             Some(got) => {
                 Self::scatter(n, iov, &got.data)?;
                 Ok(Act::Val(Self::recv_ret(&got, cap, flags)))
@@ -149,7 +159,7 @@ impl Runner {
         let flags = arg_i32(a[3]);
         let iov = [(a[1], a[2])];
         let cap = Self::iov_cap(&iov);
-        match self.recv_one(key, cap, flags)? {
+        match self.recv_one(n, key, cap, flags)? {
             Some(got) => {
                 Self::scatter(n, &iov, &got.data)?;
                 if a[4] != 0 {
@@ -186,7 +196,7 @@ impl Runner {
         }
         let iov = self.read_iov(n, iov_addr, iovlen)?;
         let cap = Self::iov_cap(&iov);
-        let Some(got) = self.recv_one(key, cap, flags)? else {
+        let Some(got) = self.recv_one(n, key, cap, flags)? else {
             return Ok(None);
         };
         Self::scatter(n, &iov, &got.data)?;
