@@ -120,6 +120,8 @@ pub(crate) struct Sock {
     fifo: VecDeque<(u32, usize)>,
     /// Sum of the charges in `fifo` (Linux's `sk_rmem_alloc`, approximated).
     queued: usize,
+    /// Unicast replies waiting for room in the unix queue, oldest first.
+    backlog: VecDeque<Vec<u8>>,
     /// A datagram was dropped: the next receive fails with `ENOBUFS`.
     pub(crate) overrun: bool,
 }
@@ -156,6 +158,7 @@ impl Sock {
             strict_chk: false,
             fifo: VecDeque::new(),
             queued: 0,
+            backlog: VecDeque::new(),
             overrun: false,
         }
     }
@@ -207,32 +210,47 @@ impl Sock {
     ///
     /// Multicast follows `netlink_broadcast`: delivered only while the queued memory does not
     /// exceed the socket's `SO_RCVBUF`, else dropped with an overrun (`ENOBUFS` on the next
-    /// receive unless `NETLINK_NO_ENOBUFS`). Unicast replies are never dropped here: Linux paces
-    /// dumps to the reader instead. A full unix queue (4 MiB) drops anything, as an overrun.
-    pub(crate) fn enqueue(&mut self, group: u32, bytes: &[u8]) -> Result<(), QueueFull> {
-        let charge = truesize(bytes.len());
+    /// receive unless `NETLINK_NO_ENOBUFS`), and also dropped when the unix queue is full.
+    /// Unicast replies are never dropped: Linux paces dumps to the reader, so what does not fit
+    /// in the unix queue waits in a backlog that [`Sock::refill`] feeds as the program reads.
+    pub(crate) fn enqueue(&mut self, group: u32, bytes: Vec<u8>) -> Result<(), QueueFull> {
         if group != 0 {
             let rcvbuf =
                 sys::getsockopt_int(self.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF)
                     .ok()
                     .and_then(|v| usize::try_from(v).ok())
                     .unwrap_or(usize::MAX);
-            if self.queued > rcvbuf {
+            if self.queued > rcvbuf || !self.push(group, &bytes) {
                 self.overrun_now();
                 return Err(QueueFull::Dropped);
             }
+            return Ok(());
         }
-        match sys::send_seqpacket(self.ours.as_fd(), bytes) {
-            Ok(()) => {
-                self.fifo.push_back((group, charge));
-                self.queued = self.queued.saturating_add(charge);
-                Ok(())
-            }
-            Err(_) => {
-                self.overrun_now();
-                Err(QueueFull::Dropped)
+        if !self.backlog.is_empty() || !self.push(0, &bytes) {
+            self.backlog.push_back(bytes);
+        }
+        Ok(())
+    }
+
+    /// Move backlogged replies into the unix queue while they fit.
+    pub(crate) fn refill(&mut self) {
+        while let Some(b) = self.backlog.pop_front() {
+            if !self.push(0, &b) {
+                self.backlog.push_front(b);
+                return;
             }
         }
+    }
+
+    /// Put one datagram into the unix queue; false when it is full.
+    fn push(&mut self, group: u32, bytes: &[u8]) -> bool {
+        if sys::send_seqpacket(self.ours.as_fd(), bytes).is_err() {
+            return false;
+        }
+        let charge = truesize(bytes.len());
+        self.fifo.push_back((group, charge));
+        self.queued = self.queued.saturating_add(charge);
+        true
     }
 
     /// Record a lost datagram.
@@ -266,6 +284,53 @@ fn truesize(len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pair_sock(sndbuf: i32) -> Sock {
+        let (ours, theirs) = sys::socketpair_seqpacket().unwrap();
+        sys::setsockopt_int(ours.as_fd(), libc::SOL_SOCKET, libc::SO_SNDBUF, sndbuf).unwrap();
+        sys::set_nonblock(ours.as_fd(), true).unwrap();
+        Sock::new(SockId(1), 0, libc::SOCK_RAW, ours, theirs)
+    }
+
+    fn take(s: &mut Sock) -> Option<Vec<u8>> {
+        let d = sys::recv_seqpacket(s.theirs.as_fd(), 65536, false).unwrap()?;
+        s.front_group(true);
+        s.refill();
+        Some(d.data)
+    }
+
+    #[test]
+    fn unicast_beyond_queue_capacity_waits_in_order() {
+        let mut s = pair_sock(1);
+        for i in 0..50u8 {
+            s.enqueue(0, vec![i; 3000]).unwrap();
+        }
+        assert!(!s.backlog.is_empty(), "the tiny queue must have overflowed");
+        let mut got = Vec::new();
+        while let Some(d) = take(&mut s) {
+            got.push(d[0]);
+        }
+        assert_eq!(got, (0..50u8).collect::<Vec<_>>());
+        assert!(!s.overrun);
+    }
+
+    #[test]
+    fn multicast_over_rcvbuf_is_dropped_with_overrun() {
+        let mut s = pair_sock(1 << 20);
+        sys::setsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 1).unwrap();
+        let mut dropped = 0;
+        for _ in 0..20 {
+            if s.enqueue(1, vec![0; 1000]).is_err() {
+                dropped += 1;
+            }
+        }
+        assert!(dropped > 0 && dropped < 20, "{dropped}");
+        assert!(s.overrun);
+        s.overrun = false;
+        s.no_enobufs = true;
+        assert!(s.enqueue(1, vec![0; 1000]).is_err());
+        assert!(!s.overrun, "NETLINK_NO_ENOBUFS suppresses the error");
+    }
 
     #[test]
     fn masks() {

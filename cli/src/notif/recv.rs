@@ -90,6 +90,9 @@ impl Runner {
             return Ok(None);
         };
         let group = s.front_group(!peek);
+        if !peek {
+            s.refill();
+        }
         Ok(Some(Got {
             data: d.data,
             full_len: d.full_len,

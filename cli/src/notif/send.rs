@@ -140,7 +140,7 @@ impl Runner {
         for d in out {
             match d {
                 Delivery::Datagram { group, bytes } => {
-                    let _ = s.enqueue(group, &bytes);
+                    let _ = s.enqueue(group, bytes);
                 }
                 Delivery::Overrun => s.overrun_now(),
             }
