@@ -254,6 +254,7 @@ pub(crate) fn serve(
             .map_err(|e| format!("epoll: {e}"))?;
     }
     let listener_raw = sp.listener.raw();
+    let _ = sp.listener.set_sync_wakeup();
     let backend_native = backend.native_ioctls();
     let mut r = Runner {
         l: sp.listener,
@@ -269,6 +270,8 @@ pub(crate) fn serve(
     };
     let page = sp.page;
     let mut main_status: Option<i32> = None;
+    // The child may have ended before the signalfd was watched: look once at the start.
+    let mut reap = true;
     loop {
         let timeout = if r.parked.is_empty() {
             -1
@@ -297,6 +300,7 @@ pub(crate) fn serve(
                     // Termination signals sent to the runner go on to the program; those the
                     // terminal sent to the whole process group reached it already.
                     while let Some(sig) = sys::read_signal(sigfd) {
+                        reap |= sig.signo == libc::SIGCHLD;
                         if sig.signo != libc::SIGCHLD && !sig.from_kernel && main_status.is_none() {
                             sys::kill(main_pid, sig.signo);
                         }
@@ -306,14 +310,16 @@ pub(crate) fn serve(
             }
         }
         r.retry_parked();
-        loop {
+        // Reap only when SIGCHLD said something changed (wait4 is the costliest call here).
+        while std::mem::take(&mut reap) {
             match sys::wait_any() {
                 sys::WaitResult::Exited(pid, code) => {
                     if pid == main_pid {
                         main_status = Some(code);
                     }
+                    reap = true;
                 }
-                sys::WaitResult::Running => break,
+                sys::WaitResult::Running => {}
                 sys::WaitResult::NoChildren => {
                     return match (main_status, page.exec_error()) {
                         (Some(_), Some(e)) => {
