@@ -123,6 +123,11 @@ fn syscall_name(nr: i64) -> &'static str {
         libc::SYS_writev => "writev",
         libc::SYS_ioctl => "ioctl",
         libc::SYS_close => "close",
+        libc::SYS_listen => "listen",
+        libc::SYS_accept => "accept",
+        libc::SYS_accept4 => "accept4",
+        libc::SYS_shutdown => "shutdown",
+        libc::SYS_sendfile => "sendfile",
         _ => "?",
     }
 }
@@ -547,6 +552,16 @@ impl Runner {
                 }
             }
             libc::SYS_recvmmsg => self.do_recvmmsg(n, key),
+            // Netlink has no connections (`sock_no_listen`, `sock_no_accept`,
+            // `sock_no_shutdown`).
+            libc::SYS_listen | libc::SYS_accept | libc::SYS_accept4 | libc::SYS_shutdown => {
+                Err(libc::EOPNOTSUPP)
+            }
+            // Would write raw bytes into the program's unix socket behind the runner's back.
+            libc::SYS_sendfile => {
+                eprintln!("nlcompat: sendfile() to a netlink socket is not emulated");
+                Err(libc::EINVAL)
+            }
             // close and anything else: the kernel closes the program's unix socket.
             _ => Ok(Act::Continue),
         }
