@@ -132,9 +132,13 @@ fn syscall_name(nr: i64) -> &'static str {
     }
 }
 
-/// Whether the thread has a signal it will act on: `(SigPnd | ShdPnd) & ~SigBlk & SigCgt`.
-/// Fatal default actions need no help: the killable wait ends on them.
+/// Whether the thread has a signal it will act on: pending (`SigPnd | ShdPnd`), not blocked
+/// (`SigBlk`), and either caught (`SigCgt`) or a stop signal (job control must be able to stop a
+/// program parked in a receive; ignored stop signals are never pending). Fatal default actions
+/// need no help: the killable wait ends on them.
 fn signal_pending(tid: u32) -> bool {
+    /// SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU (19–22) as `sigset` bits.
+    const STOPS: u64 = 0b1111 << 18;
     let Ok(s) = std::fs::read_to_string(format!("/proc/{tid}/status")) else {
         return false;
     };
@@ -145,7 +149,7 @@ fn signal_pending(tid: u32) -> bool {
             .unwrap_or(0)
     };
     let pending = field("SigPnd:") | field("ShdPnd:");
-    pending & !field("SigBlk:") & field("SigCgt:") != 0
+    pending & !field("SigBlk:") & (field("SigCgt:") | STOPS) != 0
 }
 
 /// Every process below the supervisor (children first found through

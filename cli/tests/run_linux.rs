@@ -537,3 +537,16 @@ fn ip_batch_mutations() {
         assert!(r.stderr.contains("File exists"), "{}", r.stderr);
     }
 }
+
+/// A program blocked in a (parked) receive still obeys job control and termination.
+#[test]
+fn parked_receive_stops_continues_and_dies() {
+    if gate() {
+        let script = "ip monitor > /dev/null & p=$!; sleep 0.3; \
+                      kill -STOP $p; sleep 0.3; grep -q 'T (stopped)' /proc/$p/status && echo stopped; \
+                      kill -CONT $p; sleep 0.3; grep -q 'T (stopped)' /proc/$p/status || echo running; \
+                      kill $p; wait $p; echo status $?";
+        let r = same(&["sh", "-c", script], Mode::EmptyNetns, "stopped", ident);
+        assert!(r.stdout.contains("running\nstatus 143"), "{}", r.stdout);
+    }
+}
