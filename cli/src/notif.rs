@@ -122,7 +122,6 @@ fn syscall_name(nr: i64) -> &'static str {
         libc::SYS_readv => "readv",
         libc::SYS_writev => "writev",
         libc::SYS_ioctl => "ioctl",
-        libc::SYS_close => "close",
         libc::SYS_listen => "listen",
         libc::SYS_accept => "accept",
         libc::SYS_accept4 => "accept4",
@@ -236,6 +235,11 @@ struct Runner {
     native_ioctls: bool,
     /// Socket count at which the next `socket()` sweeps.
     sweep_at: usize,
+    /// A process ended since the last sweep: its sockets may be gone.
+    maybe_closed: bool,
+    /// Port-triggered sweeps still to skip, and the current backoff.
+    sweep_skip: u32,
+    sweep_backoff: u32,
 }
 
 /// Serve the program until it and all its descendants are gone; returns the program's
@@ -276,6 +280,9 @@ pub(crate) fn serve(
         verbose: opts.verbose,
         native_ioctls: backend_native && !opts.emulate_ioctls,
         sweep_at: SWEEP_MIN,
+        maybe_closed: false,
+        sweep_skip: 0,
+        sweep_backoff: 0,
     };
     let page = sp.page;
     let mut main_status: Option<i32> = None;
@@ -310,6 +317,7 @@ pub(crate) fn serve(
                     // terminal sent to the whole process group reached it already.
                     while let Some(sig) = sys::read_signal(sigfd) {
                         reap |= sig.signo == libc::SIGCHLD;
+                        r.maybe_closed |= sig.signo == libc::SIGCHLD;
                         if sig.signo != libc::SIGCHLD && !sig.from_kernel && main_status.is_none() {
                             sys::kill(main_pid, sig.signo);
                         }
@@ -446,10 +454,29 @@ impl Runner {
         // Data that arrived while retrying (none expected) is picked up next round.
     }
 
+    /// A port id is wanted that a known socket holds: sweep if that socket may be gone. Always
+    /// after a process ended; otherwise with exponential backoff while sweeps find nothing (a
+    /// program holding hundreds of sockets does not pay a scan per bind; one that closes each
+    /// socket before opening the next, like Go's `NetlinkRIB`, gets its pid back every time).
+    pub(super) fn sweep_for_port(&mut self) {
+        if !self.maybe_closed && self.sweep_skip > 0 {
+            self.sweep_skip = self.sweep_skip.saturating_sub(1);
+            return;
+        }
+        if self.sweep() > 0 {
+            self.sweep_backoff = 0;
+        } else {
+            self.sweep_backoff = self.sweep_backoff.saturating_mul(2).clamp(1, 64);
+        }
+        self.sweep_skip = self.sweep_backoff;
+    }
+
     /// Garbage collection: forget sockets no process of the tree holds any more (the program
-    /// closed every descriptor of it; `close` itself is left to the kernel). Runs when a port id
-    /// or the socket count suggests stale entries.
-    fn sweep(&mut self) {
+    /// closed every descriptor of it; `close` itself is left to the kernel). Runs when the
+    /// socket count has doubled, or when a wanted port id is held ([`Runner::sweep_for_port`]).
+    /// Returns how many sockets were forgotten.
+    pub(super) fn sweep(&mut self) -> usize {
+        self.maybe_closed = false;
         let live = open_socket_inodes(&descendants());
         let dead: Vec<u64> = self
             .socks
@@ -457,6 +484,7 @@ impl Runner {
             .filter(|(_, s)| !live.contains(&s.ino))
             .map(|(k, _)| *k)
             .collect();
+        let freed = dead.len();
         for key in dead {
             if let Some(s) = self.socks.remove(&key) {
                 if self.verbose {
@@ -466,6 +494,7 @@ impl Runner {
             }
         }
         self.sweep_at = self.socks.len().saturating_mul(2).max(SWEEP_MIN);
+        freed
     }
 
     /// The emulated socket behind descriptor `fd` of thread `tid`, by open file.

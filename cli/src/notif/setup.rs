@@ -27,7 +27,7 @@ impl Runner {
             return Ok(Act::Done);
         }
         if self.socks.len() >= self.sweep_at {
-            self.sweep();
+            let _ = self.sweep();
         }
         let (ours, theirs) = sys::socketpair_seqpacket().map_err(|e| errno_of(&e))?;
         sys::setsockopt_int(
@@ -91,7 +91,7 @@ impl Runner {
     pub(super) fn pick_port(&mut self, tid: u32) -> u32 {
         let tgid = tgid_of(tid);
         if self.port_taken(tgid) {
-            self.sweep();
+            self.sweep_for_port();
         }
         if !self.port_taken(tgid) {
             return tgid;
@@ -125,7 +125,8 @@ impl Runner {
             return Err(libc::EINVAL);
         }
         if cur == 0 && pid != 0 && self.port_taken(pid) {
-            self.sweep();
+            // An explicit id must not be refused for a socket that is already closed.
+            let _ = self.sweep();
             if self.port_taken(pid) {
                 return Err(libc::EADDRINUSE);
             }

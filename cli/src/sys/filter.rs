@@ -52,7 +52,11 @@ fn jump(code: u16, k: u32, jt: u8, jf: u8) -> libc::sock_filter {
     libc::sock_filter { code, jt, jf, k }
 }
 
-/// The syscalls that are notified for every descriptor (§4.3).
+/// The syscalls that are notified for every descriptor (§4.3), except `close`: a notified
+/// call that a signal interrupts before the runner picks it up fails with `EINTR` when the
+/// handler lacks `SA_RESTART`, which `close` never does natively and callers never retry (a
+/// shell's `close` of a pipe end failed that way and hung it). Closing is left to the kernel;
+/// the runner finds closed sockets by sweeping.
 fn notified_syscalls() -> Vec<u32> {
     [
         libc::SYS_bind,
@@ -72,7 +76,6 @@ fn notified_syscalls() -> Vec<u32> {
         libc::SYS_readv,
         libc::SYS_writev,
         libc::SYS_ioctl,
-        libc::SYS_close,
         libc::SYS_listen,
         libc::SYS_accept,
         libc::SYS_accept4,
@@ -200,6 +203,22 @@ impl SharedPage {
     }
 }
 
+/// Raise the supervisor's soft `RLIMIT_NOFILE` to the hard limit: it holds three descriptors
+/// per emulated socket. Done after `fork`, so the program keeps the limit it was given.
+fn raise_nofile() {
+    let mut r = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: `r` is a live rlimit the calls read and write.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut r) == 0 && r.rlim_cur < r.rlim_max {
+            r.rlim_cur = r.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &r);
+        }
+    }
+}
+
 /// Start `argv` under the filter; returns once the child is released towards `exec`.
 ///
 /// The caller's signal mask is restored in the child right before `exec`; `restore_mask` is
@@ -269,6 +288,7 @@ pub(crate) fn spawn_traced(argv: &[String], restore_mask: &libc::sigset_t) -> io
         }
     }
     drop(filter);
+    raise_nofile();
     let mut status: libc::c_int = 0;
     // SAFETY: waiting for our own child; `status` is a valid out-pointer.
     let w = unsafe { libc::waitpid(pid, &mut status, libc::WUNTRACED) };
