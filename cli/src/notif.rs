@@ -595,7 +595,7 @@ impl Runner {
                 eprintln!("nlcompat: sendfile() to a netlink socket is not emulated");
                 Err(libc::EINVAL)
             }
-            // close and anything else: the kernel closes the program's unix socket.
+            // Anything else runs on the program's unix socket (`close` is not even notified).
             _ => Ok(Act::Continue),
         }
     }
