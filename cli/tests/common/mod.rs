@@ -226,6 +226,16 @@ pub(crate) fn have(p: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Like [`have`], but a missing tool is a failure under `CI` and a printed skip otherwise.
+pub(crate) fn need(p: &str) -> bool {
+    if have(p) {
+        return true;
+    }
+    assert!(std::env::var_os("CI").is_none(), "{p} missing under CI");
+    eprintln!("SKIP: {p} not installed");
+    false
+}
+
 /// The path as a `&str`.
 pub(crate) fn s(p: &Path) -> &str {
     p.to_str().unwrap()
