@@ -190,6 +190,24 @@ fn getent_ahosts() {
 
 const PY: &str = "/usr/bin/python3";
 
+/// Through the `python3` found in PATH: on this machine a pyenv shim, a bash script that
+/// execs the interpreter (the filter follows exec; most calls are plain CONTINUEs).
+#[test]
+fn python_from_path_through_a_shim() {
+    if gate() && need("python3") {
+        same(
+            &[
+                "python3",
+                "-c",
+                "import socket; print(socket.if_nameindex())",
+            ],
+            Mode::EmptyNetns,
+            "'eth0'",
+            ident,
+        );
+    }
+}
+
 #[test]
 fn python_if_nameindex() {
     if gate() && need(PY) {
