@@ -56,7 +56,9 @@ pub(crate) trait Backend {
     /// Unsupported protocol: `EPROTONOSUPPORT`.
     fn open(&mut self, protocol: i32) -> Result<SockId, i32>;
 
-    /// The program's last reference to the socket is gone.
+    /// The program's last reference to the socket is gone. The runner learns this by sweeping
+    /// the process tree's descriptors, so it may come late (or at exit, never): a backend must
+    /// not rely on it for anything the program can observe.
     fn close(&mut self, s: SockId);
 
     /// The socket got port id `port` (chosen by the runner: explicit or autobind) and the
