@@ -151,6 +151,13 @@ int main(void) {
     l = 2;
     SHOW(getsockopt(a, SOL_NETLINK, NETLINK_EXT_ACK, &v, &l));
     SHOW(ioctl(a, FIONREAD, &v));
+    struct ucred cr;
+    l = sizeof cr;
+    SHOW(getsockopt(a, SOL_SOCKET, SO_PEERCRED, &cr, &l));
+    printf("peercred pid=%d uid=%d gid=%d len=%u\n", cr.pid, (int)cr.uid, (int)cr.gid, l);
+    char groups[64];
+    l = sizeof groups;
+    SHOW(getsockopt(a, SOL_SOCKET, 59 /* SO_PEERGROUPS */, groups, &l));
     SHOW(listen(a, 1));
     SHOW(accept(a, NULL, NULL));
     SHOW(accept4(a, NULL, NULL, 0));

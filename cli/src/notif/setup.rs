@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// `SO_PEERGROUPS` and `SO_PEERPIDFD` (`include/uapi/asm-generic/socket.h`).
+const SO_PEERGROUPS: i32 = 59;
+const SO_PEERPIDFD: i32 = 77;
+
 impl Runner {
     // ---- socket -------------------------------------------------------------------------
 
@@ -278,6 +282,23 @@ impl Runner {
             (libc::SOL_SOCKET, libc::SO_TYPE) => Some(s.sock_type),
             (libc::SOL_SOCKET, libc::SO_PROTOCOL) => Some(s.protocol),
             (libc::SOL_SOCKET, libc::SO_DOMAIN) => Some(libc::AF_NETLINK),
+            // No peer process: Linux reports pid 0 and the overflow ids for SO_PEERCRED, and
+            // ENODATA for SO_PEERGROUPS / SO_PEERPIDFD (the unix pair would name the runner).
+            (libc::SOL_SOCKET, libc::SO_PEERCRED) => {
+                let ulen = Self::rd_i32(n, lenp)?;
+                if ulen < 0 {
+                    return Err(libc::EINVAL);
+                }
+                let mut cred = Vec::with_capacity(12);
+                cred.extend_from_slice(&0i32.to_ne_bytes());
+                cred.extend_from_slice(&u32::MAX.to_ne_bytes());
+                cred.extend_from_slice(&u32::MAX.to_ne_bytes());
+                let k = usize::try_from(ulen).unwrap_or(0).min(cred.len());
+                Self::wr(n, optval, cred.get(..k).unwrap_or(&[]))?;
+                Self::wr(n, lenp, &u32::try_from(k).unwrap_or(0).to_ne_bytes())?;
+                return Ok(Act::Val(0));
+            }
+            (libc::SOL_SOCKET, SO_PEERGROUPS | SO_PEERPIDFD) => return Err(libc::ENODATA),
             (libc::SOL_SOCKET, _) => return Ok(Act::Continue),
             (libc::SOL_NETLINK, opt::PKTINFO) => Some(i32::from(s.pktinfo)),
             (libc::SOL_NETLINK, opt::BROADCAST_ERROR) => Some(i32::from(s.broadcast_error)),
