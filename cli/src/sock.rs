@@ -102,6 +102,9 @@ pub(crate) struct Sock {
     pub(crate) dst_group: u32,
     /// Joined groups, sorted (group numbers ≥ 1).
     pub(crate) groups: Vec<u32>,
+    /// Linux allocates the group bitmap on the first `bind` with groups or membership option;
+    /// until then `NETLINK_LIST_MEMBERSHIPS` reports 0 bytes.
+    pub(crate) groups_allocated: bool,
     /// `NETLINK_PKTINFO`.
     pub(crate) pktinfo: bool,
     /// `NETLINK_BROADCAST_ERROR`.
@@ -149,6 +152,7 @@ impl Sock {
             dst_port: 0,
             dst_group: 0,
             groups: Vec::new(),
+            groups_allocated: false,
             pktinfo: false,
             broadcast_error: false,
             no_enobufs: false,

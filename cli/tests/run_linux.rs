@@ -598,3 +598,32 @@ for round in range(3):
         assert!(r.stdout.starts_with("0 400 True True\n"), "{}", r.stdout);
     }
 }
+
+/// Every `SOL_SOCKET` option 1–79 and `SOL_NETLINK` option 0–15, read and set, on a fresh
+/// netlink socket: same result or errno as Linux (the unix socket behind it must not show).
+#[test]
+fn socket_option_sweep() {
+    if gate() && need(PY) {
+        let script = r#"
+import socket, errno
+for level, opts in ((socket.SOL_SOCKET, range(1, 80)), (270, range(0, 16))):
+    for opt in opts:
+        s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
+        res = []
+        for size in (64, 4, 2):
+            try:
+                res.append("len%d" % len(s.getsockopt(level, opt, size)))
+            except OSError as e:
+                res.append(errno.errorcode.get(e.errno, str(e.errno)))
+        for val in (1, b"\x01\x00"):
+            try:
+                s.setsockopt(level, opt, val)
+                res.append("ok")
+            except OSError as e:
+                res.append(errno.errorcode.get(e.errno, str(e.errno)))
+        print(level, opt, *res)
+        s.close()
+"#;
+        same(&[PY, "-c", script], Mode::EmptyNetns, "270 11 len4", ident);
+    }
+}

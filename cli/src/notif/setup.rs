@@ -6,6 +6,9 @@ use super::*;
 /// `SO_PEERGROUPS` and `SO_PEERPIDFD` (`include/uapi/asm-generic/socket.h`).
 const SO_PEERGROUPS: i32 = 59;
 const SO_PEERPIDFD: i32 = 77;
+/// `SO_PEEK_OFF` and `SO_PASSPIDFD`: unix sockets have them, netlink answers `EOPNOTSUPP`.
+const SO_PEEK_OFF: i32 = 42;
+const SO_PASSPIDFD: i32 = 76;
 
 impl Runner {
     // ---- socket -------------------------------------------------------------------------
@@ -147,6 +150,7 @@ impl Runner {
         self.backend.bind(s.backend, port, groups)?;
         s.port = port;
         s.set_legacy_groups(groups);
+        s.groups_allocated |= groups != 0;
         Ok(Act::Val(0))
     }
 
@@ -216,6 +220,14 @@ impl Runner {
         let name = arg_i32(n.args[2]);
         let optval = n.args[3];
         let optlen = arg_i32(n.args[4]);
+        if level == libc::SOL_SOCKET && matches!(name, SO_PEEK_OFF | SO_PASSPIDFD) {
+            // `sk_setsockopt` checks the length before the protocol refuses.
+            return Err(if optlen < 4 {
+                libc::EINVAL
+            } else {
+                libc::EOPNOTSUPP
+            });
+        }
         if level == libc::SOL_SOCKET {
             // Generic options: the kernel applies them to the unix socket with Linux's own
             // semantics (see sock.rs).
@@ -237,6 +249,7 @@ impl Runner {
         let bid = s.backend;
         match name {
             opt::ADD_MEMBERSHIP | opt::DROP_MEMBERSHIP => {
+                s.groups_allocated = true;
                 let join = name == opt::ADD_MEMBERSHIP;
                 let group = u32_of(val);
                 if group == 0 {
@@ -299,6 +312,20 @@ impl Runner {
                 return Ok(Act::Val(0));
             }
             (libc::SOL_SOCKET, SO_PEERGROUPS | SO_PEERPIDFD) => return Err(libc::ENODATA),
+            (libc::SOL_SOCKET, libc::SO_PEERNAME) => {
+                // The peer address: 12 bytes; a longer buffer is EINVAL, a shorter one is
+                // filled as far as it goes.
+                let ulen = Self::rd_i32(n, lenp)?;
+                let ulen = usize::try_from(ulen).map_err(|_| libc::EINVAL)?;
+                if ulen > SOCKADDR_NL_LEN {
+                    return Err(libc::EINVAL);
+                }
+                let sa = sock::sockaddr_nl(s.dst_port, sock::group_mask(s.dst_group));
+                Self::wr(n, optval, sa.get(..ulen).unwrap_or(&[]))?;
+                Self::wr(n, lenp, &u32::try_from(ulen).unwrap_or(0).to_ne_bytes())?;
+                return Ok(Act::Val(0));
+            }
+            (libc::SOL_SOCKET, SO_PEEK_OFF | SO_PASSPIDFD) => return Err(libc::EOPNOTSUPP),
             (libc::SOL_SOCKET, _) => return Ok(Act::Continue),
             (libc::SOL_NETLINK, opt::PKTINFO) => Some(i32::from(s.pktinfo)),
             (libc::SOL_NETLINK, opt::BROADCAST_ERROR) => Some(i32::from(s.broadcast_error)),
@@ -326,7 +353,11 @@ impl Runner {
             }
             None => {
                 // NETLINK_LIST_MEMBERSHIPS: as many words as fit, then the full size.
-                let words = s.membership_words(MEMBERSHIP_WORDS);
+                let words = if s.groups_allocated {
+                    s.membership_words(MEMBERSHIP_WORDS)
+                } else {
+                    Vec::new()
+                };
                 let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_ne_bytes()).collect();
                 let k = (ulen / 4).saturating_mul(4).min(bytes.len());
                 Self::wr(n, optval, bytes.get(..k).unwrap_or(&[]))?;
