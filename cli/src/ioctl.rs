@@ -14,8 +14,12 @@
 
 use crate::backend::{walk, Backend, Delivery, NLMSG_HDRLEN};
 
-/// `FIONREAD` (netlink answers `ENOTTY`).
-pub(crate) const FIONREAD: u32 = 0x541B;
+/// Socket ioctls the unix socket behind an emulated netlink socket would answer (`unix_ioctl`:
+/// `SIOCOUTQ`/`TIOCOUTQ`, `SIOCINQ`/`FIONREAD`, `SIOCUNIXFILE`, and `SIOCATMARK`) but netlink
+/// does not (`netlink_ioctl` has none): the program must get `ENOTTY`.
+pub(crate) fn unix_only_ioctl(cmd: u32) -> bool {
+    matches!(cmd, 0x5411 | 0x541B | 0x89E0 | 0x8905)
+}
 const SIOCGIFNAME: u32 = 0x8910;
 const SIOCGIFCONF: u32 = 0x8912;
 const SIOCGIFFLAGS: u32 = 0x8913;

@@ -627,3 +627,25 @@ for level, opts in ((socket.SOL_SOCKET, range(1, 80)), (270, range(0, 16))):
         same(&[PY, "-c", script], Mode::EmptyNetns, "270 11 len4", ident);
     }
 }
+
+/// Every ioctl number in the socket (0x89xx) and terminal (0x54xx) ranges on a netlink socket:
+/// same result or errno as Linux (the unix socket behind it must not show through).
+#[test]
+fn socket_ioctl_sweep() {
+    if gate() && need(PY) {
+        let script = r#"
+import socket, fcntl, errno
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
+for cmd in list(range(0x8900, 0x8a00)) + list(range(0x5401, 0x5461)):
+    if cmd in (0x8901, 0x8903):  # FIOSETOWN / SIOCSPGRP change the owner
+        continue
+    try:
+        fcntl.ioctl(s, cmd, bytes(64))
+        res = "ok"
+    except OSError as e:
+        res = errno.errorcode.get(e.errno, str(e.errno))
+    print(hex(cmd), res)
+"#;
+        same(&[PY, "-c", script], Mode::SameNetns, "0x541b ENOTTY", ident);
+    }
+}

@@ -375,7 +375,7 @@ impl Runner {
 
     pub(super) fn do_ioctl(&mut self, n: &Notif, key: Option<u64>) -> Res {
         let cmd = u32::try_from(n.args[1] & 0xffff_ffff).unwrap_or(0);
-        if key.is_some() && cmd == ioctl::FIONREAD {
+        if key.is_some() && ioctl::unix_only_ioctl(cmd) {
             return Err(libc::ENOTTY);
         }
         if !ioctl::is_interface_ioctl(cmd) || self.native_ioctls {
