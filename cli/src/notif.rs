@@ -538,6 +538,15 @@ impl Runner {
             return Ok(Act::Continue);
         };
         let a = n.args;
+        // `netlink_sendmsg` refuses out-of-band data.
+        let send_flags = match n.nr {
+            libc::SYS_sendto | libc::SYS_sendmmsg => arg_i32(a[3]),
+            libc::SYS_sendmsg => arg_i32(a[2]),
+            _ => 0,
+        };
+        if send_flags & libc::MSG_OOB != 0 {
+            return Err(libc::EOPNOTSUPP);
+        }
         match n.nr {
             libc::SYS_bind => self.do_bind(n, key, a[1], arg_i32(a[2])),
             libc::SYS_connect => self.do_connect(n, key, a[1], arg_i32(a[2])),

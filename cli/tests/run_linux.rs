@@ -649,3 +649,40 @@ for cmd in list(range(0x8900, 0x8a00)) + list(range(0x5401, 0x5461)):
         same(&[PY, "-c", script], Mode::SameNetns, "0x541b ENOTTY", ident);
     }
 }
+
+/// Every send and receive flag bit (0–30) on a netlink socket: same result as Linux.
+#[test]
+fn send_recv_flag_sweep() {
+    if gate() && need(PY) {
+        let script = r#"
+import socket, struct, errno
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
+s.bind((0, 0))
+req = struct.pack("=IHHIIBxxx", 20, 18, 0x301, 1, 0, 0)
+def drain():
+    while True:
+        try:
+            s.recv(65536, socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return
+for bit in range(31):
+    f = 1 << bit
+    try:
+        sr = "ok%d" % s.send(req, f)
+    except OSError as e:
+        sr = errno.errorcode.get(e.errno, str(e.errno))
+    try:
+        rr = "ok%d" % (len(s.recv(65536, f | socket.MSG_DONTWAIT)) > 0)
+    except OSError as e:
+        rr = errno.errorcode.get(e.errno, str(e.errno))
+    drain()
+    print(hex(f), sr, rr)
+"#;
+        same(
+            &[PY, "-c", script],
+            Mode::EmptyNetns,
+            "0x1 ENOTSUP ENOTSUP",
+            ident,
+        );
+    }
+}
