@@ -686,3 +686,23 @@ for bit in range(31):
         );
     }
 }
+
+/// `socket(AF_NETLINK, type, protocol)` over types 0–11 (plus flag bits) and protocols −1–33:
+/// same success or errno as Linux.
+#[test]
+fn socket_call_sweep() {
+    if gate() && need(PY) {
+        let script = r#"
+import socket, errno
+for ty in list(range(0, 12)) + [socket.SOCK_RAW | 0x80000, socket.SOCK_RAW | 0x800, socket.SOCK_RAW | 0x100000, 0x7fffffff]:
+    for proto in range(-1, 34):
+        try:
+            socket.socket(socket.AF_NETLINK, ty, proto).close()
+            r = "ok"
+        except OSError as e:
+            r = errno.errorcode.get(e.errno, str(e.errno))
+        print(hex(ty), proto, r)
+"#;
+        same(&[PY, "-c", script], Mode::EmptyNetns, "0x3 16 ok", ident);
+    }
+}
