@@ -706,3 +706,18 @@ for ty in list(range(0, 12)) + [socket.SOCK_RAW | 0x80000, socket.SOCK_RAW | 0x8
         same(&[PY, "-c", script], Mode::EmptyNetns, "0x3 16 ok", ident);
     }
 }
+
+/// Addressing over lengths −1–20 and three families, NULL pointers, sends to a user port and
+/// a group, probe in `addressing.c`.
+#[test]
+fn c_addressing_sweep() {
+    if gate() && need("cc") {
+        let exe = common::build_c(include_str!("addressing.c"), "addressing").unwrap();
+        same(
+            &[common::s(&exe)],
+            Mode::EmptyNetns,
+            "sendto user port: ECONNREFUSED",
+            ident,
+        );
+    }
+}
