@@ -721,3 +721,18 @@ fn c_addressing_sweep() {
         );
     }
 }
+
+/// Receives over buffer sizes, `MSG_PEEK`/`MSG_TRUNC`, name and control buffer sizes,
+/// `recvfrom` address lengths, `read` and `readv`, probe in `receive.c`.
+#[test]
+fn c_receive_sweep() {
+    if gate() && need("cc") {
+        let exe = common::build_c(include_str!("receive.c"), "receive").unwrap();
+        same(
+            &[common::s(&exe)],
+            Mode::EmptyNetns,
+            "readv 4+0+12: 16",
+            ident,
+        );
+    }
+}
