@@ -4,7 +4,7 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi docs demo kernel freebsd-check fuzz-smoke help
+.PHONY: all build test lint fmt abi docs demo bench kernel freebsd-check fuzz-smoke help
 
 all: build
 
@@ -41,6 +41,10 @@ fmt:
 freebsd-check:
 	rustup target list --installed | grep -q $(FREEBSD_TARGET) || rustup target add $(FREEBSD_TARGET)
 	$(CARGO) check -p nlcompat-freebsd-abi --target $(FREEBSD_TARGET) --features libc-check
+
+# Translation throughput (criterion) and the runner's cost per command (docs/benchmarks.md).
+bench:
+	$(CARGO) bench -p nlcompat --bench translate -- --warm-up-time 1 --measurement-time 3
 
 # Regenerate linux-abi/src/generated.rs with bindgen (needs libclang).
 abi:
