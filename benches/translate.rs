@@ -2,7 +2,14 @@
 //! Translation throughput on the golden vectors (`tests/vectors/`): FreeBSD replies → Linux
 //! (what the kernel glue does for every dump part and notification) and Linux requests →
 //! FreeBSD. `make bench` runs it; results and targets are in docs/benchmarks.md.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::as_conversions,
+    missing_docs
+)]
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use nlcompat::{Ctx, Freebsd, Host, IfName, Linux, Proto};
@@ -20,7 +27,9 @@ const IFS: &[(u32, &[u8], u16, Option<u32>)] = &[
 
 impl Host for BenchHost {
     fn ifname(&self, index: u32) -> Option<IfName> {
-        IFS.iter().find(|i| i.0 == index).and_then(|i| IfName::new(i.1))
+        IFS.iter()
+            .find(|i| i.0 == index)
+            .and_then(|i| IfName::new(i.1))
     }
     fn ifindex(&self, name: &[u8]) -> Option<u32> {
         IFS.iter().find(|i| i.1 == name).map(|i| i.0)
@@ -49,20 +58,39 @@ fn bench(c: &mut Criterion) {
     let ctx = Ctx::new(&host, Proto::Route);
     let mut out = vec![0u8; 1 << 16];
     let mut g = c.benchmark_group("to_linux");
-    for name in ["newlink_dump", "newaddr_dump_v6", "newroute_dump_v4", "newneigh_dump"] {
+    for name in [
+        "newlink_dump",
+        "newaddr_dump_v6",
+        "newroute_dump_v4",
+        "newneigh_dump",
+    ] {
         let input = vector(&format!("freebsd/{name}"));
         g.throughput(Throughput::Bytes(input.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(name), &input, |b, i| {
-            b.iter(|| nlcompat::to_linux(&ctx, Freebsd::new(i), &mut out).unwrap().bytes().len())
+            b.iter(|| {
+                nlcompat::to_linux(&ctx, Freebsd::new(i), &mut out)
+                    .unwrap()
+                    .bytes()
+                    .len()
+            })
         });
     }
     g.finish();
     let mut g = c.benchmark_group("to_freebsd");
-    for name in ["getlink_iproute2", "newroute_multipath_iproute2", "newaddr_v6_iproute2"] {
+    for name in [
+        "getlink_iproute2",
+        "newroute_multipath_iproute2",
+        "newaddr_v6_iproute2",
+    ] {
         let input = vector(&format!("linux/{name}"));
         g.throughput(Throughput::Bytes(input.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(name), &input, |b, i| {
-            b.iter(|| nlcompat::to_freebsd(&ctx, Linux::new(i), &mut out).unwrap().bytes().len())
+            b.iter(|| {
+                nlcompat::to_freebsd(&ctx, Linux::new(i), &mut out)
+                    .unwrap()
+                    .bytes()
+                    .len()
+            })
         });
     }
     g.finish();
