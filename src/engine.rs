@@ -40,8 +40,13 @@ pub struct Cx<'a> {
     track: Option<Track>,
     /// Linux attribute ids below 128 emitted at the top level of the current message.
     emitted: u128,
+    /// The Linux request a FreeBSD reply answers, when the caller kept it.
+    pub(crate) request: Option<&'a [u8]>,
     /// Translating the request echoed in an `NLMSG_ERROR`: no attributes are added.
     pub(crate) echo: bool,
+    /// `nlmsg_type` and `nlmsg_flags` of the message being translated.
+    src_type: u16,
+    src_flags: u16,
     /// The source message's fixed header, before conversion.
     src_header: [u8; MAX_HEADER],
     src_header_len: usize,
@@ -57,10 +62,25 @@ impl<'a> Cx<'a> {
             dst_base: 0,
             track: None,
             emitted: 0,
+            request: None,
             echo: false,
+            src_type: 0,
+            src_flags: 0,
             src_header: [0; MAX_HEADER],
             src_header_len: 0,
         }
+    }
+
+    /// `nlmsg_type` and `nlmsg_flags` of the message being translated.
+    #[must_use]
+    pub fn msg_type_flags(&self) -> (u16, u16) {
+        (self.src_type, self.src_flags)
+    }
+
+    /// The Linux request this FreeBSD message answers, if the caller kept it.
+    #[must_use]
+    pub fn request(&self) -> Option<Msg<'a>> {
+        self.request.and_then(|r| Msg::parse(r, 0).ok())
     }
 
     /// The source message's fixed family header as received (possibly shorter than the
@@ -136,6 +156,8 @@ pub(crate) fn translate_with_spec(
 ) -> Result<Option<usize>> {
     cx.src_base = msg.offset();
     cx.dst_base = w.len();
+    cx.src_type = msg.msg_type();
+    cx.src_flags = msg.flags();
     cx.track = match follow {
         Follow::None => None,
         Follow::Source(want) => Some(Track {
@@ -204,7 +226,7 @@ pub(crate) fn translate_with_spec(
             let mut out_hdr = [0u8; MAX_HEADER];
             let out = out_hdr.get_mut(..hlen).unwrap_or_default();
             out.copy_from_slice(w.written().get(start..end).unwrap_or_default());
-            fix(dir, payload, out);
+            fix(cx, dir, payload, out);
             w.patch(start, out);
         }
     }

@@ -155,6 +155,7 @@ pub(crate) fn translate_msg_as(
             Some(spec) => {
                 let mut cx = engine::Cx::new(ctx.host);
                 cx.echo = echo;
+                cx.request = ctx.request;
                 engine::translate_with_spec(&mut cx, dir, spec, msg, w, engine::Follow::None)
                     .map(|_| ())
             }
