@@ -15,7 +15,7 @@ use crate::topology::{Topology, TopologyError};
 use crate::writer::{align4, Flushed, Writer};
 
 /// Time source: `time_uptime` and `time_second`.
-pub trait Clock: std::fmt::Debug {
+pub trait Clock: std::fmt::Debug + Send {
     /// Seconds since boot (`time_uptime`).
     fn uptime(&self) -> u64;
     /// Wall-clock seconds (`time_second`).
