@@ -244,7 +244,7 @@ impl Kernel {
             .protocol
             .filter(|p| *p > RTPROT_STATIC)
             .unwrap_or(RTPROT_UNSPEC);
-        let rtflags_base = RTF_UP | RTF_STATIC | if plen == max_plen(fam) { RTF_HOST } else { 0 };
+        let rtflags_base = RTF_STATIC | if plen == max_plen(fam) { RTF_HOST } else { 0 };
         let rnh = if let Some(id) = r.nexthop {
             self.user_nhop_route_nh(r.fib, fam, id)
                 .ok_or_else(|| TopologyError::Invalid(format!("unknown nexthop {id}")))?
@@ -763,19 +763,14 @@ impl Kernel {
         let is_loop = ifp.kind == Kind::Loopback;
         let p2p4 = ifp.flags & IFF_POINTOPOINT != 0 && fam == AF_INET;
         if ifa.plen < maxp && !(is_loop && fam == AF_INET) && !p2p4 {
-            let nh = self.new_nhop(
-                Gw::Link(ifp.index),
-                ifp.index,
-                RTF_UP | RTF_PINNED,
-                RTPROT_UNSPEC,
-            );
+            let nh = self.new_nhop(Gw::Link(ifp.index), ifp.index, RTF_PINNED, RTPROT_UNSPEC);
             todo.push((mask_addr(&ifa.addr, ifa.plen), ifa.plen, nh));
         }
         if is_loop && fam == AF_INET {
             let nh = self.new_nhop(
                 Gw::Link(ifp.index),
                 ifp.index,
-                RTF_UP | RTF_HOST | RTF_PINNED,
+                RTF_HOST | RTF_PINNED,
                 RTPROT_UNSPEC,
             );
             todo.push((ifa.addr, maxp, nh));
@@ -784,7 +779,7 @@ impl Kernel {
             let nh = self.new_nhop(
                 Gw::Link(loif),
                 loif,
-                RTF_UP | RTF_HOST | RTF_STATIC | RTF_PINNED,
+                RTF_HOST | RTF_STATIC | RTF_PINNED,
                 RTPROT_UNSPEC,
             );
             todo.push((ifa.addr, maxp, nh));
@@ -794,7 +789,7 @@ impl Kernel {
                 let nh = self.new_nhop(
                     Gw::Link(ifp.index),
                     ifp.index,
-                    RTF_UP | RTF_HOST | RTF_PINNED,
+                    RTF_HOST | RTF_PINNED,
                     RTPROT_UNSPEC,
                 );
                 todo.push((d, maxp, nh));
