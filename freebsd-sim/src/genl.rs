@@ -9,8 +9,6 @@ use crate::parse::{fixed_header, get_string, get_u16, rd8, walk_attrs};
 use crate::route::link::Tmpl;
 use crate::writer::Writer;
 
-/// `CTRL_ATTR_MAX` (`netlink_generic.h`).
-const CTRL_ATTR_MAX: u32 = 10;
 /// `MIN_GROUP_NUM` (`netlink_var.h`): generic groups are numbered from 48.
 const MIN_GROUP_NUM: u32 = 48;
 
@@ -64,7 +62,7 @@ impl Kernel {
             id: GENL_ID_CTRL,
             version: 2,
             hdrsize: 0,
-            maxattr: CTRL_ATTR_MAX,
+            maxattr: u32::from(freebsd_abi::CTRL_ATTR_MAX),
             cmds: vec![(
                 u32::from(CTRL_CMD_GETFAMILY),
                 GENL_CMD_CAP_DO | GENL_CMD_CAP_DUMP | GENL_CMD_CAP_HASPOL,
