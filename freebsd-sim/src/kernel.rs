@@ -193,6 +193,9 @@ impl Kernel {
             netlink_if_up: false,
         };
         k.genl_init();
+        if topo.nlsysevent {
+            k.genl_load_nlsysevent();
+        }
         k.load_topology(topo)?;
         Ok(k)
     }
