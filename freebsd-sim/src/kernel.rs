@@ -172,11 +172,11 @@ impl Req {
 }
 
 impl Kernel {
-    /// Builds a host from a topology.
-    pub fn new(topo: &Topology) -> Result<Kernel, TopologyError> {
+    /// A host without interfaces (only the generic "nlctrl" family).
+    fn empty(fibs: u32, pid: u32) -> Kernel {
         let mut k = Kernel {
             state: NetState {
-                numfibs: topo.fibs.max(1),
+                numfibs: fibs.max(1),
                 next_ifindex: 1,
                 next_grp_idx: 1,
                 ..NetState::default()
@@ -185,7 +185,7 @@ impl Kernel {
             pcb_order: Vec::new(),
             next_sock: 3,
             clock: Box::new(FixedClock::default()),
-            pid: topo.pid,
+            pid,
             rng: 0x9e37_79b9_7f4a_7c15,
             genl: Vec::new(),
             unhop_ctl: false,
@@ -193,6 +193,12 @@ impl Kernel {
             netlink_if_up: false,
         };
         k.genl_init();
+        k
+    }
+
+    /// Builds a host from a topology (see `docs/topology.md`).
+    pub fn new(topo: &Topology) -> Result<Kernel, TopologyError> {
+        let mut k = Kernel::empty(topo.fibs, topo.pid);
         if topo.nlsysevent {
             k.genl_load_nlsysevent();
         }
@@ -200,30 +206,12 @@ impl Kernel {
         Ok(k)
     }
 
-    /// The built-in default host ([`Topology::default_host`]).
+    /// The built-in default host ([`Topology::default_host`]): `em0` (up, 192.0.2.10/24,
+    /// 2001:db8::10/64 and its link-local), `em1` (down), `lo0`, default routes via
+    /// 192.0.2.1 and 2001:db8::1, one ARP and one NDP entry.
     pub fn default_host() -> Kernel {
-        match Kernel::new(&Topology::default_host()) {
-            Ok(k) => k,
-            // The built-in topology is tested to load; keep a usable empty host otherwise.
-            Err(_) => Kernel {
-                state: NetState {
-                    numfibs: 1,
-                    next_ifindex: 1,
-                    next_grp_idx: 1,
-                    ..NetState::default()
-                },
-                socks: BTreeMap::new(),
-                pcb_order: Vec::new(),
-                next_sock: 3,
-                clock: Box::new(FixedClock::default()),
-                pid: 1000,
-                rng: 0x9e37_79b9_7f4a_7c15,
-                genl: Vec::new(),
-                unhop_ctl: false,
-                unhop_protocols: Vec::new(),
-                netlink_if_up: false,
-            },
-        }
+        // The built-in topology is tested to load; an empty host is the fallback.
+        Kernel::new(&Topology::default_host()).unwrap_or_else(|_| Kernel::empty(1, 1000))
     }
 
     /// Replaces the time source (default: [`FixedClock`]).
