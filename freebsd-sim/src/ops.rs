@@ -271,6 +271,11 @@ impl Kernel {
             }
         } else {
             let (gw, ifx, fl) = match r.gateway.as_deref() {
+                // nhop_set_blackhole(): through the loopback interface, no gateway.
+                _ if blackhole || reject => {
+                    let lo = self.state.loif().unwrap_or(0);
+                    (Gw::Link(lo), lo, 0)
+                }
                 Some(g) => {
                     let gw = parse_ip(g)?;
                     let ifx = match oif {
@@ -344,12 +349,17 @@ impl Kernel {
         }
     }
 
-    /// `ifa_ifwithroute()`-like: the transmit interface of the route covering `gw`.
+    /// `ifa_ifwithroute()` for a gateway: the transmit interface of the route covering
+    /// it, unless that is the default route ("dismiss a gateway that is reachable only
+    /// through the default router").
     pub(crate) fn ifindex_for_gw(&self, fib: u32, gw: &IpAddr) -> Option<u32> {
         let r = self.state.lookup(fib, gw, 0)?;
+        if r.plen == 0 {
+            return None;
+        }
         match &r.nh {
-            RouteNh::Single { nh, .. } if !nh.is_gateway() => Some(nh.ifindex),
-            _ => None,
+            RouteNh::Single { nh, .. } => Some(nh.ifindex),
+            RouteNh::Group { nhops, .. } => nhops.first().map(|(n, _)| n.ifindex),
         }
     }
 

@@ -346,3 +346,46 @@ fn dump_1000_routes_spans_several_bufs() {
     assert_eq!(all.last().unwrap().ty, NLMSG_DONE);
     assert_eq!(all.iter().filter(|m| m.ty == NLMSG_DONE).count(), 1);
 }
+
+/// `create_nexthop_from_attrs` + `nhop_set_blackhole`: RTN_BLACKHOLE needs neither a
+/// gateway nor an interface; it is dumped with RTN_BLACKHOLE, RTF_BLACKHOLE, no gateway
+/// and OIF lo0. A unicast route without both is EINVAL; a gateway only reachable through
+/// the default route is EINVAL too (`ifa_ifwithroute`).
+#[test]
+fn newroute_blackhole_and_unreachable_gateway() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let mut p = rtmsg(AF_INET, 24, 0, 3, 6, 0);
+    p.extend(attr(RTA_DST, &ip4("203.0.113.0")));
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 1, &p),
+    );
+    assert_eq!(m[0].i32_at(0), 0);
+    let mut q = rtmsg(AF_INET, 32, 0, 0, 0, 0);
+    q.extend(attr(RTA_DST, &ip4("203.0.113.9")));
+    let m = roundtrip(&mut k, s, &msg(RTM_GETROUTE, F_REQ, 2, &q));
+    assert_eq!(m[0].payload[7], 6, "RTN_BLACKHOLE");
+    assert_eq!(
+        m[0].payload[5], 2,
+        "RTPROT_KERNEL: BOOT (3) is not kept as origin"
+    );
+    assert!(m[0].attr(12, RTA_GATEWAY).is_none());
+    assert_eq!(m[0].attr(12, RTA_RTFLAGS).unwrap(), 0x1000u32.to_ne_bytes());
+    assert_eq!(m[0].attr(12, RTA_OIF).unwrap(), 3u32.to_ne_bytes());
+    let mut p = rtmsg(AF_INET, 24, 0, 3, 1, 0);
+    p.extend(attr(RTA_DST, &ip4("203.0.114.0")));
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 3, &p),
+    );
+    assert_eq!(m[0].i32_at(0), 22);
+    let m = roundtrip(
+        &mut k,
+        s,
+        &newroute4("203.0.115.0", 24, "198.18.0.1", F_CREATE),
+    );
+    assert_eq!(m[0].i32_at(0), 22);
+}
