@@ -685,6 +685,19 @@ impl Kernel {
             .collect()
     }
 
+    /// Changes the media state of an interface, as a cable plug/unplug would
+    /// (`if_link_state_change` → `ifnet_link_event` → `rtnl_handle_iflink`): link
+    /// listeners get RTM_NEWLINK with `ifi_change` 0. Only Ethernet-like interfaces take
+    /// their operstate from the media. Returns false for an unknown index.
+    pub fn set_carrier(&mut self, ifindex: u32, carrier: bool) -> bool {
+        match self.state.iface_mut(ifindex) {
+            Some(i) => i.carrier = carrier,
+            None => return false,
+        }
+        self.link_event(ifindex, NL_RTM_NEWLINK, 0);
+        true
+    }
+
     /// `nl_on_transmit()`: resets the drop counters and resumes request processing.
     fn on_transmit(&mut self, s: SockId) {
         if let Some(so) = self.socks.get_mut(&s) {

@@ -354,3 +354,20 @@ fn linux_ethno_allocation() {
     let names: Vec<_> = i.iter().map(|x| (x.name.as_str(), x.linux_ethno)).collect();
     assert_eq!(names[3..], [("epair0a", Some(2)), ("epair0b", Some(3))]);
 }
+
+/// `rtnl_handle_iflink`: a media change is announced with `ifi_change` 0 and changes the
+/// Ethernet operstate (IFLA_OPERSTATE / IFLA_CARRIER / IFF_LOWER_UP).
+#[test]
+fn carrier_change_notifies() {
+    let mut k = Kernel::default_host();
+    let l = route_sock(&mut k, USER);
+    k.setsockopt(l, 270, 1, &1i32.to_ne_bytes()).unwrap();
+    assert!(k.set_carrier(1, false));
+    let ev = recv_all(&mut k, l);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].u32_at(12), 0);
+    assert_eq!(ev[0].u32_at(8) & 0x0100_0000, 0);
+    assert_eq!(ev[0].attr(16, 16).unwrap(), vec![2]);
+    assert_eq!(ev[0].attr(16, 33).unwrap(), vec![0]);
+    assert!(!k.set_carrier(99, true));
+}

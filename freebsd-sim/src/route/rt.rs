@@ -430,6 +430,8 @@ impl Kernel {
             (Gw::Link(lo), lo)
         } else {
             match gw {
+                // nhop_check_gateway(): IPv6 routes take IPv6 gateways only.
+                Some(IpAddr::V4(_)) if fam == AF_INET6 => return Err(EINVAL),
                 Some(g) => {
                     rtflags |= RTF_GATEWAY;
                     let ifx = if oif != 0 {
