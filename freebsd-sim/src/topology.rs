@@ -16,6 +16,9 @@ pub struct Topology {
     /// Process id of the simulated process (first port id of `nl_find_port`).
     #[serde(default = "default_pid")]
     pub pid: u32,
+    /// Load the `nlsysevent` generic family (`netlink_sysevent.c`, a separate module).
+    #[serde(default)]
+    pub nlsysevent: bool,
     /// Interfaces in attach order (index 1, 2, …).
     #[serde(default, rename = "interface")]
     pub interfaces: Vec<InterfaceDef>,
@@ -244,6 +247,7 @@ impl Topology {
         Topology {
             fibs: 1,
             pid: 1000,
+            nlsysevent: false,
             interfaces: vec![
                 InterfaceDef {
                     name: "em0".into(),

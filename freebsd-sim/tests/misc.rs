@@ -300,3 +300,51 @@ fn flow_control_blocks_and_resumes() {
     }
     assert_eq!(dones, 3 + sent);
 }
+
+/// `nlsysevent_load()` (topology `nlsysevent = true`): a second family, id 17, no OPS,
+/// 20 groups numbered after nlctrl's "notify" (48), "ACPI" = 49 … "ZFS" = 68.
+#[test]
+fn genl_nlsysevent() {
+    let t = freebsd_sim::Topology::from_toml_str("nlsysevent = true\n").unwrap();
+    let mut k = Kernel::new(&t).unwrap();
+    let s = k.socket(16, USER).unwrap();
+    let mut p = vec![3u8, 1, 0, 0];
+    p.extend(attr_str(2, "nlsysevent"));
+    let m = roundtrip(&mut k, s, &msg(16, F_REQ, 1, &p));
+    let a = m[0].attrs(4);
+    let types: Vec<u16> = a.iter().map(|x| x.0).collect();
+    assert_eq!(types, [2, 1, 3, 4, 5, 7]);
+    assert_eq!(a[1].1, 17u16.to_ne_bytes());
+    assert_eq!(a[4].1, 4u32.to_ne_bytes());
+    let groups = parse_attrs(&a[5].1);
+    assert_eq!(groups.len(), 20);
+    assert_eq!(
+        parse_attrs(&groups[0].1)[0],
+        (2, 49u32.to_ne_bytes().to_vec())
+    );
+    assert_eq!(parse_attrs(&groups[19].1)[1], (1, b"ZFS\0".to_vec()));
+}
+
+/// `get_lle_next_ts()` uses `time_second - time_uptime` at dump time: an injected clock
+/// moves the reported wall-clock expiry.
+#[test]
+fn clock_injection() {
+    let mut k = Kernel::default_host();
+    k.set_clock(Box::new(freebsd_sim::FixedClock {
+        uptime: 100,
+        realtime: 5000,
+    }));
+    let s = route_sock(&mut k, ROOT);
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_GETNEIGH, F_REQ | F_DUMP, 1, &ndmsg(AF_INET, 1, 0, 0)),
+    );
+    let gw = m
+        .iter()
+        .find(|x| x.attr(12, NDA_DST) == Some(ip4("192.0.2.1").to_vec()))
+        .unwrap();
+    // Created at uptime 3600 with 1200 s left: expiry uptime 4800 → 4800 + 5000 − 100.
+    let ts = parse_attrs(&gw.attr(12, NDA_FREEBSD).unwrap());
+    assert_eq!(ts[0].1, 9700u32.to_ne_bytes());
+}
