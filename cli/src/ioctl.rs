@@ -48,6 +48,15 @@ pub(crate) fn is_interface_ioctl(cmd: u32) -> bool {
     )
 }
 
+/// Is `cmd` an IPv4 address query (served by `AF_INET`/`AF_PACKET` sockets only; others
+/// answer `ENOTTY`)?
+pub(crate) fn is_inet_ioctl(cmd: u32) -> bool {
+    matches!(
+        cmd,
+        SIOCGIFADDR | SIOCGIFDSTADDR | SIOCGIFBRDADDR | SIOCGIFNETMASK
+    )
+}
+
 const IFREQ_LEN: usize = 40;
 const IFNAMSIZ: usize = 16;
 const RTM_NEWLINK: u16 = 16;
@@ -334,16 +343,27 @@ pub(crate) fn emulate(
         SIOCGIFTXQLEN => wr(field, &l.txqlen.to_ne_bytes())?,
         SIOCGIFMETRIC => wr(field, &0i32.to_ne_bytes())?,
         SIOCGIFHWADDR => {
-            let mut sa = [0u8; 16];
+            // Family = device type; `sa_data` gets the address (at most 14 bytes; zeroed when
+            // the device has none); bytes past the address keep what the caller had.
+            let mut sa = vec![0u8; 2];
             put(&mut sa, 0, &l.hw_type.to_ne_bytes());
-            put(&mut sa, 2, &l.address);
+            if l.address.is_empty() {
+                sa.extend_from_slice(&[0u8; 14]);
+            } else {
+                sa.extend_from_slice(l.address.get(..l.address.len().min(14)).unwrap_or(&[]));
+            }
             wr(field, &sa)?;
         }
         _ => {
-            let a = t
-                .addrs
-                .iter()
-                .find(|a| a.label == name)
+            // `devinet_ioctl`: with an AF_INET address in the request, prefer the address of
+            // that label with that local address (4.4BSD style), else the label's first.
+            let fam = u16_at(&ifr, 16).unwrap_or(0);
+            let want: Option<[u8; 4]> = (i32::from(fam) == libc::AF_INET)
+                .then(|| ifr.get(20..24).map(ip4))
+                .flatten();
+            let a = want
+                .and_then(|w| t.addrs.iter().find(|a| a.label == name && a.local == w))
+                .or_else(|| t.addrs.iter().find(|a| a.label == name))
                 .ok_or(libc::EADDRNOTAVAIL)?;
             let v = match cmd {
                 SIOCGIFADDR => a.local,

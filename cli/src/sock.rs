@@ -16,7 +16,7 @@
 use crate::backend::SockId;
 use crate::sys;
 use std::collections::VecDeque;
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
 /// `SOL_NETLINK` option numbers (`include/uapi/linux/netlink.h`).
 pub(crate) mod opt {
@@ -92,6 +92,8 @@ pub(crate) struct Sock {
     pub(crate) ours: OwnedFd,
     /// Our copy of the program's end: identity and receiving.
     pub(crate) theirs: OwnedFd,
+    /// Inode of the program's end: how the garbage collector finds it in `/proc/PID/fd`.
+    pub(crate) ino: u64,
     /// Port id, 0 while unbound.
     pub(crate) port: u32,
     /// Connected peer (`connect`): port id and group number.
@@ -114,8 +116,12 @@ pub(crate) struct Sock {
     pub(crate) ext_ack: bool,
     /// `NETLINK_GET_STRICT_CHK`.
     pub(crate) strict_chk: bool,
-    /// Group number of every datagram in the unix queue, oldest first.
-    pub(crate) fifo: VecDeque<u32>,
+    /// Group number and memory charge of every datagram in the unix queue, oldest first.
+    fifo: VecDeque<(u32, usize)>,
+    /// Sum of the charges in `fifo` (Linux's `sk_rmem_alloc`, approximated).
+    queued: usize,
+    /// Unicast replies waiting for room in the unix queue, oldest first.
+    backlog: VecDeque<Vec<u8>>,
     /// A datagram was dropped: the next receive fails with `ENOBUFS`.
     pub(crate) overrun: bool,
 }
@@ -129,7 +135,11 @@ impl Sock {
         ours: OwnedFd,
         theirs: OwnedFd,
     ) -> Self {
+        let ino = std::fs::metadata(format!("/proc/self/fd/{}", theirs.as_raw_fd()))
+            .map(|m| std::os::unix::fs::MetadataExt::ino(&m))
+            .unwrap_or(0);
         Self {
+            ino,
             backend,
             protocol,
             sock_type,
@@ -147,6 +157,8 @@ impl Sock {
             ext_ack: false,
             strict_chk: false,
             fifo: VecDeque::new(),
+            queued: 0,
+            backlog: VecDeque::new(),
             overrun: false,
         }
     }
@@ -195,25 +207,130 @@ impl Sock {
     }
 
     /// Queue one datagram for the program (group 0 = unicast).
-    pub(crate) fn enqueue(&mut self, group: u32, bytes: &[u8]) -> Result<(), QueueFull> {
-        match sys::send_seqpacket(self.ours.as_fd(), bytes) {
-            Ok(()) => {
-                self.fifo.push_back(group);
-                Ok(())
+    ///
+    /// Multicast follows `netlink_broadcast`: delivered only while the queued memory does not
+    /// exceed the socket's `SO_RCVBUF`, else dropped with an overrun (`ENOBUFS` on the next
+    /// receive unless `NETLINK_NO_ENOBUFS`), and also dropped when the unix queue is full.
+    /// Unicast replies are never dropped: Linux paces dumps to the reader, so what does not fit
+    /// in the unix queue waits in a backlog that [`Sock::refill`] feeds as the program reads.
+    pub(crate) fn enqueue(&mut self, group: u32, bytes: Vec<u8>) -> Result<(), QueueFull> {
+        if group != 0 {
+            let rcvbuf =
+                sys::getsockopt_int(self.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF)
+                    .ok()
+                    .and_then(|v| usize::try_from(v).ok())
+                    .unwrap_or(usize::MAX);
+            if self.queued > rcvbuf || !self.push(group, &bytes) {
+                self.overrun_now();
+                return Err(QueueFull::Dropped);
             }
-            Err(_) => {
-                if !self.no_enobufs {
-                    self.overrun = true;
-                }
-                Err(QueueFull::Dropped)
+            return Ok(());
+        }
+        if !self.backlog.is_empty() || !self.push(0, &bytes) {
+            self.backlog.push_back(bytes);
+        }
+        Ok(())
+    }
+
+    /// Move backlogged replies into the unix queue while they fit.
+    pub(crate) fn refill(&mut self) {
+        while let Some(b) = self.backlog.pop_front() {
+            if !self.push(0, &b) {
+                self.backlog.push_front(b);
+                return;
             }
         }
     }
+
+    /// Put one datagram into the unix queue; false when it is full.
+    fn push(&mut self, group: u32, bytes: &[u8]) -> bool {
+        if sys::send_seqpacket(self.ours.as_fd(), bytes).is_err() {
+            return false;
+        }
+        let charge = truesize(bytes.len());
+        self.fifo.push_back((group, charge));
+        self.queued = self.queued.saturating_add(charge);
+        true
+    }
+
+    /// Record a lost datagram.
+    pub(crate) fn overrun_now(&mut self) {
+        if !self.no_enobufs {
+            self.overrun = true;
+        }
+    }
+
+    /// Group of the oldest queued datagram; with `take`, also forget it (a non-peeking receive
+    /// consumed it).
+    pub(crate) fn front_group(&mut self, take: bool) -> u32 {
+        if take {
+            let (g, c) = self.fifo.pop_front().unwrap_or((0, 0));
+            self.queued = self.queued.saturating_sub(c);
+            g
+        } else {
+            self.fifo.front().map_or(0, |&(g, _)| g)
+        }
+    }
+}
+
+/// Approximate `skb->truesize` of a netlink datagram: the data buffer (allocations are
+/// power-of-two slab sizes) plus `struct sk_buff` and `struct skb_shared_info` (≈ 576 bytes).
+fn truesize(len: usize) -> usize {
+    len.checked_next_power_of_two()
+        .unwrap_or(len)
+        .saturating_add(576)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn pair_sock(sndbuf: i32) -> Sock {
+        let (ours, theirs) = sys::socketpair_seqpacket().unwrap();
+        sys::setsockopt_int(ours.as_fd(), libc::SOL_SOCKET, libc::SO_SNDBUF, sndbuf).unwrap();
+        sys::set_nonblock(ours.as_fd(), true).unwrap();
+        Sock::new(SockId(1), 0, libc::SOCK_RAW, ours, theirs)
+    }
+
+    fn take(s: &mut Sock) -> Option<Vec<u8>> {
+        let d = sys::recv_seqpacket(s.theirs.as_fd(), 65536, false).unwrap()?;
+        s.front_group(true);
+        s.refill();
+        Some(d.data)
+    }
+
+    #[test]
+    fn unicast_beyond_queue_capacity_waits_in_order() {
+        let mut s = pair_sock(1);
+        for i in 0..50u8 {
+            s.enqueue(0, vec![i; 3000]).unwrap();
+        }
+        assert!(!s.backlog.is_empty(), "the tiny queue must have overflowed");
+        let mut got = Vec::new();
+        while let Some(d) = take(&mut s) {
+            got.push(d[0]);
+        }
+        assert_eq!(got, (0..50u8).collect::<Vec<_>>());
+        assert!(!s.overrun);
+    }
+
+    #[test]
+    fn multicast_over_rcvbuf_is_dropped_with_overrun() {
+        let mut s = pair_sock(1 << 20);
+        sys::setsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 1).unwrap();
+        let mut dropped = 0;
+        for _ in 0..20 {
+            if s.enqueue(1, vec![0; 1000]).is_err() {
+                dropped += 1;
+            }
+        }
+        assert!(dropped > 0 && dropped < 20, "{dropped}");
+        assert!(s.overrun);
+        s.overrun = false;
+        s.no_enobufs = true;
+        assert!(s.enqueue(1, vec![0; 1000]).is_err());
+        assert!(!s.overrun, "NETLINK_NO_ENOBUFS suppresses the error");
+    }
 
     #[test]
     fn masks() {

@@ -23,8 +23,8 @@ mod proc;
 
 pub(crate) use filter::{spawn_traced, Spawned};
 pub(crate) use net::{
-    is_nonblock, netlink_bind, netlink_getsockname, netlink_socket, rcvtimeo, recv_netlink,
-    recv_seqpacket, send_seqpacket, send_to_kernel, set_nonblock, setsockopt_int,
+    getsockopt_int, is_nonblock, netlink_bind, netlink_getsockname, netlink_socket, rcvtimeo,
+    recv_netlink, recv_seqpacket, send_seqpacket, send_to_kernel, set_nonblock, setsockopt_int,
     socketpair_seqpacket,
 };
 pub(crate) use proc::{
@@ -230,14 +230,30 @@ pub(crate) fn same_file(tid: u32, tracee_fd: i32, ours: BorrowedFd<'_>) -> bool 
     ret == 0
 }
 
-/// `stat()` through `/proc/TID/fd/FD`: is that descriptor a socket?
-pub(crate) fn tracee_fd_is_socket(tid: u32, fd: i32) -> bool {
-    std::fs::metadata(format!("/proc/{tid}/fd/{fd}"))
-        .map(|m| {
-            use std::os::unix::fs::FileTypeExt;
-            m.file_type().is_socket()
-        })
-        .unwrap_or(false)
+/// Address family (`SO_DOMAIN`) of descriptor `fd` in process `pid` (a thread-group id), or
+/// `None` when it is not a socket. Takes a temporary copy with `pidfd_getfd`.
+pub(crate) fn socket_domain(pid: u32, fd: i32) -> Option<i32> {
+    // SAFETY: plain syscalls on integers; returned descriptors are wrapped at once.
+    let pidfd =
+        owned(unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) } as libc::c_int).ok()?;
+    // SAFETY: as above.
+    let copy = owned(
+        unsafe { libc::syscall(libc::SYS_pidfd_getfd, pidfd.as_raw_fd(), fd, 0) } as libc::c_int,
+    )
+    .ok()?;
+    let mut v: libc::c_int = 0;
+    let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+    // SAFETY: `v`/`len` are live and describe an int-sized buffer.
+    let r = unsafe {
+        libc::getsockopt(
+            copy.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_DOMAIN,
+            std::ptr::addr_of_mut!(v).cast(),
+            &mut len,
+        )
+    };
+    (r == 0).then_some(v)
 }
 
 /// The runner's effective user id (the FreeBSD model grants modifications to uid 0).

@@ -59,6 +59,24 @@ pub(crate) fn setsockopt_int(fd: BorrowedFd<'_>, level: i32, opt: i32, val: i32)
     cvt_int(r).map(|_| ())
 }
 
+/// `getsockopt` of an `int` option.
+pub(crate) fn getsockopt_int(fd: BorrowedFd<'_>, level: i32, opt: i32) -> io::Result<i32> {
+    let mut v: libc::c_int = 0;
+    let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+    // SAFETY: `v`/`len` are live and describe an int-sized buffer.
+    let r = unsafe {
+        libc::getsockopt(
+            fd.as_raw_fd(),
+            level,
+            opt,
+            std::ptr::addr_of_mut!(v).cast(),
+            &mut len,
+        )
+    };
+    cvt_int(r)?;
+    Ok(v)
+}
+
 /// Send one datagram on our end of a seqpacket pair, never blocking.
 pub(crate) fn send_seqpacket(fd: BorrowedFd<'_>, data: &[u8]) -> io::Result<()> {
     // SAFETY: `data` is readable for its length.

@@ -40,14 +40,30 @@ pub(crate) fn signalfd(set: &libc::sigset_t) -> io::Result<OwnedFd> {
     owned(unsafe { libc::signalfd(-1, set, libc::SFD_NONBLOCK | libc::SFD_CLOEXEC) })
 }
 
-/// Read one pending signal number from a signalfd, if any.
-pub(crate) fn read_signal(fd: &OwnedFd) -> Option<i32> {
+/// One signal read from a signalfd.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SigInfo {
+    /// Signal number.
+    pub(crate) signo: i32,
+    /// Sent by the kernel (`SI_KERNEL`: e.g. the terminal's ^C to the whole process group,
+    /// which the program receives itself), rather than by a process.
+    pub(crate) from_kernel: bool,
+}
+
+/// `si_code` of kernel-generated signals.
+const SI_KERNEL: i32 = 0x80;
+
+/// Read one pending signal from a signalfd, if any.
+pub(crate) fn read_signal(fd: &OwnedFd) -> Option<SigInfo> {
     // SAFETY: signalfd_siginfo is plain old data.
     let mut info: libc::signalfd_siginfo = unsafe { std::mem::zeroed() };
     let size = std::mem::size_of::<libc::signalfd_siginfo>();
     // SAFETY: `info` is writable for `size` bytes.
     let r = unsafe { libc::read(fd.as_raw_fd(), std::ptr::addr_of_mut!(info).cast(), size) };
-    (r == size as isize).then_some(info.ssi_signo as i32)
+    (r == size as isize).then_some(SigInfo {
+        signo: info.ssi_signo as i32,
+        from_kernel: info.ssi_code == SI_KERNEL,
+    })
 }
 
 /// Result of a non-blocking wait for any child.

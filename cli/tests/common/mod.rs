@@ -207,7 +207,10 @@ pub(crate) fn build_c(src: &str, name: &str) -> Option<PathBuf> {
     std::fs::write(&c, src).unwrap();
     let exe = d.join(name);
     let out = bounded(
-        Command::new("cc").arg("-O1").arg("-o").arg(&exe).arg(&c),
+        Command::new("cc")
+            .args(["-O1", "-pthread", "-o"])
+            .arg(&exe)
+            .arg(&c),
         Duration::from_secs(60),
     );
     assert_eq!(out.code, Some(0), "cc failed: {}", out.stderr);

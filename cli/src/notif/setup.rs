@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! Emulated `socket`, addressing (`bind`, `connect`, names), socket options and `ioctl`.
+
+use super::*;
+
+impl Runner {
+    // ---- socket -------------------------------------------------------------------------
+
+    pub(super) fn do_socket(&mut self, n: &Notif) -> Res {
+        let ty = arg_i32(n.args[1]);
+        let protocol = arg_i32(n.args[2]);
+        let base = ty & 0xf;
+        let flags = ty & !0xf;
+        if flags & !(libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC) != 0 {
+            return Err(libc::EINVAL);
+        }
+        if !(0..SOCK_MAX).contains(&base) {
+            return Err(libc::EINVAL);
+        }
+        if base != libc::SOCK_RAW && base != libc::SOCK_DGRAM {
+            return Err(libc::ESOCKTNOSUPPORT);
+        }
+        if !(0..MAX_LINKS).contains(&protocol) {
+            return Err(libc::EPROTONOSUPPORT);
+        }
+        if !self.l.id_valid(n.id) {
+            return Ok(Act::Done);
+        }
+        if self.socks.len() >= self.sweep_at {
+            self.sweep();
+        }
+        let (ours, theirs) = sys::socketpair_seqpacket().map_err(|e| errno_of(&e))?;
+        sys::setsockopt_int(
+            ours.as_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_SNDBUFFORCE,
+            QUEUE_BYTES,
+        )
+        .map_err(|e| errno_of(&e))?;
+        sys::set_nonblock(ours.as_fd(), true).map_err(|e| errno_of(&e))?;
+        if flags & libc::SOCK_NONBLOCK != 0 {
+            sys::set_nonblock(theirs.as_fd(), true).map_err(|e| errno_of(&e))?;
+        }
+        let bid = self.backend.open(protocol)?;
+        let cloexec = flags & libc::SOCK_CLOEXEC != 0;
+        match self.l.addfd_send(n.id, theirs.as_fd(), cloexec) {
+            Ok(fd) => {
+                self.log(n, &format!("protocol {protocol} = {fd}"));
+                let key = self.next_key;
+                self.next_key = self.next_key.saturating_add(1);
+                self.socks
+                    .insert(key, Sock::new(bid, protocol, base, ours, theirs));
+                Ok(Act::Done)
+            }
+            Err(e) => {
+                self.backend.close(bid);
+                if self.l.id_valid(n.id) {
+                    Err(errno_of(&e))
+                } else {
+                    Ok(Act::Done)
+                }
+            }
+        }
+    }
+
+    // ---- addressing ---------------------------------------------------------------------
+
+    /// Read a `sockaddr_nl` argument the way `move_addr_to_kernel` + netlink do.
+    pub(super) fn read_addr(n: &Notif, addr: u64, len: i32) -> Result<[u8; SOCKADDR_NL_LEN], i32> {
+        if !(0..=SOCKADDR_MAX).contains(&len) {
+            return Err(libc::EINVAL);
+        }
+        let len = usize::try_from(len).map_err(|_| libc::EINVAL)?;
+        let b = Self::rd(n, addr, len)?;
+        if len < SOCKADDR_NL_LEN {
+            return Err(libc::EINVAL);
+        }
+        let mut out = [0u8; SOCKADDR_NL_LEN];
+        out.copy_from_slice(b.get(..SOCKADDR_NL_LEN).ok_or(libc::EINVAL)?);
+        if out.get(..2) != Some(&sock::AF_NETLINK.to_ne_bytes()[..]) {
+            return Err(libc::EINVAL);
+        }
+        Ok(out)
+    }
+
+    pub(super) fn port_taken(&self, port: u32) -> bool {
+        self.socks.values().any(|s| s.port == port)
+    }
+
+    /// Pick an autobind port id: the tgid if free, else a fresh negative id.
+    pub(super) fn pick_port(&mut self, tid: u32) -> u32 {
+        let tgid = tgid_of(tid);
+        if self.port_taken(tgid) {
+            self.sweep();
+        }
+        if !self.port_taken(tgid) {
+            return tgid;
+        }
+        loop {
+            let p = u32_of(self.rover);
+            self.rover = self.rover.checked_sub(1).unwrap_or(ROVER_START);
+            if !self.port_taken(p) {
+                return p;
+            }
+        }
+    }
+
+    pub(super) fn autobind(&mut self, n: &Notif, key: u64) -> Result<(), i32> {
+        if self.sock(key)?.port != 0 {
+            return Ok(());
+        }
+        let port = self.pick_port(n.tid);
+        let s = self.socks.get_mut(&key).ok_or(libc::EBADF)?;
+        self.backend.bind(s.backend, port, s.legacy_groups())?;
+        s.port = port;
+        Ok(())
+    }
+
+    pub(super) fn do_bind(&mut self, n: &Notif, key: u64, addr: u64, len: i32) -> Res {
+        let a = Self::read_addr(n, addr, len)?;
+        let pid = u32_at(&a, 4).unwrap_or(0);
+        let groups = u32_at(&a, 8).unwrap_or(0);
+        let cur = self.sock(key)?.port;
+        if cur != 0 && pid != cur {
+            return Err(libc::EINVAL);
+        }
+        if cur == 0 && pid != 0 && self.port_taken(pid) {
+            self.sweep();
+            if self.port_taken(pid) {
+                return Err(libc::EADDRINUSE);
+            }
+        }
+        if !self.l.id_valid(n.id) {
+            return Ok(Act::Done);
+        }
+        let port = match (cur, pid) {
+            (0, 0) => self.pick_port(n.tid),
+            (0, p) => p,
+            (c, _) => c,
+        };
+        let s = self.socks.get_mut(&key).ok_or(libc::EBADF)?;
+        self.backend.bind(s.backend, port, groups)?;
+        s.port = port;
+        s.set_legacy_groups(groups);
+        Ok(Act::Val(0))
+    }
+
+    pub(super) fn do_connect(&mut self, n: &Notif, key: u64, addr: u64, len: i32) -> Res {
+        if len < 2 {
+            return Err(libc::EINVAL);
+        }
+        let head = Self::rd(n, addr, 2)?;
+        if head.get(..2) == Some(&[0u8, 0][..]) {
+            let s = self.sock(key)?;
+            s.dst_port = 0;
+            s.dst_group = 0;
+            return Ok(Act::Val(0));
+        }
+        let a = Self::read_addr(n, addr, len)?;
+        if !self.l.id_valid(n.id) {
+            return Ok(Act::Done);
+        }
+        self.autobind(n, key)?;
+        let s = self.sock(key)?;
+        s.dst_port = u32_at(&a, 4).unwrap_or(0);
+        let g = u32_at(&a, 8).unwrap_or(0);
+        s.dst_group = if g == 0 {
+            0
+        } else {
+            g.trailing_zeros().saturating_add(1)
+        };
+        Ok(Act::Val(0))
+    }
+
+    /// Write a socket address the way `move_addr_to_user` does.
+    pub(super) fn put_addr(n: &Notif, addr: u64, lenp: u64, sa: &[u8]) -> Result<(), i32> {
+        let ulen = Self::rd_i32(n, lenp)?;
+        if ulen < 0 {
+            return Err(libc::EINVAL);
+        }
+        let k = usize::try_from(ulen).unwrap_or(0).min(sa.len());
+        if k > 0 {
+            Self::wr(n, addr, sa.get(..k).unwrap_or(&[]))?;
+        }
+        let klen = u32::try_from(sa.len()).unwrap_or(0);
+        Self::wr(n, lenp, &klen.to_ne_bytes())
+    }
+
+    pub(super) fn do_getname(
+        &mut self,
+        n: &Notif,
+        key: u64,
+        addr: u64,
+        lenp: u64,
+        peer: bool,
+    ) -> Res {
+        let s = self.sock(key)?;
+        let sa = if peer {
+            sock::sockaddr_nl(s.dst_port, sock::group_mask(s.dst_group))
+        } else {
+            sock::sockaddr_nl(s.port, s.legacy_groups())
+        };
+        Self::put_addr(n, addr, lenp, &sa)?;
+        Ok(Act::Val(0))
+    }
+
+    // ---- options ------------------------------------------------------------------------
+
+    pub(super) fn do_setsockopt(&mut self, n: &Notif, key: u64) -> Res {
+        let level = arg_i32(n.args[1]);
+        let name = arg_i32(n.args[2]);
+        let optval = n.args[3];
+        let optlen = arg_i32(n.args[4]);
+        if level == libc::SOL_SOCKET {
+            // Generic options: the kernel applies them to the unix socket with Linux's own
+            // semantics (see sock.rs).
+            return Ok(Act::Continue);
+        }
+        if level != libc::SOL_NETLINK {
+            return Err(libc::ENOPROTOOPT);
+        }
+        let val = if optlen >= 4 {
+            Self::rd_i32(n, optval)?
+        } else {
+            0
+        };
+        if !self.l.id_valid(n.id) {
+            return Ok(Act::Done);
+        }
+        let on = val != 0;
+        let s = self.socks.get_mut(&key).ok_or(libc::EBADF)?;
+        let bid = s.backend;
+        match name {
+            opt::ADD_MEMBERSHIP | opt::DROP_MEMBERSHIP => {
+                let join = name == opt::ADD_MEMBERSHIP;
+                let group = u32_of(val);
+                if group == 0 {
+                    return Err(libc::EINVAL);
+                }
+                self.backend.set_membership(bid, group, join)?;
+                s.set_group(group, join);
+            }
+            opt::PKTINFO => s.pktinfo = on,
+            opt::BROADCAST_ERROR
+            | opt::NO_ENOBUFS
+            | opt::LISTEN_ALL_NSID
+            | opt::CAP_ACK
+            | opt::EXT_ACK
+            | opt::GET_STRICT_CHK => {
+                self.backend.set_flag(bid, name, on)?;
+                match name {
+                    opt::BROADCAST_ERROR => s.broadcast_error = on,
+                    opt::NO_ENOBUFS => {
+                        s.no_enobufs = on;
+                        if on {
+                            s.overrun = false;
+                        }
+                    }
+                    opt::LISTEN_ALL_NSID => s.listen_all_nsid = on,
+                    opt::CAP_ACK => s.cap_ack = on,
+                    opt::EXT_ACK => s.ext_ack = on,
+                    _ => s.strict_chk = on,
+                }
+            }
+            _ => return Err(libc::ENOPROTOOPT),
+        }
+        Ok(Act::Val(0))
+    }
+
+    pub(super) fn do_getsockopt(&mut self, n: &Notif, key: u64) -> Res {
+        let level = arg_i32(n.args[1]);
+        let name = arg_i32(n.args[2]);
+        let optval = n.args[3];
+        let lenp = n.args[4];
+        let s = self.socks.get(&key).ok_or(libc::EBADF)?;
+        let int_val: Option<i32> = match (level, name) {
+            (libc::SOL_SOCKET, libc::SO_TYPE) => Some(s.sock_type),
+            (libc::SOL_SOCKET, libc::SO_PROTOCOL) => Some(s.protocol),
+            (libc::SOL_SOCKET, libc::SO_DOMAIN) => Some(libc::AF_NETLINK),
+            (libc::SOL_SOCKET, _) => return Ok(Act::Continue),
+            (libc::SOL_NETLINK, opt::PKTINFO) => Some(i32::from(s.pktinfo)),
+            (libc::SOL_NETLINK, opt::BROADCAST_ERROR) => Some(i32::from(s.broadcast_error)),
+            (libc::SOL_NETLINK, opt::NO_ENOBUFS) => Some(i32::from(s.no_enobufs)),
+            (libc::SOL_NETLINK, opt::LISTEN_ALL_NSID) => Some(i32::from(s.listen_all_nsid)),
+            (libc::SOL_NETLINK, opt::CAP_ACK) => Some(i32::from(s.cap_ack)),
+            (libc::SOL_NETLINK, opt::EXT_ACK) => Some(i32::from(s.ext_ack)),
+            (libc::SOL_NETLINK, opt::GET_STRICT_CHK) => Some(i32::from(s.strict_chk)),
+            (libc::SOL_NETLINK, opt::LIST_MEMBERSHIPS) => None,
+            _ => return Err(libc::ENOPROTOOPT),
+        };
+        let ulen = Self::rd_i32(n, lenp)?;
+        if ulen < 0 {
+            return Err(libc::EINVAL);
+        }
+        let ulen = usize::try_from(ulen).unwrap_or(0);
+        match int_val {
+            Some(v) => {
+                if level == libc::SOL_NETLINK && ulen < 4 {
+                    return Err(libc::EINVAL);
+                }
+                let k = ulen.min(4);
+                Self::wr(n, optval, v.to_ne_bytes().get(..k).unwrap_or(&[]))?;
+                Self::wr(n, lenp, &u32::try_from(k).unwrap_or(4).to_ne_bytes())?;
+            }
+            None => {
+                // NETLINK_LIST_MEMBERSHIPS: as many words as fit, then the full size.
+                let words = s.membership_words(MEMBERSHIP_WORDS);
+                let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_ne_bytes()).collect();
+                let k = (ulen / 4).saturating_mul(4).min(bytes.len());
+                Self::wr(n, optval, bytes.get(..k).unwrap_or(&[]))?;
+                Self::wr(
+                    n,
+                    lenp,
+                    &u32::try_from(bytes.len()).unwrap_or(0).to_ne_bytes(),
+                )?;
+            }
+        }
+        Ok(Act::Val(0))
+    }
+
+    // ---- ioctl --------------------------------------------------------------------------
+
+    pub(super) fn do_ioctl(&mut self, n: &Notif, key: Option<u64>) -> Res {
+        let cmd = u32::try_from(n.args[1] & 0xffff_ffff).unwrap_or(0);
+        if key.is_some() && cmd == ioctl::FIONREAD {
+            return Err(libc::ENOTTY);
+        }
+        if !ioctl::is_interface_ioctl(cmd) || self.native_ioctls {
+            return Ok(Act::Continue);
+        }
+        let domain = match key {
+            Some(_) => libc::AF_NETLINK,
+            None => match sys::socket_domain(tgid_of(n.tid), arg_i32(n.args[0])) {
+                Some(d) => d,
+                // Not a socket (or gone): the kernel gives the native error.
+                None => return Ok(Act::Continue),
+            },
+        };
+        if ioctl::is_inet_ioctl(cmd) && domain != libc::AF_INET && domain != libc::AF_PACKET {
+            // Address queries live in the AF_INET (and AF_PACKET) protocol code.
+            return Err(libc::ENOTTY);
+        }
+        let table = ioctl::Interfaces::dump(self.backend.as_mut())?;
+        let arg = n.args[2];
+        let v = ioctl::emulate(
+            &table,
+            cmd,
+            &mut |addr, len| Self::rd(n, addr, len),
+            &mut |addr, data| Self::wr(n, addr, data),
+            arg,
+        )?;
+        Ok(Act::Val(v))
+    }
+}
