@@ -12,41 +12,41 @@
 )]
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use nlcompat::{Ctx, Freebsd, Host, IfName, Linux, Proto};
+use nlcompat::{Ctx, Freebsd, Linux, Proto, StaticHost, StaticIf};
 
 /// The host of the golden vectors: 1 lo0, 2 em0 (eth0), 3 em1 (eth1), 4 bridge0, 5 lo1.
-struct BenchHost;
-
-const IFS: &[(u32, &[u8], u16, Option<u32>)] = &[
-    (1, b"lo0", 24, None),
-    (2, b"em0", 6, Some(0)),
-    (3, b"em1", 6, Some(1)),
-    (4, b"bridge0", 209, None),
-    (5, b"lo1", 24, None),
+const IFS: &[StaticIf<'static>] = &[
+    StaticIf {
+        index: 1,
+        name: b"lo0",
+        iftype: 24,
+        linux_ethno: None,
+    },
+    StaticIf {
+        index: 2,
+        name: b"em0",
+        iftype: 6,
+        linux_ethno: Some(0),
+    },
+    StaticIf {
+        index: 3,
+        name: b"em1",
+        iftype: 6,
+        linux_ethno: Some(1),
+    },
+    StaticIf {
+        index: 4,
+        name: b"bridge0",
+        iftype: 209,
+        linux_ethno: None,
+    },
+    StaticIf {
+        index: 5,
+        name: b"lo1",
+        iftype: 24,
+        linux_ethno: None,
+    },
 ];
-
-impl Host for BenchHost {
-    fn ifname(&self, index: u32) -> Option<IfName> {
-        IFS.iter()
-            .find(|i| i.0 == index)
-            .and_then(|i| IfName::new(i.1))
-    }
-    fn ifindex(&self, name: &[u8]) -> Option<u32> {
-        IFS.iter().find(|i| i.1 == name).map(|i| i.0)
-    }
-    fn iftype(&self, index: u32) -> Option<u16> {
-        IFS.iter().find(|i| i.0 == index).map(|i| i.2)
-    }
-    fn linux_ethno(&self, index: u32) -> Option<u32> {
-        IFS.iter().find(|i| i.0 == index).and_then(|i| i.3)
-    }
-    fn ifindex_by_ethno(&self, n: u32) -> Option<u32> {
-        IFS.iter().find(|i| i.3 == Some(n)).map(|i| i.0)
-    }
-    fn first_loopback(&self) -> Option<u32> {
-        Some(1)
-    }
-}
 
 fn vector(name: &str) -> Vec<u8> {
     let p = format!("{}/tests/vectors/{name}.bin", env!("CARGO_MANIFEST_DIR"));
@@ -54,7 +54,10 @@ fn vector(name: &str) -> Vec<u8> {
 }
 
 fn bench(c: &mut Criterion) {
-    let host = BenchHost;
+    let host = StaticHost {
+        ifs: IFS,
+        real_names: false,
+    };
     let ctx = Ctx::new(&host, Proto::Route);
     let mut out = vec![0u8; 1 << 16];
     let mut g = c.benchmark_group("to_linux");

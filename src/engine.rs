@@ -319,6 +319,10 @@ fn translate_one(
     w: &mut Writer<'_>,
 ) -> Result<bool> {
     let at = off32(attr.offset());
+    let rejected = Error::Rejected {
+        off: at,
+        attr: attr.kind(),
+    };
     if let Kind::Custom(f) = kind {
         f(cx, dir, attr, out_type, w)?;
         return Ok(false);
@@ -334,10 +338,7 @@ fn translate_one(
                 Dir::FreebsdToLinux => (freebsd, linux),
             };
             if attr.payload().len() < from.min(to) {
-                return Err(Error::Rejected {
-                    off: at,
-                    attr: attr.kind(),
-                });
+                return Err(rejected);
             }
             let len = u16::try_from(to.saturating_add(NLA_HDRLEN))
                 .map_err(|_| Error::TooLong { off: at })?;
@@ -355,32 +356,15 @@ fn translate_one(
             Ok(true)
         }
         Kind::U8(map) => {
-            let v = attr.u8().ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
-            let v = map.map(dir, v).ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
+            let v = attr.u8().and_then(|v| map.map(dir, v)).ok_or(rejected)?;
             w.attr_u8(ty, v).map(|()| true)
         }
         Kind::U32(map) => {
-            let v = attr.u32().ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
-            let v = map.map(dir, v).ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
+            let v = attr.u32().and_then(|v| map.map(dir, v)).ok_or(rejected)?;
             w.attr_u32(ty, v).map(|()| true)
         }
         Kind::Flags32(map) => {
-            let v = attr.u32().ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
+            let v = attr.u32().ok_or(rejected)?;
             w.attr_u32(ty, map.map(dir, v)).map(|()| true)
         }
         Kind::Nested(table) => {

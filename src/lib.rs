@@ -22,7 +22,7 @@ pub mod table;
 pub mod wire;
 
 pub use error::{Error, Result};
-pub use host::{Host, IfName};
+pub use host::{Host, IfName, StaticHost, StaticIf};
 
 use wire::{Messages, Msg, Writer};
 

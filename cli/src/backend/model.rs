@@ -112,6 +112,8 @@ impl ModelBackend {
         self.socks
             .values()
             .filter_map(|s| Some((self.kernel.port_id(s.bsd)?, s.port)))
+            // Port 0 is the kernel itself (and FreeBSD's answer for an unbound socket).
+            .filter(|&(bsd, _)| bsd != 0)
             .collect()
     }
 
