@@ -348,3 +348,32 @@ fn clock_injection() {
     let ts = parse_attrs(&gw.attr(12, NDA_FREEBSD).unwrap());
     assert_eq!(ts[0].1, 9700u32.to_ne_bytes());
 }
+
+/// `test_rtnl_neigh.py` (`filter_iface`): an interface with one IPv4 address has one ARP
+/// record, with a global IPv6 address plus its link-local two NDP records; all carry
+/// NDA_DST and NDA_LLADDR (the own-address lltable entries).
+#[test]
+fn neigh_filter_iface_like_freebsd_test() {
+    let t = freebsd_sim::Topology::from_toml_str(
+        "[[interface]]\nname = \"epair0a\"\ntype = \"ether\"\nup = true\ncarrier = true\n\
+         addresses = [\"192.0.2.1/24\", \"2001:db8::1/64\"]\n",
+    )
+    .unwrap();
+    let mut k = Kernel::new(&t).unwrap();
+    let s = route_sock(&mut k, ROOT);
+    for (fam, n) in [(AF_INET, 1), (AF_INET6, 2)] {
+        let m = roundtrip(
+            &mut k,
+            s,
+            &msg(RTM_GETNEIGH, F_REQ, 1, &ndmsg(fam, 1, 0, 0)),
+        );
+        let recs: Vec<&Msg> = m.iter().filter(|x| x.ty == RTM_NEWNEIGH).collect();
+        assert_eq!(recs.len(), n);
+        for r in recs {
+            assert_eq!(r.payload[0], fam);
+            assert!(r.attr(12, NDA_DST).is_some());
+            assert!(r.attr(12, NDA_LLADDR).is_some());
+        }
+        assert_eq!(m.last().unwrap().ty, NLMSG_DONE);
+    }
+}
