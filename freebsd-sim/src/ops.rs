@@ -312,6 +312,8 @@ impl Kernel {
             }
             let mut nh = self.new_nhop(gw, ifx, rtflags_base | extra, origin);
             nh.mtu = r.mtu.unwrap_or(0);
+            // set_nhop_expire_from_info(): stored as an uptime.
+            nh.expire = r.expire.map_or(0, |e| self.uptime().saturating_add(e));
             nh.blackhole = blackhole;
             nh.reject = reject;
             self.state.assign_kidx(r.fib, fam, &mut nh);
