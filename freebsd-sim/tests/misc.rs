@@ -30,7 +30,7 @@ const NDA_LLADDR: u16 = 2;
 const NDA_FREEBSD: u16 = 18;
 
 /// `rtnl_handle_getneigh` dump: em0's ARP table (own address NTF_SELF|NTF_STICKY and
-/// REACHABLE, the gateway REACHABLE), then its NDP table (own addresses NUD_NONE, the
+/// REACHABLE, the gateway REACHABLE), then its NDP table (own addresses REACHABLE, the
 /// router STALE with NTF_ROUTER); `NDAF_NEXT_STATE_TS` is wall-clock expiry.
 #[test]
 fn getneigh_dump_default_host() {
@@ -58,8 +58,13 @@ fn getneigh_dump_default_host() {
         vec![
             (AF_INET, 0x02, 0x42, ip4("192.0.2.10").to_vec()),
             (AF_INET, 0x02, 0, ip4("192.0.2.1").to_vec()),
-            (AF_INET6, 0, 0x42, ip6("fe80::5054:ff:fe12:3456").to_vec()),
-            (AF_INET6, 0, 0x42, ip6("2001:db8::10").to_vec()),
+            (
+                AF_INET6,
+                0x02,
+                0x42,
+                ip6("fe80::5054:ff:fe12:3456").to_vec()
+            ),
+            (AF_INET6, 0x02, 0x42, ip6("2001:db8::10").to_vec()),
             (AF_INET6, 0x04, 0x80, ip6("2001:db8::1").to_vec()),
         ]
     );
