@@ -134,6 +134,13 @@ fn newneigh_rules() {
         &msg(RTM_NEWNEIGH, F_REQ | F_ACK | F_REPLACE, 1, &p),
     );
     assert_eq!(m[0].i32_at(0), 1);
+    // Own-address entries cannot be deleted either.
+    let mut p = ndmsg(AF_INET, 1, 0, 0);
+    p.extend(attr(NDA_DST, &ip4("192.0.2.10")));
+    assert_eq!(
+        roundtrip(&mut k, s, &msg(RTM_DELNEIGH, F_REQ | F_ACK, 1, &p))[0].i32_at(0),
+        1
+    );
     // Delete, then delete again.
     let mut p = ndmsg(AF_INET, 1, 0, 0);
     p.extend(attr(NDA_DST, &ip4("192.0.2.55")));

@@ -323,7 +323,7 @@ impl Kernel {
     }
 
     /// `rtnl_handle_delneigh()`: NDA_DST and an ifindex required (EINVAL);
-    /// `lltable_delete_addr()` gives ENOENT when absent.
+    /// `lltable_delete_addr()` gives ENOENT when absent and EPERM for own addresses.
     pub(crate) fn rtnl_handle_delneigh(&mut self, req: &mut Req) -> i32 {
         let p = match self.parse_ndmsg(req) {
             Ok(p) => p,
@@ -340,10 +340,20 @@ impl Kernel {
         if p.family != AF_INET && p.family != AF_INET6 {
             return EAFNOSUPPORT;
         }
-        if self.lle_del(p.ifindex, &dst) {
-            0
-        } else {
-            ENOENT
+        // lltable_delete_addr(llt, 0, dst): ENOENT when absent, EPERM for own-address
+        // (LLE_IFADDR) entries.
+        match self
+            .state
+            .neighs
+            .iter()
+            .find(|n| n.ifindex == p.ifindex && n.dst == dst)
+        {
+            None => ENOENT,
+            Some(n) if n.is_ifaddr => EPERM,
+            Some(_) => {
+                self.lle_del(p.ifindex, &dst);
+                0
+            }
         }
     }
 }
