@@ -659,6 +659,16 @@ impl Kernel {
         self.socks.get(&s).map_or(0, |so| so.dropped_total)
     }
 
+    /// Like [`Kernel::dropped`], but returns only the drops since the previous call and
+    /// resets the count (what a Linux-style runner turns into one ENOBUFS).
+    pub fn take_dropped(&mut self, s: SockId) -> u64 {
+        self.socks.get_mut(&s).map_or(0, |so| {
+            let d = so.dropped_total.saturating_sub(so.dropped_taken);
+            so.dropped_taken = so.dropped_total;
+            d
+        })
+    }
+
     /// Bytes currently queued for reading (`so_rcv.sb_ccc`).
     pub fn queued_bytes(&self, s: SockId) -> usize {
         self.socks.get(&s).map_or(0, |so| so.rcv_ccc)

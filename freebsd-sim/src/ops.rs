@@ -312,6 +312,8 @@ impl Kernel {
             }
             let mut nh = self.new_nhop(gw, ifx, rtflags_base | extra, origin);
             nh.mtu = r.mtu.unwrap_or(0);
+            // set_nhop_expire_from_info(): stored as an uptime.
+            nh.expire = r.expire.map_or(0, |e| self.uptime().saturating_add(e));
             nh.blackhole = blackhole;
             nh.reject = reject;
             self.state.assign_kidx(r.fib, fam, &mut nh);
@@ -716,14 +718,13 @@ impl Kernel {
         self.addr_event(&ifa, ty);
         self.ifa_routes(&ifp, &ifa, true);
         if ifp.kind.has_lladdr() {
-            let family_v6 = addr.is_ipv6();
             self.lle_add(Neigh {
                 ifindex,
                 dst: addr,
                 lladdr: Some(ifp.lladdr.clone()),
-                // lle_state_to_nl_state(): IPv4 STATIC|IFADDR → REACHABLE; the IPv6
-                // ifaddr entry keeps ND6_LLINFO_NOSTATE → NUD_NONE.
-                state: if family_v6 { 0 } else { NUD_REACHABLE },
+                // lle_state_to_nl_state(): IPv4 STATIC|IFADDR → REACHABLE; IPv6 entries
+                // get ND6_LLINFO_REACHABLE in in6_lltable_alloc() for LLE_STATIC.
+                state: NUD_REACHABLE,
                 is_static: true,
                 is_pub: false,
                 is_ifaddr: true,

@@ -127,6 +127,9 @@ pub struct RouteDef {
     /// User nexthop (or group) id.
     #[serde(default)]
     pub nexthop: Option<u32>,
+    /// Seconds until the route expires (`nh_expire`, reported as `NL_RTA_EXPIRES`).
+    #[serde(default)]
+    pub expire: Option<u32>,
 }
 
 /// One leg of a multipath route.
@@ -299,6 +302,7 @@ impl Topology {
                     protocol: None,
                     multipath: vec![],
                     nexthop: None,
+                    expire: None,
                 },
                 RouteDef {
                     fib: 0,
@@ -311,6 +315,7 @@ impl Topology {
                     protocol: None,
                     multipath: vec![],
                     nexthop: None,
+                    expire: None,
                 },
             ],
             neighbors: vec![

@@ -424,3 +424,67 @@ fn ipv4_route_via_ipv6_gateway() {
     );
     assert_eq!(m[0].i32_at(0), 22);
 }
+
+/// `test_add_route6_ll_gw`, `test_add_route6_ll_if_gw`, `test_add_route4_ll_if_gw`: a
+/// link-local gateway with RTA_OIF, and interface routes through a fresh (down,
+/// address-less) tun interface, are all accepted.
+#[test]
+fn newroute_like_freebsd_tests() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let mut p = ifinfomsg(0, 0, 0, 0, 0);
+    p.extend(attr_str(3, "tun0"));
+    p.extend(attr(18, &attr_str(1, "tun")));
+    assert_eq!(
+        roundtrip(&mut k, s, &msg(16, F_REQ | F_ACK | F_CREATE, 1, &p))[0].i32_at(0),
+        0
+    );
+    let tun = 4u32;
+    let mut p = rtmsg(AF_INET6, 64, 0, 0, 0, 0);
+    p.extend(attr(RTA_DST, &ip6("2001:db8:2::")));
+    p.extend(attr(RTA_GATEWAY, &ip6("fe80::1")));
+    p.extend(attr_u32(RTA_OIF, 1));
+    assert_eq!(
+        roundtrip(
+            &mut k,
+            s,
+            &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 2, &p)
+        )[0]
+        .i32_at(0),
+        0
+    );
+    let mut p = rtmsg(AF_INET6, 64, 0, 0, 0, 0);
+    p.extend(attr(RTA_DST, &ip6("2001:db8:3::")));
+    p.extend(attr_u32(RTA_OIF, tun));
+    assert_eq!(
+        roundtrip(
+            &mut k,
+            s,
+            &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 3, &p)
+        )[0]
+        .i32_at(0),
+        0
+    );
+    let mut p = rtmsg(AF_INET, 32, 0, 0, 0, 0);
+    p.extend(attr(RTA_DST, &ip4("192.0.2.1")));
+    p.extend(attr_u32(RTA_OIF, tun));
+    assert_eq!(
+        roundtrip(
+            &mut k,
+            s,
+            &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 4, &p)
+        )[0]
+        .i32_at(0),
+        0
+    );
+    let mut q = rtmsg(AF_INET, 32, 0, 0, 0, 0);
+    q.extend(attr(RTA_DST, &ip4("192.0.2.1")));
+    let m = roundtrip(&mut k, s, &msg(RTM_GETROUTE, F_REQ, 5, &q));
+    assert_eq!(m[0].payload[1], 32);
+    assert_eq!(m[0].attr(12, RTA_OIF).unwrap(), tun.to_ne_bytes());
+    assert_eq!(
+        m[0].attr(12, RTA_RTFLAGS).unwrap(),
+        0x4u32.to_ne_bytes(),
+        "RTF_HOST only"
+    );
+}

@@ -261,6 +261,9 @@ fn multicast_overflow_is_counted() {
     // or above the limit, so the third one still goes in and the last two are dropped.
     assert_eq!(recv_all(&mut k, l).len(), 3);
     assert_eq!(k.dropped(l), 2);
+    assert_eq!(k.take_dropped(l), 2);
+    assert_eq!(k.take_dropped(l), 0);
+    assert_eq!(k.dropped(l), 2);
     assert_eq!(k.pending(), Vec::new());
 }
 
