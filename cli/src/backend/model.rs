@@ -31,7 +31,6 @@ struct Sock {
     port: u32,
     ext_ack: bool,
     cap_ack: bool,
-    dropped_seen: u64,
 }
 
 /// The FreeBSD model behind the translator.
@@ -128,8 +127,7 @@ impl ModelBackend {
                 continue;
             };
             let bsd = s.bsd;
-            let dropped = self.kernel.dropped(bsd);
-            let overrun = dropped > s.dropped_seen;
+            let overrun = self.kernel.take_dropped(bsd) > 0;
             let bufs = self.kernel.take_bufs(bsd);
             let Some(s) = self.socks.get(&id) else {
                 continue;
@@ -146,9 +144,6 @@ impl ModelBackend {
             }
             if overrun {
                 self.pending.push((id, Delivery::Overrun));
-                if let Some(s) = self.socks.get_mut(&id) {
-                    s.dropped_seen = dropped;
-                }
             }
         }
     }
@@ -290,7 +285,6 @@ impl Backend for ModelBackend {
                 port: 0,
                 ext_ack: false,
                 cap_ack: false,
-                dropped_seen: 0,
             },
         );
         Ok(id)
