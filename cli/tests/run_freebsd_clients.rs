@@ -16,9 +16,10 @@
 //! - `sys/net/if_loop.c`: lo0 is `IFF_LOOPBACK | IFF_MULTICAST` and has no link-level
 //!   address; `sys/netinet6/in6_ifattach.c` gives it fe80::1 and every Ethernet interface a
 //!   link-local address from its EUI-64 (52:54:00:12:34:56 → fe80::5054:ff:fe12:3456).
-//! - `sys/netinet/in.c`: an address on a loopback interface installs a host route, and every
-//!   interface address gets a loopback route through lo0 (`ifa_maintain_loopback_route`,
-//!   `RTF_HOST | RTF_STATIC`); `sys/netlink/route/rt.c` reports `RTF_STATIC` routes as
+//! - `sys/netinet/in.c`: an address on a loopback interface installs a host route;
+//!   `in.c`/`sys/netinet6/in6.c` give every interface address a loopback route through lo0
+//!   (`ifa_maintain_loopback_route()` in `sys/net/if.c`, `RTF_HOST | RTF_STATIC`);
+//!   `sys/netlink/route/rt.c nl_get_rtm_protocol()` reports `RTF_STATIC` routes as
 //!   `RTPROT_STATIC` and the others as `RTPROT_KERNEL`.
 #![allow(clippy::arithmetic_side_effects, clippy::as_conversions)]
 
