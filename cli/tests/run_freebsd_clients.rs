@@ -294,7 +294,6 @@ fn ip_link_set_mtu() {
 /// Once that works: FreeBSD 14's `_nl_modify_ifp_generic()` (`route/iface_drivers.c`) only
 /// takes a link down (`if_down()`: IFF_UP goes), so "up" is acknowledged but eth1 stays down.
 #[test]
-#[ignore = "BUG: `ip link set eth1 up`/`down` fail with 'Error: strict checking: non-zero values in ifinfomsg header.' (exit 2): the translator passes NETLINK_GET_STRICT_CHK through although Linux applies it to dumps only, and FreeBSD's check_ifmsg rejects every NEWLINK with ifi_flags/ifi_change"]
 fn ip_link_set_up_and_down() {
     if !gate() {
         return;
@@ -409,12 +408,12 @@ fn ip_neigh_add_del() {
                 && ip neigh show 192.0.2.55 && ip neigh del 192.0.2.55 dev eth0 \
                 && ip neigh show 192.0.2.55 && echo deleted");
     assert_eq!(o.code, Some(0), "{}", o.stderr);
-    // A static ARP entry is reported REACHABLE (`route/neigh.c lle_state_to_nl_state`: LLE_STATIC
-    // → state 1), where Linux says PERMANENT.
+    // iproute2 adds a NUD_PERMANENT entry; FreeBSD keeps it as a static (NTF_STICKY) entry
+    // reported REACHABLE, which the translator shows as PERMANENT again.
     assert_eq!(
         words(&o.stdout),
         lines(&[
-            "192.0.2.55 dev eth0 lladdr 02:00:00:00:00:55 REACHABLE",
+            "192.0.2.55 dev eth0 lladdr 02:00:00:00:00:55 PERMANENT",
             "deleted"
         ])
     );

@@ -340,8 +340,9 @@ impl Backend for ModelBackend {
                     .setsockopt(bsd, SOL_NETLINK, name, &v)
                     .map_err(nlcompat::msg::errno::to_linux)
             }
-            // Options FreeBSD lacks (NO_ENOBUFS, BROADCAST_ERROR, ...) are kept by the runner.
-            nlcompat::socket::SockOpt::Unsupported => Ok(()),
+            // Options FreeBSD lacks (NO_ENOBUFS, BROADCAST_ERROR, ...) or means otherwise
+            // (GET_STRICT_CHK) are kept by the runner.
+            nlcompat::socket::SockOpt::Unsupported | nlcompat::socket::SockOpt::Emulated => Ok(()),
         }
     }
 
