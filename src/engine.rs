@@ -186,7 +186,7 @@ pub(crate) fn translate_with_spec(
     let hdr = header.get_mut(..hlen).ok_or(Error::TooLong {
         off: off32(msg.offset()),
     })?;
-    hdr.copy_from_slice(payload.get(..hlen).unwrap_or_default());
+    crate::wire::copy(hdr, payload.get(..hlen).unwrap_or_default());
     if payload.len() < spec.header_len {
         // A request shorter than its family header carries only the family (`rtgenmsg`);
         // Linux reads nothing else, and busybox leaves junk in the padding after it.
@@ -225,7 +225,7 @@ pub(crate) fn translate_with_spec(
             let end = start.saturating_add(hlen);
             let mut out_hdr = [0u8; MAX_HEADER];
             let out = out_hdr.get_mut(..hlen).unwrap_or_default();
-            out.copy_from_slice(w.written().get(start..end).unwrap_or_default());
+            crate::wire::copy(out, w.written().get(start..end).unwrap_or_default());
             fix(cx, dir, payload, out);
             w.patch(start, out);
         }

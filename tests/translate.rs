@@ -114,7 +114,9 @@ fn ndmsg_family_v6_newneigh_request_and_reply() {
     );
     let out = parse_one(&to_fb(&req).unwrap());
     assert_eq!(hdr(&out)[0], F_INET6);
-    assert_eq!(&hdr(&out)[1..12], &ndmsg(L_INET6, 2, 0x80, 0, 0)[1..12]);
+    // The rest of the header is copied, but for the static-entry encoding (NUD_PERMANENT
+    // becomes NUD_REACHABLE + NTF_STICKY; see static_neighbours_permanent_on_linux_sticky_on_freebsd).
+    assert_eq!(&hdr(&out)[1..12], &ndmsg(L_INET6, 2, 0x02, 0x40, 0)[1..12]);
     let rep = rmsg(
         NEWNEIGH,
         MULTI,

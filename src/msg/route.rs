@@ -168,7 +168,7 @@ fn via(
         off: at,
         attr: attr.kind(),
     })?;
-    dst.copy_from_slice(addr);
+    crate::wire::copy(dst, addr);
     w.attr(ty, buf.get(..total).unwrap_or_default())
 }
 
@@ -201,7 +201,7 @@ fn multipath(
             return Err(Error::BadLength { off: off32(at) });
         }
         let mut hdr = [0u8; RTNH_LEN];
-        hdr.copy_from_slice(rest.get(..RTNH_LEN).unwrap_or_default());
+        crate::wire::copy(&mut hdr, rest.get(..RTNH_LEN).unwrap_or_default());
         let hops_off = offset_of!(l::rtnexthop, rtnh_hops);
         if let Some(h) = hdr.get_mut(hops_off) {
             *h = match dir {
