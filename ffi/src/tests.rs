@@ -293,34 +293,41 @@ fn null_and_bad_arguments_are_einval() {
     let src = freebsd_newlink_em0();
     let mut dst = [0u8; 128];
     let mut out_len = 5usize;
+    // Only raw pointers from here on, so the glue's writes do not invalidate a reference.
+    let o: *mut usize = &mut out_len;
+    let s = src.as_ptr();
+    let d = dst.as_mut_ptr();
+    let hp: *const NlcompatHost = &h;
+    let hmis = hp.cast::<u8>().wrapping_add(1).cast::<NlcompatHost>();
+    let omis = o.cast::<u8>().wrapping_add(1).cast::<usize>();
+    let n = src.len();
+    type Args = (*const NlcompatHost, c_int, *const u8, usize, *mut u8, usize);
+    let cases: [Args; 8] = [
+        (ptr::null(), 0, s, n, d, 128),
+        (hmis, 0, s, n, d, 128),
+        (hp, 0, ptr::null(), 16, d, 128),
+        (hp, 0, ptr::null(), 0, d, 128),
+        (hp, 0, s, n, ptr::null_mut(), 128),
+        (hp, -1, s, n, d, 128),
+        (hp, 0, s, usize::MAX, d, 128),
+        (hp, 0, s, n, d, usize::MAX),
+    ];
     for f in [L2F, F2L] {
-        // SAFETY: (all calls below) each pointer is NULL or from a live buffer; lengths
-        // never exceed the buffers, except where the call must be refused before any access.
+        for (i, &(h, proto, s, sl, d, dl)) in cases.iter().enumerate() {
+            // SAFETY: `o` points to `out_len`; every other pointer is NULL, misaligned or
+            // from a live buffer, and each bad combination is refused before any access.
+            unsafe {
+                o.write(5);
+                assert_eq!(f(h, proto, s, sl, d, dl, o), NLCOMPAT_EINVAL, "case {i}");
+                assert_eq!(o.read(), 0, "case {i}: out_len must be reset");
+            }
+        }
+        // SAFETY: as above; `out_len` NULL or misaligned is refused before any access.
         unsafe {
-            let s = src.as_ptr();
-            let d = dst.as_mut_ptr();
-            let o: *mut usize = &mut out_len;
-            assert_eq!(
-                f(&h, 0, s, src.len(), d, 128, ptr::null_mut()),
-                NLCOMPAT_EINVAL
-            );
-            assert_eq!(f(ptr::null(), 0, s, src.len(), d, 128, o), NLCOMPAT_EINVAL);
-            assert_eq!(out_len, 0);
-            out_len = 5;
-            assert_eq!(f(&h, 0, ptr::null(), 16, d, 128, o), NLCOMPAT_EINVAL);
-            assert_eq!(
-                f(&h, 0, s, src.len(), ptr::null_mut(), 128, o),
-                NLCOMPAT_EINVAL
-            );
-            assert_eq!(f(&h, -1, s, src.len(), d, 128, o), NLCOMPAT_EINVAL);
-            assert_eq!(f(&h, 0, s, usize::MAX, d, 128, o), NLCOMPAT_EINVAL);
-            assert_eq!(f(&h, 0, s, src.len(), d, usize::MAX, o), NLCOMPAT_EINVAL);
-            // A misaligned `out_len` and a misaligned host.
-            let mis = o.cast::<u8>().wrapping_add(1).cast::<usize>();
-            assert_eq!(f(&h, 0, s, src.len(), d, 128, mis), NLCOMPAT_EINVAL);
-            let hmis = ptr::from_ref(&h).cast::<u8>().wrapping_add(1).cast();
-            assert_eq!(f(hmis, 0, s, src.len(), d, 128, o), NLCOMPAT_EINVAL);
-            assert_eq!(out_len, 0);
+            assert_eq!(f(hp, 0, s, n, d, 128, ptr::null_mut()), NLCOMPAT_EINVAL);
+            o.write(5);
+            assert_eq!(f(hp, 0, s, n, d, 128, omis), NLCOMPAT_EINVAL);
+            assert_eq!(o.read(), 5, "a misaligned out_len is never written");
         }
     }
 }
