@@ -430,3 +430,32 @@ fn overlap_arithmetic() {
     assert!(!overlaps(100, 0, 100, 10));
     assert!(overlaps(usize::MAX - 1, 4, 0, 1));
 }
+
+/// A FreeBSD `RTM_NEWROUTE` whose last attribute, an `RTA_VIA` (18) with address family 99,
+/// cannot be translated: the translator writes the route first, then replaces it by a
+/// 36-byte `NLMSG_ERROR`. With a destination that the route overflows but the error fits,
+/// the writer still reports `NoSpace` (for 36 bytes); the glue must then ask for more than
+/// the capacity, or a caller's retry loop would never end.
+#[test]
+fn rewound_overflow_still_grows_the_retry_size() {
+    let ifs = new_ifs();
+    let h = host(&ifs);
+    // struct rtmsg: AF_INET, /32, main table 254, RTPROT_STATIC 4, RT_SCOPE_UNIVERSE, unicast.
+    let mut body = vec![2, 32, 0, 0, 254, 4, 0, 1, 0, 0, 0, 0];
+    body.extend(attr(1, &[10, 0, 0, 1])); // RTA_DST
+    body.extend(attr(4, &2u32.to_ne_bytes())); // RTA_OIF
+    body.extend(attr(6, &[0u8; 64][..4])); // RTA_PRIORITY
+    body.extend(attr(18, &[99, 1, 2, 3, 4])); // RTA_VIA, family 99
+    let n = body.len();
+    let src = nlmsg(24, 0, 3, 0, &body, n);
+    // Enough room for the error (36 bytes), not for the route written before the failure.
+    let (rc, len, _) = call(F2L, &h, &src, 40);
+    assert_eq!(rc, NLCOMPAT_ENOBUFS);
+    assert!(len > 40, "retry size {len} must exceed the capacity 40");
+    let (rc, len, out) = call(F2L, &h, &src, len);
+    assert_eq!(rc, 0);
+    // NLMSG_ERROR, NLM_F_CAPPED, -EAFNOSUPPORT (Linux 97), the route's header echoed.
+    let mut want = (-97i32).to_ne_bytes().to_vec();
+    want.extend_from_slice(&src[..16]);
+    assert_eq!((len, out), (36, nlmsg(2, 0x100, 3, 0, &want, 20)));
+}
