@@ -16,7 +16,7 @@ fn header_matches_sources() {
     let mut fresh = Vec::new();
     bindings.write(&mut fresh);
     let path = dir.join("include/nlcompat.h");
-    if std::env::var_os("NLCOMPAT_BLESS").is_some() {
+    if std::env::var("NLCOMPAT_BLESS").is_ok_and(|v| v == "1") {
         std::fs::write(&path, &fresh).unwrap();
         return;
     }
