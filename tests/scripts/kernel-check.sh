@@ -72,6 +72,12 @@ if ! link $roots -o "$tmp/k.elf" "$lib" > "$tmp/link.log" 2>&1; then
       --why-live='*panicking*' --why-live='*_fail' --why-live='*unwrap_failed*' \
       --why-live='*__rust_alloc*' -o "$tmp/why.elf" "$lib" 2>&1 \
       | sed -n 's/.*):(\([^)]*\)).*/  \1/p' | grep -v '^  \.text' | awk '!seen[$0]++' >&2 || true
+    echo "kernel-check: every function that calls into the panic machinery:" >&2
+    objdump -d -C --no-show-raw-insn "$tmp/why.elf" 2>/dev/null | awk '
+      /^[0-9a-f]+ </ { fn = $0; sub(/^[0-9a-f]+ </, "", fn); sub(/>:$/, "", fn) }
+      /(call|jmp)[^<]*<(core::panicking::|core::slice::.*_fail|core::.*unwrap_failed|core::.*expect_failed|core::result::unwrap_failed)/ {
+        if (fn !~ /^core::/) print "  " fn
+      }' | sort -u >&2 || true
   fi
   exit 1
 fi
