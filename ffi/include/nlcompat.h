@@ -101,8 +101,8 @@ extern "C" {
  * Linux process sent them) for a socket of protocol `proto` (`NETLINK_ROUTE` 0,
  * `NETLINK_GENERIC` 16, ...) into `dst`. The walk ends silently at an `nlmsg_len` below 16
  * or past the end, as Linux's `netlink_rcv_skb()` does. Returns 0 or a positive FreeBSD
- * errno (see the return convention in the crate docs and atop `nlcompat.h`); `ENOBUFS` reports the needed size in
- * `*out_len`. `dst` may be `NULL` when `dst_cap` is 0, to ask for the size only.
+ * errno (see the return convention atop `nlcompat.h`); `ENOBUFS` reports the needed size
+ * in `*out_len`. `dst` may be `NULL` when `dst_cap` is 0, to ask for the size only.
  *
  * # Safety
  *
@@ -129,8 +129,8 @@ int nlcompat_linux_to_freebsd(const struct nlcompat_host *host,
  * into `dst`. A message that cannot be translated becomes an `NLMSG_ERROR` (or an
  * `NLMSG_DONE` ending its dump) carrying the errno, so the process always hears of it;
  * malformed framing fails the whole call with `EINVAL`. Returns 0 or a positive FreeBSD
- * errno (see the return convention in the crate docs and atop `nlcompat.h`); `ENOBUFS` reports the needed size in
- * `*out_len`, so the caller can allocate with `M_NOWAIT` and call again. `dst` may be
+ * errno (see the return convention atop `nlcompat.h`); `ENOBUFS` reports the needed size
+ * in `*out_len`, so the caller can allocate with `M_NOWAIT` and call again. `dst` may be
  * `NULL` when `dst_cap` is 0, to ask for the size only.
  *
  * # Safety
