@@ -192,13 +192,14 @@ fn freebsd_newlink_em0() -> Vec<u8> {
 }
 
 /// Its Linux form: ARPHRD_ETHER, MULTICAST 0x1000, LOWER_UP 0x10000, `eth0`, and the
-/// synthesised `IFLA_QDISC "noqueue"`, `IFLA_TXQLEN 1000`, `IFLA_GROUP 0`.
+/// synthesised `IFLA_QDISC "noqueue"`, `IFLA_TXQLEN 1000`, `IFLA_GROUP 0`, `IFLA_LINKMODE 0`.
 fn linux_newlink_eth0() -> Vec<u8> {
     let mut body = ifinfomsg(0, 1, 2, 0x1 | 0x2 | 0x40 | 0x1000 | 0x1_0000, 0);
     body.extend(attr(3, b"eth0\0"));
     body.extend(attr(6, b"noqueue\0"));
     body.extend(attr(13, &1000u32.to_ne_bytes()));
     body.extend(attr(27, &0u32.to_ne_bytes()));
+    body.extend(attr(17, &[0]));
     let n = body.len();
     nlmsg(16, 0, 5, 77, &body, n)
 }
@@ -209,7 +210,7 @@ fn freebsd_newlink_becomes_linux() {
     let h = host(&ifs);
     let (rc, len, out) = call(F2L, &h, &freebsd_newlink_em0(), 256);
     assert_eq!(rc, 0);
-    assert_eq!(len, 72);
+    assert_eq!(len, 80);
     assert_eq!(out, linux_newlink_eth0());
     assert!(ifs.calls.get() > 0, "the name must come from the C host");
 }
@@ -265,9 +266,9 @@ fn too_small_reports_needed_size() {
     let ifs = new_ifs();
     let h = host(&ifs);
     let src = freebsd_newlink_em0();
-    for cap in [0, 1, 16, 71] {
+    for cap in [0, 1, 16, 79] {
         let (rc, len, _) = call(F2L, &h, &src, cap);
-        assert_eq!((rc, len), (NLCOMPAT_ENOBUFS, 72), "cap {cap}");
+        assert_eq!((rc, len), (NLCOMPAT_ENOBUFS, 80), "cap {cap}");
     }
     // The size query with a NULL destination.
     let mut out_len = 0usize;
@@ -283,7 +284,7 @@ fn too_small_reports_needed_size() {
             &mut out_len,
         )
     };
-    assert_eq!((rc, out_len), (NLCOMPAT_ENOBUFS, 72));
+    assert_eq!((rc, out_len), (NLCOMPAT_ENOBUFS, 80));
 }
 
 #[test]
@@ -359,8 +360,8 @@ fn overlapping_buffers_are_refused() {
             &mut out_len,
         )
     };
-    assert_eq!((rc, out_len), (0, 72));
-    assert_eq!(&buf[src.len()..src.len() + 72], &linux_newlink_eth0()[..]);
+    assert_eq!((rc, out_len), (0, 80));
+    assert_eq!(&buf[src.len()..src.len() + 80], &linux_newlink_eth0()[..]);
 }
 
 #[test]
@@ -392,7 +393,7 @@ fn null_callbacks_mean_not_found() {
     let (rc, _, out) = call(F2L, &h, &freebsd_newlink_em0(), 256);
     assert_eq!(rc, 0);
     // Unknown interface: the FreeBSD name passes unchanged ("em0\0" is 8 bytes, 4 fewer).
-    assert_eq!(out.len(), 68);
+    assert_eq!(out.len(), 76);
     assert_eq!(&out[32..40], &attr(3, b"em0\0")[..]);
 }
 
@@ -433,11 +434,10 @@ fn overlap_arithmetic() {
 
 /// A FreeBSD `RTM_NEWROUTE` whose last attribute, an `RTA_VIA` (18) with address family 99,
 /// cannot be translated: the translator writes the route first, then replaces it by a
-/// 36-byte `NLMSG_ERROR`. With a destination that the route overflows but the error fits,
-/// the writer still reports `NoSpace` (for 36 bytes); the glue must then ask for more than
-/// the capacity, or a caller's retry loop would never end.
+/// 36-byte `NLMSG_ERROR`. A destination that the route overflows but the error fits must be
+/// enough: the overflow happened in the part that was taken back.
 #[test]
-fn rewound_overflow_still_grows_the_retry_size() {
+fn rewound_overflow_does_not_ask_for_more() {
     let ifs = new_ifs();
     let h = host(&ifs);
     // struct rtmsg: AF_INET, /32, main table 254, RTPROT_STATIC 4, RT_SCOPE_UNIVERSE, unicast.
@@ -449,10 +449,7 @@ fn rewound_overflow_still_grows_the_retry_size() {
     let n = body.len();
     let src = nlmsg(24, 0, 3, 0, &body, n);
     // Enough room for the error (36 bytes), not for the route written before the failure.
-    let (rc, len, _) = call(F2L, &h, &src, 40);
-    assert_eq!(rc, NLCOMPAT_ENOBUFS);
-    assert!(len > 40, "retry size {len} must exceed the capacity 40");
-    let (rc, len, out) = call(F2L, &h, &src, len);
+    let (rc, len, out) = call(F2L, &h, &src, 40);
     assert_eq!(rc, 0);
     // NLMSG_ERROR, NLM_F_CAPPED, -EAFNOSUPPORT (Linux 97), the route's header echoed.
     let mut want = (-97i32).to_ne_bytes().to_vec();
