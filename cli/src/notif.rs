@@ -123,13 +123,22 @@ fn syscall_name(nr: i64) -> &'static str {
         libc::SYS_writev => "writev",
         libc::SYS_ioctl => "ioctl",
         libc::SYS_close => "close",
+        libc::SYS_listen => "listen",
+        libc::SYS_accept => "accept",
+        libc::SYS_accept4 => "accept4",
+        libc::SYS_shutdown => "shutdown",
+        libc::SYS_sendfile => "sendfile",
         _ => "?",
     }
 }
 
-/// Whether the thread has a signal it will act on: `(SigPnd | ShdPnd) & ~SigBlk & SigCgt`.
-/// Fatal default actions need no help: the killable wait ends on them.
+/// Whether the thread has a signal it will act on: pending (`SigPnd | ShdPnd`), not blocked
+/// (`SigBlk`), and either caught (`SigCgt`) or a stop signal (job control must be able to stop a
+/// program parked in a receive; ignored stop signals are never pending). Fatal default actions
+/// need no help: the killable wait ends on them.
 fn signal_pending(tid: u32) -> bool {
+    /// SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU (19–22) as `sigset` bits.
+    const STOPS: u64 = 0b1111 << 18;
     let Ok(s) = std::fs::read_to_string(format!("/proc/{tid}/status")) else {
         return false;
     };
@@ -140,7 +149,7 @@ fn signal_pending(tid: u32) -> bool {
             .unwrap_or(0)
     };
     let pending = field("SigPnd:") | field("ShdPnd:");
-    pending & !field("SigBlk:") & field("SigCgt:") != 0
+    pending & !field("SigBlk:") & (field("SigCgt:") | STOPS) != 0
 }
 
 /// Every process below the supervisor (children first found through
@@ -254,6 +263,7 @@ pub(crate) fn serve(
             .map_err(|e| format!("epoll: {e}"))?;
     }
     let listener_raw = sp.listener.raw();
+    let _ = sp.listener.set_sync_wakeup();
     let backend_native = backend.native_ioctls();
     let mut r = Runner {
         l: sp.listener,
@@ -269,6 +279,8 @@ pub(crate) fn serve(
     };
     let page = sp.page;
     let mut main_status: Option<i32> = None;
+    // The child may have ended before the signalfd was watched: look once at the start.
+    let mut reap = true;
     loop {
         let timeout = if r.parked.is_empty() {
             -1
@@ -297,6 +309,7 @@ pub(crate) fn serve(
                     // Termination signals sent to the runner go on to the program; those the
                     // terminal sent to the whole process group reached it already.
                     while let Some(sig) = sys::read_signal(sigfd) {
+                        reap |= sig.signo == libc::SIGCHLD;
                         if sig.signo != libc::SIGCHLD && !sig.from_kernel && main_status.is_none() {
                             sys::kill(main_pid, sig.signo);
                         }
@@ -306,14 +319,16 @@ pub(crate) fn serve(
             }
         }
         r.retry_parked();
-        loop {
+        // Reap only when SIGCHLD said something changed (wait4 is the costliest call here).
+        while std::mem::take(&mut reap) {
             match sys::wait_any() {
                 sys::WaitResult::Exited(pid, code) => {
                     if pid == main_pid {
                         main_status = Some(code);
                     }
+                    reap = true;
                 }
-                sys::WaitResult::Running => break,
+                sys::WaitResult::Running => {}
                 sys::WaitResult::NoChildren => {
                     return match (main_status, page.exec_error()) {
                         (Some(_), Some(e)) => {
@@ -541,6 +556,16 @@ impl Runner {
                 }
             }
             libc::SYS_recvmmsg => self.do_recvmmsg(n, key),
+            // Netlink has no connections (`sock_no_listen`, `sock_no_accept`,
+            // `sock_no_shutdown`).
+            libc::SYS_listen | libc::SYS_accept | libc::SYS_accept4 | libc::SYS_shutdown => {
+                Err(libc::EOPNOTSUPP)
+            }
+            // Would write raw bytes into the program's unix socket behind the runner's back.
+            libc::SYS_sendfile => {
+                eprintln!("nlcompat: sendfile() to a netlink socket is not emulated");
+                Err(libc::EINVAL)
+            }
             // close and anything else: the kernel closes the program's unix socket.
             _ => Ok(Act::Continue),
         }

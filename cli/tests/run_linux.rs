@@ -519,3 +519,34 @@ fn c_threads_and_fork() {
         );
     }
 }
+
+/// Many mutations over one socket (`ip -batch`), with an error in the middle (`-force` goes
+/// on), then the resulting table.
+#[test]
+fn ip_batch_mutations() {
+    if gate() {
+        let script = "(for i in $(seq 1 60); do echo \"route add 10.9.$i.0/24 dev eth0\"; done; \
+                      echo 'route add 10.9.7.0/24 dev eth0') | ip -force -batch -; \
+                      echo status $?; ip -j route show";
+        let r = same(
+            &["sh", "-c", script],
+            Mode::EmptyNetns,
+            "10.9.60.0/24",
+            ident,
+        );
+        assert!(r.stderr.contains("File exists"), "{}", r.stderr);
+    }
+}
+
+/// A program blocked in a (parked) receive still obeys job control and termination.
+#[test]
+fn parked_receive_stops_continues_and_dies() {
+    if gate() {
+        let script = "ip monitor > /dev/null & p=$!; sleep 0.3; \
+                      kill -STOP $p; sleep 0.3; grep -q 'T (stopped)' /proc/$p/status && echo stopped; \
+                      kill -CONT $p; sleep 0.3; grep -q 'T (stopped)' /proc/$p/status || echo running; \
+                      kill $p; wait $p; echo status $?";
+        let r = same(&["sh", "-c", script], Mode::EmptyNetns, "stopped", ident);
+        assert!(r.stdout.contains("running\nstatus 143"), "{}", r.stdout);
+    }
+}

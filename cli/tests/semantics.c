@@ -151,6 +151,10 @@ int main(void) {
     l = 2;
     SHOW(getsockopt(a, SOL_NETLINK, NETLINK_EXT_ACK, &v, &l));
     SHOW(ioctl(a, FIONREAD, &v));
+    SHOW(listen(a, 1));
+    SHOW(accept(a, NULL, NULL));
+    SHOW(accept4(a, NULL, NULL, 0));
+    SHOW(shutdown(a, SHUT_RDWR));
 
     /* bind / autobind / getsockname / connect / getpeername */
     struct sockaddr_nl sa = {.nl_family = AF_NETLINK};

@@ -128,7 +128,9 @@ fn run_setup(cmd: &[String]) -> Result<(), String> {
         return Err(format!(
             "setup command `{}` failed: {}",
             cmd.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
+            String::from_utf8_lossy(&out.stderr)
+                .trim()
+                .replace('\n', "; ")
         ));
     }
     Ok(())

@@ -73,6 +73,11 @@ fn notified_syscalls() -> Vec<u32> {
         libc::SYS_writev,
         libc::SYS_ioctl,
         libc::SYS_close,
+        libc::SYS_listen,
+        libc::SYS_accept,
+        libc::SYS_accept4,
+        libc::SYS_shutdown,
+        libc::SYS_sendfile,
     ]
     .iter()
     .map(|&n| n as u32)

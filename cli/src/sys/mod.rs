@@ -83,6 +83,22 @@ impl Listener {
         self.0.as_raw_fd()
     }
 
+    /// `SECCOMP_IOCTL_NOTIF_SET_FLAGS(SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP)` (Linux 6.6+): wake the
+    /// supervisor synchronously, on the notifying thread's CPU. Best effort.
+    pub(crate) fn set_sync_wakeup(&self) -> bool {
+        /// `SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP` (`include/uapi/linux/seccomp.h`).
+        const SYNC_WAKE_UP: u64 = 1;
+        // SAFETY: this ioctl takes its argument by value; no memory is passed.
+        let ret = unsafe {
+            libc::ioctl(
+                self.0.as_raw_fd(),
+                libc::SECCOMP_IOCTL_NOTIF_SET_FLAGS,
+                SYNC_WAKE_UP,
+            )
+        };
+        ret == 0
+    }
+
     /// `SECCOMP_IOCTL_NOTIF_RECV`. `ENOENT` means the caller died before we read it.
     pub(crate) fn recv(&self) -> io::Result<Notif> {
         // SAFETY: seccomp_notif is plain old data; the kernel requires it zeroed on input.
@@ -211,6 +227,13 @@ pub(crate) fn write_mem(tid: u32, addr: u64, data: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// The supervisor's pid, fetched once (kcmp needs it on every lookup).
+fn own_pid() -> libc::pid_t {
+    static PID: std::sync::OnceLock<libc::pid_t> = std::sync::OnceLock::new();
+    // SAFETY: getpid(2) has no preconditions.
+    *PID.get_or_init(|| unsafe { libc::getpid() })
+}
+
 /// `KCMP_FILE` from `include/uapi/linux/kcmp.h`.
 const KCMP_FILE: libc::c_long = 0;
 
@@ -220,7 +243,7 @@ pub(crate) fn same_file(tid: u32, tracee_fd: i32, ours: BorrowedFd<'_>) -> bool 
     let ret = unsafe {
         libc::syscall(
             libc::SYS_kcmp,
-            libc::c_long::from(libc::getpid()),
+            libc::c_long::from(own_pid()),
             libc::c_long::from(tid),
             KCMP_FILE,
             libc::c_long::from(ours.as_raw_fd()),
