@@ -59,8 +59,9 @@ fn xlate(from: &str, input: &Path, topo: &Path) -> Vec<u8> {
     out.stdout
 }
 
-fn topo_file() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nlcompat-xlate-{}", std::process::id()));
+/// A topology file in a directory of the test's own (tests run in parallel threads).
+fn topo_file(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nlcompat-xlate-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("host.toml");
     std::fs::write(&p, TOPOLOGY).unwrap();
@@ -69,7 +70,7 @@ fn topo_file() -> PathBuf {
 
 #[test]
 fn requests_linux_to_freebsd() {
-    let topo = topo_file();
+    let topo = topo_file("requests");
     for name in [
         "getlink_iproute2",
         "newaddr_v6_iproute2",
@@ -84,7 +85,7 @@ fn requests_linux_to_freebsd() {
 
 #[test]
 fn replies_freebsd_to_linux() {
-    let topo = topo_file();
+    let topo = topo_file("replies");
     for name in [
         "newlink_dump",
         "newaddr_dump_v4",
@@ -103,7 +104,7 @@ fn replies_freebsd_to_linux() {
 
 #[test]
 fn bad_input_is_a_clear_error() {
-    let topo = topo_file();
+    let topo = topo_file("bad");
     let dir = topo.parent().unwrap().to_path_buf();
     let bad = dir.join("bad.bin");
     // An nlmsghdr claiming 64 bytes in a 16-byte FreeBSD buffer: malformed kernel output.
