@@ -4,7 +4,7 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi docs demo kernel freebsd-check fuzz-smoke help
+.PHONY: all build test lint fmt abi docs demo bench kernel header miri freebsd-check fuzz-smoke help
 
 all: build
 
@@ -16,6 +16,9 @@ help:
 	@echo "make abi        regenerate linux-abi from this machine's uapi headers"
 	@echo "make kernel     release build for $(KERNEL_TARGET) + panic/alloc symbol check"
 	@echo "make docs       regenerate docs/translation.md from the tables"
+	@echo "make header     regenerate ffi/include/nlcompat.h (cbindgen) and check drift"
+	@echo "make miri       the C ABI glue under miri"
+	@echo "make bench      translation benchmarks"
 
 build:
 	$(CARGO) build --workspace
@@ -42,6 +45,10 @@ freebsd-check:
 	rustup target list --installed | grep -q $(FREEBSD_TARGET) || rustup target add $(FREEBSD_TARGET)
 	$(CARGO) check -p nlcompat-freebsd-abi --target $(FREEBSD_TARGET) --features libc-check
 
+# Translation throughput (criterion) and the runner's cost per command (docs/benchmarks.md).
+bench:
+	$(CARGO) bench -p nlcompat --bench translate -- --warm-up-time 1 --measurement-time 3
+
 # Regenerate linux-abi/src/generated.rs with bindgen (needs libclang).
 abi:
 	$(CARGO) run -p nlcompat-linux-abi-gen -- linux-abi/src/generated.rs
@@ -49,6 +56,16 @@ abi:
 # Regenerate docs/translation.md from the translator's tables.
 docs:
 	NLCOMPAT_UPDATE_DOCS=1 $(CARGO) test -p nlcompat --lib doc::
+
+# Regenerate ffi/include/nlcompat.h with cbindgen and fail if it changed.
+header:
+	NLCOMPAT_BLESS=1 $(CARGO) test -p nlcompat-ffi --test header
+	git diff --exit-code -- ffi/include/nlcompat.h
+
+# The C ABI's pointer glue under miri (nightly).
+miri:
+	rustup +nightly component list --installed | grep -q '^miri' || rustup +nightly component add miri rust-src
+	$(CARGO) +nightly miri test -p nlcompat-ffi --lib
 
 kernel:
 	rustup target list --installed | grep -q $(KERNEL_TARGET) || rustup target add $(KERNEL_TARGET)

@@ -40,8 +40,13 @@ pub struct Cx<'a> {
     track: Option<Track>,
     /// Linux attribute ids below 128 emitted at the top level of the current message.
     emitted: u128,
+    /// The Linux request a FreeBSD reply answers, when the caller kept it.
+    pub(crate) request: Option<&'a [u8]>,
     /// Translating the request echoed in an `NLMSG_ERROR`: no attributes are added.
     pub(crate) echo: bool,
+    /// `nlmsg_type` and `nlmsg_flags` of the message being translated.
+    src_type: u16,
+    src_flags: u16,
     /// The source message's fixed header, before conversion.
     src_header: [u8; MAX_HEADER],
     src_header_len: usize,
@@ -57,10 +62,25 @@ impl<'a> Cx<'a> {
             dst_base: 0,
             track: None,
             emitted: 0,
+            request: None,
             echo: false,
+            src_type: 0,
+            src_flags: 0,
             src_header: [0; MAX_HEADER],
             src_header_len: 0,
         }
+    }
+
+    /// `nlmsg_type` and `nlmsg_flags` of the message being translated.
+    #[must_use]
+    pub fn msg_type_flags(&self) -> (u16, u16) {
+        (self.src_type, self.src_flags)
+    }
+
+    /// The Linux request this FreeBSD message answers, if the caller kept it.
+    #[must_use]
+    pub fn request(&self) -> Option<Msg<'a>> {
+        self.request.and_then(|r| Msg::parse(r, 0).ok())
     }
 
     /// The source message's fixed family header as received (possibly shorter than the
@@ -136,6 +156,8 @@ pub(crate) fn translate_with_spec(
 ) -> Result<Option<usize>> {
     cx.src_base = msg.offset();
     cx.dst_base = w.len();
+    cx.src_type = msg.msg_type();
+    cx.src_flags = msg.flags();
     cx.track = match follow {
         Follow::None => None,
         Follow::Source(want) => Some(Track {
@@ -164,7 +186,7 @@ pub(crate) fn translate_with_spec(
     let hdr = header.get_mut(..hlen).ok_or(Error::TooLong {
         off: off32(msg.offset()),
     })?;
-    hdr.copy_from_slice(payload.get(..hlen).unwrap_or_default());
+    crate::wire::copy(hdr, payload.get(..hlen).unwrap_or_default());
     if payload.len() < spec.header_len {
         // A request shorter than its family header carries only the family (`rtgenmsg`);
         // Linux reads nothing else, and busybox leaves junk in the padding after it.
@@ -203,8 +225,8 @@ pub(crate) fn translate_with_spec(
             let end = start.saturating_add(hlen);
             let mut out_hdr = [0u8; MAX_HEADER];
             let out = out_hdr.get_mut(..hlen).unwrap_or_default();
-            out.copy_from_slice(w.written().get(start..end).unwrap_or_default());
-            fix(dir, payload, out);
+            crate::wire::copy(out, w.written().get(start..end).unwrap_or_default());
+            fix(cx, dir, payload, out);
             w.patch(start, out);
         }
     }
@@ -297,6 +319,10 @@ fn translate_one(
     w: &mut Writer<'_>,
 ) -> Result<bool> {
     let at = off32(attr.offset());
+    let rejected = Error::Rejected {
+        off: at,
+        attr: attr.kind(),
+    };
     if let Kind::Custom(f) = kind {
         f(cx, dir, attr, out_type, w)?;
         return Ok(false);
@@ -312,10 +338,7 @@ fn translate_one(
                 Dir::FreebsdToLinux => (freebsd, linux),
             };
             if attr.payload().len() < from.min(to) {
-                return Err(Error::Rejected {
-                    off: at,
-                    attr: attr.kind(),
-                });
+                return Err(rejected);
             }
             let len = u16::try_from(to.saturating_add(NLA_HDRLEN))
                 .map_err(|_| Error::TooLong { off: at })?;
@@ -333,32 +356,15 @@ fn translate_one(
             Ok(true)
         }
         Kind::U8(map) => {
-            let v = attr.u8().ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
-            let v = map.map(dir, v).ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
+            let v = attr.u8().and_then(|v| map.map(dir, v)).ok_or(rejected)?;
             w.attr_u8(ty, v).map(|()| true)
         }
         Kind::U32(map) => {
-            let v = attr.u32().ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
-            let v = map.map(dir, v).ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
+            let v = attr.u32().and_then(|v| map.map(dir, v)).ok_or(rejected)?;
             w.attr_u32(ty, v).map(|()| true)
         }
         Kind::Flags32(map) => {
-            let v = attr.u32().ok_or(Error::Rejected {
-                off: at,
-                attr: attr.kind(),
-            })?;
+            let v = attr.u32().ok_or(rejected)?;
             w.attr_u32(ty, map.map(dir, v)).map(|()| true)
         }
         Kind::Nested(table) => {

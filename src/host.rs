@@ -92,6 +92,65 @@ pub trait Host {
     }
 }
 
+/// One interface of a [`StaticHost`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StaticIf<'a> {
+    /// Interface index.
+    pub index: u32,
+    /// FreeBSD name.
+    pub name: &'a [u8],
+    /// `if_type` (`IFT_*`).
+    pub iftype: u16,
+    /// The Linuxulator's Ethernet number, for Ethernet interfaces.
+    pub linux_ethno: Option<u32>,
+}
+
+/// A host over a fixed list of interfaces: for tests, fuzzing, benchmarks and offline
+/// translation of captures.
+#[derive(Debug, Clone, Copy)]
+pub struct StaticHost<'a> {
+    /// The interfaces.
+    pub ifs: &'a [StaticIf<'a>],
+    /// `compat.linux.use_real_ifnames`.
+    pub real_names: bool,
+}
+
+impl StaticHost<'_> {
+    fn by_index(&self, index: u32) -> Option<&StaticIf<'_>> {
+        self.ifs.iter().find(|i| i.index == index)
+    }
+}
+
+impl Host for StaticHost<'_> {
+    fn ifname(&self, index: u32) -> Option<IfName> {
+        IfName::new(self.by_index(index)?.name)
+    }
+    fn ifindex(&self, name: &[u8]) -> Option<u32> {
+        self.ifs.iter().find(|i| i.name == name).map(|i| i.index)
+    }
+    fn iftype(&self, index: u32) -> Option<u16> {
+        self.by_index(index).map(|i| i.iftype)
+    }
+    fn linux_ethno(&self, index: u32) -> Option<u32> {
+        self.by_index(index)?.linux_ethno
+    }
+    fn ifindex_by_ethno(&self, n: u32) -> Option<u32> {
+        self.ifs
+            .iter()
+            .find(|i| i.linux_ethno == Some(n))
+            .map(|i| i.index)
+    }
+    fn first_loopback(&self) -> Option<u32> {
+        self.ifs
+            .iter()
+            .find(|i| i.iftype == IFT_LOOP)
+            .map(|i| i.index)
+    }
+    fn use_real_ifnames(&self) -> bool {
+        self.real_names
+    }
+}
+
 /// `IFT_ETHER`, FreeBSD `sys/net/if_types.h`.
 const IFT_ETHER: u16 = 0x6;
 /// `IFT_LOOP`, FreeBSD `sys/net/if_types.h`.
@@ -156,42 +215,44 @@ pub fn freebsd_name(host: &dyn Host, linux_name: &[u8]) -> Option<IfName> {
 pub(crate) mod tests {
     use super::*;
 
-    /// A fixed host: 1 lo0, 2 em0 (eth0), 3 em1 (eth1), 4 bridge0, 5 lo1.
-    pub(crate) struct TestHost {
-        pub(crate) real: bool,
-    }
-
-    const IFS: &[(u32, &[u8], u16, Option<u32>)] = &[
-        (1, b"lo0", IFT_LOOP, None),
-        (2, b"em0", IFT_ETHER, Some(0)),
-        (3, b"em1", IFT_ETHER, Some(1)),
-        (4, b"bridge0", 209, None),
-        (5, b"lo1", IFT_LOOP, None),
+    const IFS: &[StaticIf<'static>] = &[
+        StaticIf {
+            index: 1,
+            name: b"lo0",
+            iftype: IFT_LOOP,
+            linux_ethno: None,
+        },
+        StaticIf {
+            index: 2,
+            name: b"em0",
+            iftype: IFT_ETHER,
+            linux_ethno: Some(0),
+        },
+        StaticIf {
+            index: 3,
+            name: b"em1",
+            iftype: IFT_ETHER,
+            linux_ethno: Some(1),
+        },
+        StaticIf {
+            index: 4,
+            name: b"bridge0",
+            iftype: 209,
+            linux_ethno: None,
+        },
+        StaticIf {
+            index: 5,
+            name: b"lo1",
+            iftype: IFT_LOOP,
+            linux_ethno: None,
+        },
     ];
 
-    impl Host for TestHost {
-        fn ifname(&self, index: u32) -> Option<IfName> {
-            IFS.iter()
-                .find(|i| i.0 == index)
-                .and_then(|i| IfName::new(i.1))
-        }
-        fn ifindex(&self, name: &[u8]) -> Option<u32> {
-            IFS.iter().find(|i| i.1 == name).map(|i| i.0)
-        }
-        fn iftype(&self, index: u32) -> Option<u16> {
-            IFS.iter().find(|i| i.0 == index).map(|i| i.2)
-        }
-        fn linux_ethno(&self, index: u32) -> Option<u32> {
-            IFS.iter().find(|i| i.0 == index).and_then(|i| i.3)
-        }
-        fn ifindex_by_ethno(&self, n: u32) -> Option<u32> {
-            IFS.iter().find(|i| i.3 == Some(n)).map(|i| i.0)
-        }
-        fn first_loopback(&self) -> Option<u32> {
-            Some(1)
-        }
-        fn use_real_ifnames(&self) -> bool {
-            self.real
+    /// A fixed host: 1 lo0, 2 em0 (eth0), 3 em1 (eth1), 4 bridge0, 5 lo1.
+    pub(crate) fn test_host(real: bool) -> StaticHost<'static> {
+        StaticHost {
+            ifs: IFS,
+            real_names: real,
         }
     }
 
@@ -201,20 +262,20 @@ pub(crate) mod tests {
 
     #[test]
     fn names_freebsd_to_linux() {
-        let h = TestHost { real: false };
+        let h = test_host(false);
         assert_eq!(ln(&h, 1), b"lo");
         assert_eq!(ln(&h, 2), b"eth0");
         assert_eq!(ln(&h, 3), b"eth1");
         assert_eq!(ln(&h, 4), b"bridge0");
         assert_eq!(ln(&h, 5), b"lo1");
-        let real = TestHost { real: true };
+        let real = test_host(true);
         assert_eq!(ln(&real, 1), b"lo0");
         assert_eq!(ln(&real, 2), b"em0");
     }
 
     #[test]
     fn names_linux_to_freebsd() {
-        let h = TestHost { real: false };
+        let h = test_host(false);
         assert_eq!(freebsd_index(&h, b"eth1"), Some(3));
         assert_eq!(freebsd_index(&h, b"lo"), Some(1));
         assert_eq!(freebsd_index(&h, b"em0"), Some(2));
@@ -222,7 +283,7 @@ pub(crate) mod tests {
         assert_eq!(freebsd_index(&h, b"eth7"), None);
         assert_eq!(freebsd_index(&h, b"eth"), None);
         assert_eq!(freebsd_index(&h, b"eth01x"), None);
-        assert_eq!(freebsd_index(&TestHost { real: true }, b"eth0"), None);
+        assert_eq!(freebsd_index(&test_host(true), b"eth0"), None);
     }
 
     #[test]

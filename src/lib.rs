@@ -22,7 +22,7 @@ pub mod table;
 pub mod wire;
 
 pub use error::{Error, Result};
-pub use host::{Host, IfName};
+pub use host::{Host, IfName, StaticHost, StaticIf};
 
 use wire::{Messages, Msg, Writer};
 
@@ -155,6 +155,7 @@ pub(crate) fn translate_msg_as(
             Some(spec) => {
                 let mut cx = engine::Cx::new(ctx.host);
                 cx.echo = echo;
+                cx.request = ctx.request;
                 engine::translate_with_spec(&mut cx, dir, spec, msg, w, engine::Follow::None)
                     .map(|_| ())
             }

@@ -89,6 +89,9 @@ pub enum SockOpt {
     Pass(i32),
     /// FreeBSD refuses it with ENOPROTOOPT; a compat layer should emulate it or report that.
     Unsupported,
+    /// Kept by the compat layer and not passed on: FreeBSD has the option but gives it
+    /// another meaning.
+    Emulated,
 }
 
 /// Maps a Linux `SOL_NETLINK` option name to FreeBSD.
@@ -103,7 +106,12 @@ pub fn sockopt_to_freebsd(name: i32) -> SockOpt {
         l::NETLINK_LIST_MEMBERSHIPS => SockOpt::Pass(f::NETLINK_LIST_MEMBERSHIPS),
         l::NETLINK_CAP_ACK => SockOpt::Pass(f::NETLINK_CAP_ACK),
         l::NETLINK_EXT_ACK => SockOpt::Pass(f::NETLINK_EXT_ACK),
-        l::NETLINK_GET_STRICT_CHK => SockOpt::Pass(f::NETLINK_GET_STRICT_CHK),
+        // ABI: Linux applies strict checking to GET requests only (`rtnetlink.c`
+        // `rtnl_dump_*` with `strict_check`); FreeBSD runs its strict header pre-checks on
+        // every request (`netlink_message_parser.h nl_parse_header`), so iproute2's
+        // `ip link set eth0 up` (non-zero `ifi_flags`) would fail "strict checking: non-zero
+        // values in ifinfomsg header". The option is remembered for the process, not passed.
+        l::NETLINK_GET_STRICT_CHK => SockOpt::Emulated,
         _ => SockOpt::Unsupported,
     }
 }
@@ -163,6 +171,7 @@ mod tests {
     fn options_and_types() {
         assert_eq!(sockopt_to_freebsd(11), SockOpt::Pass(11));
         assert_eq!(sockopt_to_freebsd(5), SockOpt::Unsupported);
+        assert_eq!(sockopt_to_freebsd(12), SockOpt::Emulated);
         assert_eq!(socket_error(1, 0), Some(94));
         assert_eq!(socket_error(3, 0), None);
         assert_eq!(socket_error(2, 16), None);

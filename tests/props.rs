@@ -482,6 +482,11 @@ proptest! {
             ha[2] = 0;
             hb[2] = 0;
         }
+        if spec.name == "neigh" && (ha[8] & 0x80 != 0 || ha[10] & 0x40 != 0) {
+            // Static entries: NUD_PERMANENT <-> NTF_STICKY (own test in translate.rs).
+            ha[8..11].fill(0);
+            hb[8..11].fill(0);
+        }
         if spec.name == "route" {
             // Linux's rtm_table follows RTA_TABLE, which the generator picks independently.
             ha[4] = 0;

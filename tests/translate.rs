@@ -114,7 +114,9 @@ fn ndmsg_family_v6_newneigh_request_and_reply() {
     );
     let out = parse_one(&to_fb(&req).unwrap());
     assert_eq!(hdr(&out)[0], F_INET6);
-    assert_eq!(&hdr(&out)[1..12], &ndmsg(L_INET6, 2, 0x80, 0, 0)[1..12]);
+    // The rest of the header is copied, but for the static-entry encoding (NUD_PERMANENT
+    // becomes NUD_REACHABLE + NTF_STICKY; see static_neighbours_permanent_on_linux_sticky_on_freebsd).
+    assert_eq!(&hdr(&out)[1..12], &ndmsg(L_INET6, 2, 0x02, 0x40, 0)[1..12]);
     let rep = rmsg(
         NEWNEIGH,
         MULTI,
@@ -1089,4 +1091,71 @@ fn ipv6_newaddr_without_lifetimes_means_forever_on_freebsd() {
     let a = attrs_of(&parse_one(&to_fb(&req).unwrap()), 8);
     assert_eq!(find(&a, 6).unwrap(), &ci_in[..]);
     assert_eq!(a.iter().filter(|(t, _)| *t == 6).count(), 1);
+}
+
+#[test]
+fn route_get_reply_is_a_host_route_for_the_address_asked() {
+    // `ip route get 192.0.2.77`: a single RTM_GETROUTE with RTA_DST. FreeBSD answers with the
+    // matching prefix (192.0.2.0/24); Linux answers with the address itself, /32,
+    // RTM_F_CLONED (0x200), protocol unspecified (net/ipv4/route.c rt_fill_info).
+    let req = rmsg(
+        26,
+        REQ,
+        &rtmsg(L_INET, 32, 0, 0, 0, 0, 0),
+        &[attr(1, &[192, 0, 2, 77])],
+    );
+    let rep = rmsg(
+        24,
+        0,
+        &rtmsg(L_INET, 24, 0, 2, 0, 1, 0),
+        &[a_u32(15, 0), attr(1, &[192, 0, 2, 0]), a_u32(4, 2)],
+    );
+    let ctx = common::ctx().with_request(Some(&req));
+    let m = parse_one(&to_lx_fill(&ctx, &rep, 0).unwrap());
+    let h = hdr(&m);
+    assert_eq!(h[1], 32, "rtm_dst_len");
+    assert_eq!(h[5], 0, "rtm_protocol");
+    assert_eq!(
+        u32::from_ne_bytes(h[8..12].try_into().unwrap()) & 0x200,
+        0x200
+    );
+    assert_eq!(find(&attrs_of(&m, 12), 1).unwrap(), &[192, 0, 2, 77]);
+    // Without the request (a dump part or a notification) the prefix stays.
+    let m = parse_one(&to_lx(&rep).unwrap());
+    assert_eq!(hdr(&m)[1], 24);
+    assert_eq!(find(&attrs_of(&m, 12), 1).unwrap(), &[192, 0, 2, 0]);
+}
+
+#[test]
+fn static_neighbours_permanent_on_linux_sticky_on_freebsd() {
+    // ndmsg: family u8, pad, pad u16, ifindex i32, state u16, flags u8, type u8.
+    let nd = |fam: u8, state: u16, flags: u8| {
+        let mut h = vec![fam, 0, 0, 0];
+        h.extend_from_slice(&2i32.to_ne_bytes());
+        h.extend_from_slice(&state.to_ne_bytes());
+        h.extend_from_slice(&[flags, 0]);
+        h
+    };
+    // Linux NUD_PERMANENT 0x80 -> FreeBSD NTF_STICKY 0x40 with NUD_REACHABLE 0x02.
+    let req = rmsg(28, REQ, &nd(L_INET, 0x80, 0), &[attr(1, &[192, 0, 2, 55])]);
+    let m = parse_one(&to_fb(&req).unwrap());
+    assert_eq!(&hdr(&m)[8..11], &[0x02, 0x00, 0x40]);
+    // And back: a FreeBSD static entry is PERMANENT, without Linux's (bridge) NTF_STICKY.
+    let rep = rmsg(
+        28,
+        MULTI,
+        &nd(L_INET, 0x02, 0x40),
+        &[attr(1, &[192, 0, 2, 55])],
+    );
+    let m = parse_one(&to_lx(&rep).unwrap());
+    assert_eq!(&hdr(&m)[8..11], &[0x80, 0x00, 0x00]);
+    // Dynamic entries keep their state and flags.
+    let rep = rmsg(
+        28,
+        MULTI,
+        &nd(L_INET, 0x04, 0x80),
+        &[attr(1, &[192, 0, 2, 1])],
+    );
+    let m = parse_one(&to_lx(&rep).unwrap());
+    assert_eq!(&hdr(&m)[8..11], &[0x04, 0x00, 0x80]);
 }

@@ -9,8 +9,9 @@ use crate::parse::{fixed_header, get_string, get_u16, rd8, walk_attrs};
 use crate::route::link::Tmpl;
 use crate::writer::Writer;
 
-/// `CTRL_ATTR_MAX` (`netlink_generic.h`).
-const CTRL_ATTR_MAX: u32 = 10;
+/// `NLSE_ATTR_MAX` (`netlink/netlink_sysevent.h`).
+/// TODO(abi): move to freebsd-abi.
+const NLSE_ATTR_MAX: u32 = 4;
 /// `MIN_GROUP_NUM` (`netlink_var.h`): generic groups are numbered from 48.
 const MIN_GROUP_NUM: u32 = 48;
 
@@ -64,13 +65,50 @@ impl Kernel {
             id: GENL_ID_CTRL,
             version: 2,
             hdrsize: 0,
-            maxattr: CTRL_ATTR_MAX,
+            maxattr: u32::from(freebsd_abi::CTRL_ATTR_MAX),
             cmds: vec![(
                 u32::from(CTRL_CMD_GETFAMILY),
                 GENL_CMD_CAP_DO | GENL_CMD_CAP_DUMP | GENL_CMD_CAP_HASPOL,
                 false,
             )],
             groups: vec!["notify".into()],
+        });
+    }
+
+    /// `nlsysevent_load()`: family "nlsysevent" (version 2, no commands) with one group
+    /// per devctl system, registered in this order.
+    pub(crate) fn genl_load_nlsysevent(&mut self) {
+        const SYSTEMS: [&str; 20] = [
+            "ACPI",
+            "AEON",
+            "CAM",
+            "CARP",
+            "coretemp",
+            "DEVFS",
+            "device",
+            "ETHERNET",
+            "GEOM",
+            "HYPERV_NIC_VF",
+            "IFNET",
+            "INFINIBAND",
+            "KERNEL",
+            "nvme",
+            "PMU",
+            "RCTL",
+            "USB",
+            "VFS",
+            "VT",
+            "ZFS",
+        ];
+        let id = GENL_MIN_ID.saturating_add(u16::try_from(self.genl.len()).unwrap_or(0));
+        self.genl.push(GenlFamily {
+            name: "nlsysevent".into(),
+            id,
+            version: 2,
+            hdrsize: 0,
+            maxattr: NLSE_ATTR_MAX,
+            cmds: Vec::new(),
+            groups: SYSTEMS.iter().map(|s| (*s).to_string()).collect(),
         });
     }
 

@@ -15,7 +15,7 @@ use crate::topology::{Topology, TopologyError};
 use crate::writer::{align4, Flushed, Writer};
 
 /// Time source: `time_uptime` and `time_second`.
-pub trait Clock: std::fmt::Debug {
+pub trait Clock: std::fmt::Debug + Send {
     /// Seconds since boot (`time_uptime`).
     fn uptime(&self) -> u64;
     /// Wall-clock seconds (`time_second`).
@@ -172,11 +172,11 @@ impl Req {
 }
 
 impl Kernel {
-    /// Builds a host from a topology.
-    pub fn new(topo: &Topology) -> Result<Kernel, TopologyError> {
+    /// A host without interfaces (only the generic "nlctrl" family).
+    fn empty(fibs: u32, pid: u32) -> Kernel {
         let mut k = Kernel {
             state: NetState {
-                numfibs: topo.fibs.max(1),
+                numfibs: fibs.max(1),
                 next_ifindex: 1,
                 next_grp_idx: 1,
                 ..NetState::default()
@@ -185,7 +185,7 @@ impl Kernel {
             pcb_order: Vec::new(),
             next_sock: 3,
             clock: Box::new(FixedClock::default()),
-            pid: topo.pid,
+            pid,
             rng: 0x9e37_79b9_7f4a_7c15,
             genl: Vec::new(),
             unhop_ctl: false,
@@ -193,34 +193,25 @@ impl Kernel {
             netlink_if_up: false,
         };
         k.genl_init();
+        k
+    }
+
+    /// Builds a host from a topology (see `docs/topology.md`).
+    pub fn new(topo: &Topology) -> Result<Kernel, TopologyError> {
+        let mut k = Kernel::empty(topo.fibs, topo.pid);
+        if topo.nlsysevent {
+            k.genl_load_nlsysevent();
+        }
         k.load_topology(topo)?;
         Ok(k)
     }
 
-    /// The built-in default host ([`Topology::default_host`]).
+    /// The built-in default host ([`Topology::default_host`]): `em0` (up, 192.0.2.10/24,
+    /// 2001:db8::10/64 and its link-local), `em1` (down), `lo0`, default routes via
+    /// 192.0.2.1 and 2001:db8::1, one ARP and one NDP entry.
     pub fn default_host() -> Kernel {
-        match Kernel::new(&Topology::default_host()) {
-            Ok(k) => k,
-            // The built-in topology is tested to load; keep a usable empty host otherwise.
-            Err(_) => Kernel {
-                state: NetState {
-                    numfibs: 1,
-                    next_ifindex: 1,
-                    next_grp_idx: 1,
-                    ..NetState::default()
-                },
-                socks: BTreeMap::new(),
-                pcb_order: Vec::new(),
-                next_sock: 3,
-                clock: Box::new(FixedClock::default()),
-                pid: 1000,
-                rng: 0x9e37_79b9_7f4a_7c15,
-                genl: Vec::new(),
-                unhop_ctl: false,
-                unhop_protocols: Vec::new(),
-                netlink_if_up: false,
-            },
-        }
+        // The built-in topology is tested to load; an empty host is the fallback.
+        Kernel::new(&Topology::default_host()).unwrap_or_else(|_| Kernel::empty(1, 1000))
     }
 
     /// Replaces the time source (default: [`FixedClock`]).
@@ -668,6 +659,16 @@ impl Kernel {
         self.socks.get(&s).map_or(0, |so| so.dropped_total)
     }
 
+    /// Like [`Kernel::dropped`], but returns only the drops since the previous call and
+    /// resets the count (what a Linux-style runner turns into one ENOBUFS).
+    pub fn take_dropped(&mut self, s: SockId) -> u64 {
+        self.socks.get_mut(&s).map_or(0, |so| {
+            let d = so.dropped_total.saturating_sub(so.dropped_taken);
+            so.dropped_taken = so.dropped_total;
+            d
+        })
+    }
+
     /// Bytes currently queued for reading (`so_rcv.sb_ccc`).
     pub fn queued_bytes(&self, s: SockId) -> usize {
         self.socks.get(&s).map_or(0, |so| so.rcv_ccc)
@@ -692,6 +693,19 @@ impl Kernel {
                 flags: i.nl_flags(),
             })
             .collect()
+    }
+
+    /// Changes the media state of an interface, as a cable plug/unplug would
+    /// (`if_link_state_change` → `ifnet_link_event` → `rtnl_handle_iflink`): link
+    /// listeners get RTM_NEWLINK with `ifi_change` 0. Only Ethernet-like interfaces take
+    /// their operstate from the media. Returns false for an unknown index.
+    pub fn set_carrier(&mut self, ifindex: u32, carrier: bool) -> bool {
+        match self.state.iface_mut(ifindex) {
+            Some(i) => i.carrier = carrier,
+            None => return false,
+        }
+        self.link_event(ifindex, NL_RTM_NEWLINK, 0);
+        true
     }
 
     /// `nl_on_transmit()`: resets the drop counters and resumes request processing.

@@ -27,15 +27,6 @@
 //! assert!(r.ret > 0);
 //! ```
 #![forbid(unsafe_code)]
-#![allow(
-    clippy::arithmetic_side_effects,
-    reason = "checked or saturating arithmetic is used; the lint also flags bit operations on constants"
-)]
-#![allow(
-    clippy::as_conversions,
-    reason = "kept for const re-typing of ABI values; run-time code uses try_from"
-)]
-
 mod abi;
 mod genl;
 mod kernel;

@@ -244,7 +244,7 @@ impl Kernel {
             .protocol
             .filter(|p| *p > RTPROT_STATIC)
             .unwrap_or(RTPROT_UNSPEC);
-        let rtflags_base = RTF_UP | RTF_STATIC | if plen == max_plen(fam) { RTF_HOST } else { 0 };
+        let rtflags_base = RTF_STATIC | if plen == max_plen(fam) { RTF_HOST } else { 0 };
         let rnh = if let Some(id) = r.nexthop {
             self.user_nhop_route_nh(r.fib, fam, id)
                 .ok_or_else(|| TopologyError::Invalid(format!("unknown nexthop {id}")))?
@@ -271,6 +271,11 @@ impl Kernel {
             }
         } else {
             let (gw, ifx, fl) = match r.gateway.as_deref() {
+                // nhop_set_blackhole(): through the loopback interface, no gateway.
+                _ if blackhole || reject => {
+                    let lo = self.state.loif().unwrap_or(0);
+                    (Gw::Link(lo), lo, 0)
+                }
                 Some(g) => {
                     let gw = parse_ip(g)?;
                     let ifx = match oif {
@@ -307,6 +312,8 @@ impl Kernel {
             }
             let mut nh = self.new_nhop(gw, ifx, rtflags_base | extra, origin);
             nh.mtu = r.mtu.unwrap_or(0);
+            // set_nhop_expire_from_info(): stored as an uptime.
+            nh.expire = r.expire.map_or(0, |e| self.uptime().saturating_add(e));
             nh.blackhole = blackhole;
             nh.reject = reject;
             self.state.assign_kidx(r.fib, fam, &mut nh);
@@ -344,12 +351,17 @@ impl Kernel {
         }
     }
 
-    /// `ifa_ifwithroute()`-like: the transmit interface of the route covering `gw`.
+    /// `ifa_ifwithroute()` for a gateway: the transmit interface of the route covering
+    /// it, unless that is the default route ("dismiss a gateway that is reachable only
+    /// through the default router").
     pub(crate) fn ifindex_for_gw(&self, fib: u32, gw: &IpAddr) -> Option<u32> {
         let r = self.state.lookup(fib, gw, 0)?;
+        if r.plen == 0 {
+            return None;
+        }
         match &r.nh {
-            RouteNh::Single { nh, .. } if !nh.is_gateway() => Some(nh.ifindex),
-            _ => None,
+            RouteNh::Single { nh, .. } => Some(nh.ifindex),
+            RouteNh::Group { nhops, .. } => nhops.first().map(|(n, _)| n.ifindex),
         }
     }
 
@@ -706,14 +718,13 @@ impl Kernel {
         self.addr_event(&ifa, ty);
         self.ifa_routes(&ifp, &ifa, true);
         if ifp.kind.has_lladdr() {
-            let family_v6 = addr.is_ipv6();
             self.lle_add(Neigh {
                 ifindex,
                 dst: addr,
                 lladdr: Some(ifp.lladdr.clone()),
-                // lle_state_to_nl_state(): IPv4 STATIC|IFADDR → REACHABLE; the IPv6
-                // ifaddr entry keeps ND6_LLINFO_NOSTATE → NUD_NONE.
-                state: if family_v6 { 0 } else { NUD_REACHABLE },
+                // lle_state_to_nl_state(): IPv4 STATIC|IFADDR → REACHABLE; IPv6 entries
+                // get ND6_LLINFO_REACHABLE in in6_lltable_alloc() for LLE_STATIC.
+                state: NUD_REACHABLE,
                 is_static: true,
                 is_pub: false,
                 is_ifaddr: true,
@@ -763,19 +774,14 @@ impl Kernel {
         let is_loop = ifp.kind == Kind::Loopback;
         let p2p4 = ifp.flags & IFF_POINTOPOINT != 0 && fam == AF_INET;
         if ifa.plen < maxp && !(is_loop && fam == AF_INET) && !p2p4 {
-            let nh = self.new_nhop(
-                Gw::Link(ifp.index),
-                ifp.index,
-                RTF_UP | RTF_PINNED,
-                RTPROT_UNSPEC,
-            );
+            let nh = self.new_nhop(Gw::Link(ifp.index), ifp.index, RTF_PINNED, RTPROT_UNSPEC);
             todo.push((mask_addr(&ifa.addr, ifa.plen), ifa.plen, nh));
         }
         if is_loop && fam == AF_INET {
             let nh = self.new_nhop(
                 Gw::Link(ifp.index),
                 ifp.index,
-                RTF_UP | RTF_HOST | RTF_PINNED,
+                RTF_HOST | RTF_PINNED,
                 RTPROT_UNSPEC,
             );
             todo.push((ifa.addr, maxp, nh));
@@ -784,7 +790,7 @@ impl Kernel {
             let nh = self.new_nhop(
                 Gw::Link(loif),
                 loif,
-                RTF_UP | RTF_HOST | RTF_STATIC | RTF_PINNED,
+                RTF_HOST | RTF_STATIC | RTF_PINNED,
                 RTPROT_UNSPEC,
             );
             todo.push((ifa.addr, maxp, nh));
@@ -794,7 +800,7 @@ impl Kernel {
                 let nh = self.new_nhop(
                     Gw::Link(ifp.index),
                     ifp.index,
-                    RTF_UP | RTF_HOST | RTF_PINNED,
+                    RTF_HOST | RTF_PINNED,
                     RTPROT_UNSPEC,
                 );
                 todo.push((d, maxp, nh));

@@ -59,6 +59,8 @@ pub(crate) struct Socket {
     pub(crate) dropped_messages: u64,
     /// Cumulative dropped messages, for [`crate::Kernel::dropped`].
     pub(crate) dropped_total: u64,
+    /// Part of `dropped_total` already reported by `take_dropped`.
+    pub(crate) dropped_taken: u64,
     /// `nl_process_id`.
     pub(crate) process_id: u32,
 }
@@ -83,6 +85,7 @@ impl Socket {
             dropped_bytes: 0,
             dropped_messages: 0,
             dropped_total: 0,
+            dropped_taken: 0,
             process_id: pid,
         }
     }

@@ -16,6 +16,9 @@ pub struct Topology {
     /// Process id of the simulated process (first port id of `nl_find_port`).
     #[serde(default = "default_pid")]
     pub pid: u32,
+    /// Load the `nlsysevent` generic family (`netlink_sysevent.c`, a separate module).
+    #[serde(default)]
+    pub nlsysevent: bool,
     /// Interfaces in attach order (index 1, 2, …).
     #[serde(default, rename = "interface")]
     pub interfaces: Vec<InterfaceDef>,
@@ -124,6 +127,9 @@ pub struct RouteDef {
     /// User nexthop (or group) id.
     #[serde(default)]
     pub nexthop: Option<u32>,
+    /// Seconds until the route expires (`nh_expire`, reported as `NL_RTA_EXPIRES`).
+    #[serde(default)]
+    pub expire: Option<u32>,
 }
 
 /// One leg of a multipath route.
@@ -244,6 +250,7 @@ impl Topology {
         Topology {
             fibs: 1,
             pid: 1000,
+            nlsysevent: false,
             interfaces: vec![
                 InterfaceDef {
                     name: "em0".into(),
@@ -295,6 +302,7 @@ impl Topology {
                     protocol: None,
                     multipath: vec![],
                     nexthop: None,
+                    expire: None,
                 },
                 RouteDef {
                     fib: 0,
@@ -307,6 +315,7 @@ impl Topology {
                     protocol: None,
                     multipath: vec![],
                     nexthop: None,
+                    expire: None,
                 },
             ],
             neighbors: vec![

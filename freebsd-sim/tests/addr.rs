@@ -284,46 +284,83 @@ fn newaddr_wrong_attribute_family() {
     );
 }
 
-/// `handle_newaddr_inet6` → `in6_update_ifa()`: without IFA_CACHEINFO the lifetimes are
-/// 0/0 and a *new* address is "nothing to do" — success, but nothing is added.
+/// `test_add_6` / `test_add_6_flags` / `test_add_6_lifetime`: IPv6 NEWADDR with only
+/// IFA_LOCAL is listed (infinite lifetimes); IFA_FLAGS and IFAF_FLAGS combine
+/// (`nl_flags_to_in6() | ifaf_flags`) and come back as `in6_flags_to_nl()` and the raw
+/// `ia6_flags`; IFA_CACHEINFO lifetimes are kept; a zero valid lifetime on a new address
+/// is `in6_update_ifa()`'s silent "nothing to do".
 #[test]
-fn newaddr_inet6_without_cacheinfo_is_a_silent_noop() {
+fn newaddr_inet6_flags_and_lifetimes() {
     let mut k = Kernel::default_host();
     let s = route_sock(&mut k, ROOT);
+    let list = |k: &mut Kernel| {
+        let m = roundtrip(
+            k,
+            s,
+            &msg(
+                RTM_GETADDR,
+                F_REQ | F_DUMP,
+                3,
+                &ifaddrmsg(AF_INET6, 0, 0, 0, 1),
+            ),
+        );
+        m.into_iter()
+            .filter(|x| x.ty == RTM_NEWADDR)
+            .collect::<Vec<_>>()
+    };
     let mut p = ifaddrmsg(AF_INET6, 64, 0, 0, 1);
     p.extend(attr(IFA_LOCAL, &ip6("2001:db8:1::5")));
-    let m = roundtrip(&mut k, s, &msg(RTM_NEWADDR, F_REQ | F_ACK, 1, &p));
-    assert_eq!(m[0].i32_at(0), 0);
+    p.extend(attr_u32(IFA_FLAGS, 0x20));
+    p.extend(attr(IFA_FREEBSD, &attr_u32(2, 0x40)));
     let m = roundtrip(
         &mut k,
         s,
-        &msg(
-            RTM_GETADDR,
-            F_REQ | F_DUMP,
-            3,
-            &ifaddrmsg(AF_INET6, 0, 0, 0, 1),
-        ),
+        &msg(RTM_NEWADDR, F_REQ | F_ACK | F_CREATE | F_EXCL, 1, &p),
     );
-    assert_eq!(addrs(&m).len(), 2);
-    // With lifetimes it is added.
+    assert_eq!(m[0].i32_at(0), 0);
+    let l = list(&mut k);
+    assert_eq!(l.len(), 3);
+    let a = &l[2];
+    assert_eq!(a.attr(8, IFA_ADDRESS).unwrap(), ip6("2001:db8:1::5"));
+    assert_eq!(
+        a.attr(8, IFA_FLAGS).unwrap(),
+        0x20u32.to_ne_bytes(),
+        "IFA_F_DEPRECATED"
+    );
+    let fb = parse_attrs(&a.attr(8, IFA_FREEBSD).unwrap());
+    assert_eq!(fb, vec![(2, (0x40u32 | 0x10).to_ne_bytes().to_vec())]);
+    let ci = a.attr(8, IFA_CACHEINFO).unwrap();
+    assert_eq!(&ci[..8], &[0xff; 8]);
+    // Explicit lifetimes.
     let mut ci = Vec::new();
-    for v in [u32::MAX, u32::MAX, 0, 0] {
+    for v in [43200u32, 86400, 0, 0] {
         ci.extend_from_slice(&v.to_ne_bytes());
     }
+    let mut p = ifaddrmsg(AF_INET6, 64, 0, 0, 1);
+    p.extend(attr(IFA_LOCAL, &ip6("2001:db8:1::6")));
     p.extend(attr(IFA_CACHEINFO, &ci));
-    let m = roundtrip(&mut k, s, &msg(RTM_NEWADDR, F_REQ | F_ACK, 1, &p));
-    assert_eq!(m[0].i32_at(0), 0);
-    let m = roundtrip(
-        &mut k,
-        s,
-        &msg(
-            RTM_GETADDR,
-            F_REQ | F_DUMP,
-            3,
-            &ifaddrmsg(AF_INET6, 0, 0, 0, 1),
-        ),
+    assert_eq!(
+        roundtrip(&mut k, s, &msg(RTM_NEWADDR, F_REQ | F_ACK, 1, &p))[0].i32_at(0),
+        0
     );
-    assert_eq!(addrs(&m).len(), 3);
+    let l = list(&mut k);
+    let got = l[3].attr(8, IFA_CACHEINFO).unwrap();
+    assert_eq!(&got[..8], &ci[..8]);
+    // pltime > vltime is EINVAL; vltime 0 on a new address adds nothing.
+    for (pl, vl, err, n) in [(10u32, 5u32, 22, 4), (0, 0, 0, 4)] {
+        let mut ci = Vec::new();
+        for v in [pl, vl, 0, 0] {
+            ci.extend_from_slice(&v.to_ne_bytes());
+        }
+        let mut p = ifaddrmsg(AF_INET6, 64, 0, 0, 1);
+        p.extend(attr(IFA_LOCAL, &ip6("2001:db8:1::7")));
+        p.extend(attr(IFA_CACHEINFO, &ci));
+        assert_eq!(
+            roundtrip(&mut k, s, &msg(RTM_NEWADDR, F_REQ | F_ACK, 1, &p))[0].i32_at(0),
+            err
+        );
+        assert_eq!(list(&mut k).len(), n);
+    }
 }
 
 /// `handle_deladdr_inet`: removes the address; a second delete fails.

@@ -354,3 +354,48 @@ fn linux_ethno_allocation() {
     let names: Vec<_> = i.iter().map(|x| (x.name.as_str(), x.linux_ethno)).collect();
     assert_eq!(names[3..], [("epair0a", Some(2)), ("epair0b", Some(3))]);
 }
+
+/// `rtnl_handle_iflink`: a media change is announced with `ifi_change` 0 and changes the
+/// Ethernet operstate (IFLA_OPERSTATE / IFLA_CARRIER / IFF_LOWER_UP).
+#[test]
+fn carrier_change_notifies() {
+    let mut k = Kernel::default_host();
+    let l = route_sock(&mut k, USER);
+    k.setsockopt(l, 270, 1, &1i32.to_ne_bytes()).unwrap();
+    assert!(k.set_carrier(1, false));
+    let ev = recv_all(&mut k, l);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].u32_at(12), 0);
+    assert_eq!(ev[0].u32_at(8) & 0x0100_0000, 0);
+    assert_eq!(ev[0].attr(16, 16).unwrap(), vec![2]);
+    assert_eq!(ev[0].attr(16, 33).unwrap(), vec![0]);
+    assert!(!k.set_carrier(99, true));
+}
+
+/// `test_modify_iface_attrs`: RTM_NEWLINK without NLM_F_CREATE addressed by IFLA_IFNAME
+/// sets the description and MTU; an unknown name is ENOENT ("unable to find interface").
+#[test]
+fn newlink_modify_by_name() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    assert_eq!(
+        roundtrip(&mut k, s, &create_req("lo10", "lo", &[]))[0].i32_at(0),
+        0
+    );
+    let mut p = ifinfomsg(0, 0, 0, 0, 0);
+    p.extend(attr_str(IFLA_IFNAME, "lo10"));
+    p.extend(attr_str(IFLA_IFALIAS, "test description"));
+    p.extend(attr_u32(IFLA_MTU, 1024));
+    let m = roundtrip(&mut k, s, &msg(RTM_NEWLINK, F_REQ | F_ACK, 2, &p));
+    assert_eq!(m[0].i32_at(0), 0);
+    let mut q = ifinfomsg(0, 0, 0, 0, 0);
+    q.extend(attr_str(IFLA_IFNAME, "lo10"));
+    let m = roundtrip(&mut k, s, &msg(RTM_GETLINK, F_REQ | F_ACK, 3, &q));
+    assert_eq!(m.len(), 2, "reply + ack");
+    assert_eq!(m[0].attr(16, IFLA_IFALIAS).unwrap(), b"test description\0");
+    assert_eq!(m[0].attr(16, IFLA_MTU).unwrap(), 1024u32.to_ne_bytes());
+    let mut p = ifinfomsg(0, 0, 0, 0, 0);
+    p.extend(attr_str(IFLA_IFNAME, "lo11"));
+    let m = roundtrip(&mut k, s, &msg(RTM_NEWLINK, F_REQ | F_ACK, 4, &p));
+    assert_eq!(m[0].i32_at(0), 2);
+}

@@ -30,7 +30,7 @@ const NDA_LLADDR: u16 = 2;
 const NDA_FREEBSD: u16 = 18;
 
 /// `rtnl_handle_getneigh` dump: em0's ARP table (own address NTF_SELF|NTF_STICKY and
-/// REACHABLE, the gateway REACHABLE), then its NDP table (own addresses NUD_NONE, the
+/// REACHABLE, the gateway REACHABLE), then its NDP table (own addresses REACHABLE, the
 /// router STALE with NTF_ROUTER); `NDAF_NEXT_STATE_TS` is wall-clock expiry.
 #[test]
 fn getneigh_dump_default_host() {
@@ -58,8 +58,13 @@ fn getneigh_dump_default_host() {
         vec![
             (AF_INET, 0x02, 0x42, ip4("192.0.2.10").to_vec()),
             (AF_INET, 0x02, 0, ip4("192.0.2.1").to_vec()),
-            (AF_INET6, 0, 0x42, ip6("fe80::5054:ff:fe12:3456").to_vec()),
-            (AF_INET6, 0, 0x42, ip6("2001:db8::10").to_vec()),
+            (
+                AF_INET6,
+                0x02,
+                0x42,
+                ip6("fe80::5054:ff:fe12:3456").to_vec()
+            ),
+            (AF_INET6, 0x02, 0x42, ip6("2001:db8::10").to_vec()),
             (AF_INET6, 0x04, 0x80, ip6("2001:db8::1").to_vec()),
         ]
     );
@@ -129,6 +134,13 @@ fn newneigh_rules() {
         &msg(RTM_NEWNEIGH, F_REQ | F_ACK | F_REPLACE, 1, &p),
     );
     assert_eq!(m[0].i32_at(0), 1);
+    // Own-address entries cannot be deleted either.
+    let mut p = ndmsg(AF_INET, 1, 0, 0);
+    p.extend(attr(NDA_DST, &ip4("192.0.2.10")));
+    assert_eq!(
+        roundtrip(&mut k, s, &msg(RTM_DELNEIGH, F_REQ | F_ACK, 1, &p))[0].i32_at(0),
+        1
+    );
     // Delete, then delete again.
     let mut p = ndmsg(AF_INET, 1, 0, 0);
     p.extend(attr(NDA_DST, &ip4("192.0.2.55")));
@@ -299,4 +311,81 @@ fn flow_control_blocks_and_resumes() {
         dones += split(&r.data).iter().filter(|m| m.ty == NLMSG_DONE).count();
     }
     assert_eq!(dones, 3 + sent);
+}
+
+/// `nlsysevent_load()` (topology `nlsysevent = true`): a second family, id 17, no OPS,
+/// 20 groups numbered after nlctrl's "notify" (48), "ACPI" = 49 … "ZFS" = 68.
+#[test]
+fn genl_nlsysevent() {
+    let t = freebsd_sim::Topology::from_toml_str("nlsysevent = true\n").unwrap();
+    let mut k = Kernel::new(&t).unwrap();
+    let s = k.socket(16, USER).unwrap();
+    let mut p = vec![3u8, 1, 0, 0];
+    p.extend(attr_str(2, "nlsysevent"));
+    let m = roundtrip(&mut k, s, &msg(16, F_REQ, 1, &p));
+    let a = m[0].attrs(4);
+    let types: Vec<u16> = a.iter().map(|x| x.0).collect();
+    assert_eq!(types, [2, 1, 3, 4, 5, 7]);
+    assert_eq!(a[1].1, 17u16.to_ne_bytes());
+    assert_eq!(a[4].1, 4u32.to_ne_bytes());
+    let groups = parse_attrs(&a[5].1);
+    assert_eq!(groups.len(), 20);
+    assert_eq!(
+        parse_attrs(&groups[0].1)[0],
+        (2, 49u32.to_ne_bytes().to_vec())
+    );
+    assert_eq!(parse_attrs(&groups[19].1)[1], (1, b"ZFS\0".to_vec()));
+}
+
+/// `get_lle_next_ts()` uses `time_second - time_uptime` at dump time: an injected clock
+/// moves the reported wall-clock expiry.
+#[test]
+fn clock_injection() {
+    let mut k = Kernel::default_host();
+    k.set_clock(Box::new(freebsd_sim::FixedClock {
+        uptime: 100,
+        realtime: 5000,
+    }));
+    let s = route_sock(&mut k, ROOT);
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_GETNEIGH, F_REQ | F_DUMP, 1, &ndmsg(AF_INET, 1, 0, 0)),
+    );
+    let gw = m
+        .iter()
+        .find(|x| x.attr(12, NDA_DST) == Some(ip4("192.0.2.1").to_vec()))
+        .unwrap();
+    // Created at uptime 3600 with 1200 s left: expiry uptime 4800 → 4800 + 5000 − 100.
+    let ts = parse_attrs(&gw.attr(12, NDA_FREEBSD).unwrap());
+    assert_eq!(ts[0].1, 9700u32.to_ne_bytes());
+}
+
+/// `test_rtnl_neigh.py` (`filter_iface`): an interface with one IPv4 address has one ARP
+/// record, with a global IPv6 address plus its link-local two NDP records; all carry
+/// NDA_DST and NDA_LLADDR (the own-address lltable entries).
+#[test]
+fn neigh_filter_iface_like_freebsd_test() {
+    let t = freebsd_sim::Topology::from_toml_str(
+        "[[interface]]\nname = \"epair0a\"\ntype = \"ether\"\nup = true\ncarrier = true\n\
+         addresses = [\"192.0.2.1/24\", \"2001:db8::1/64\"]\n",
+    )
+    .unwrap();
+    let mut k = Kernel::new(&t).unwrap();
+    let s = route_sock(&mut k, ROOT);
+    for (fam, n) in [(AF_INET, 1), (AF_INET6, 2)] {
+        let m = roundtrip(
+            &mut k,
+            s,
+            &msg(RTM_GETNEIGH, F_REQ, 1, &ndmsg(fam, 1, 0, 0)),
+        );
+        let recs: Vec<&Msg> = m.iter().filter(|x| x.ty == RTM_NEWNEIGH).collect();
+        assert_eq!(recs.len(), n);
+        for r in recs {
+            assert_eq!(r.payload[0], fam);
+            assert!(r.attr(12, NDA_DST).is_some());
+            assert!(r.attr(12, NDA_LLADDR).is_some());
+        }
+        assert_eq!(m.last().unwrap().ty, NLMSG_DONE);
+    }
 }

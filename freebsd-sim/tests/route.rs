@@ -346,3 +346,145 @@ fn dump_1000_routes_spans_several_bufs() {
     assert_eq!(all.last().unwrap().ty, NLMSG_DONE);
     assert_eq!(all.iter().filter(|m| m.ty == NLMSG_DONE).count(), 1);
 }
+
+/// `create_nexthop_from_attrs` + `nhop_set_blackhole`: RTN_BLACKHOLE needs neither a
+/// gateway nor an interface; it is dumped with RTN_BLACKHOLE, RTF_BLACKHOLE, no gateway
+/// and OIF lo0. A unicast route without both is EINVAL; a gateway only reachable through
+/// the default route is EINVAL too (`ifa_ifwithroute`).
+#[test]
+fn newroute_blackhole_and_unreachable_gateway() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let mut p = rtmsg(AF_INET, 24, 0, 3, 6, 0);
+    p.extend(attr(RTA_DST, &ip4("203.0.113.0")));
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 1, &p),
+    );
+    assert_eq!(m[0].i32_at(0), 0);
+    let mut q = rtmsg(AF_INET, 32, 0, 0, 0, 0);
+    q.extend(attr(RTA_DST, &ip4("203.0.113.9")));
+    let m = roundtrip(&mut k, s, &msg(RTM_GETROUTE, F_REQ, 2, &q));
+    assert_eq!(m[0].payload[7], 6, "RTN_BLACKHOLE");
+    assert_eq!(
+        m[0].payload[5], 2,
+        "RTPROT_KERNEL: BOOT (3) is not kept as origin"
+    );
+    assert!(m[0].attr(12, RTA_GATEWAY).is_none());
+    assert_eq!(m[0].attr(12, RTA_RTFLAGS).unwrap(), 0x1000u32.to_ne_bytes());
+    assert_eq!(m[0].attr(12, RTA_OIF).unwrap(), 3u32.to_ne_bytes());
+    let mut p = rtmsg(AF_INET, 24, 0, 3, 1, 0);
+    p.extend(attr(RTA_DST, &ip4("203.0.114.0")));
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 3, &p),
+    );
+    assert_eq!(m[0].i32_at(0), 22);
+    let m = roundtrip(
+        &mut k,
+        s,
+        &newroute4("203.0.115.0", 24, "198.18.0.1", F_CREATE),
+    );
+    assert_eq!(m[0].i32_at(0), 22);
+}
+
+/// `dump_rc_nhop_gw`: an IPv4 route with an IPv6 gateway (RTA_VIA in the request) is
+/// dumped as a 17-byte RTA_VIA (one-byte family AF_INET6 + address); an IPv6 route with
+/// an IPv4 gateway is refused (`nhop_check_gateway`).
+#[test]
+fn ipv4_route_via_ipv6_gateway() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let mut via = vec![AF_INET6];
+    via.extend_from_slice(&ip6("fe80::1"));
+    let mut p = rtmsg(AF_INET, 24, 0, 0, 1, 0);
+    p.extend(attr(RTA_DST, &ip4("203.0.113.0")));
+    p.extend(attr(18, &via));
+    p.extend(attr_u32(RTA_OIF, 1));
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 1, &p),
+    );
+    assert_eq!(m[0].i32_at(0), 0);
+    let mut q = rtmsg(AF_INET, 32, 0, 0, 0, 0);
+    q.extend(attr(RTA_DST, &ip4("203.0.113.1")));
+    let m = roundtrip(&mut k, s, &msg(RTM_GETROUTE, F_REQ, 2, &q));
+    assert_eq!(m[0].attr(12, 18).unwrap(), via);
+    assert!(m[0].attr(12, RTA_GATEWAY).is_none());
+    let mut p = rtmsg(AF_INET6, 64, 0, 0, 1, 0);
+    p.extend(attr(RTA_DST, &ip6("2001:db8:77::")));
+    p.extend(attr(RTA_GATEWAY, &ip4("192.0.2.1")));
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 3, &p),
+    );
+    assert_eq!(m[0].i32_at(0), 22);
+}
+
+/// `test_add_route6_ll_gw`, `test_add_route6_ll_if_gw`, `test_add_route4_ll_if_gw`: a
+/// link-local gateway with RTA_OIF, and interface routes through a fresh (down,
+/// address-less) tun interface, are all accepted.
+#[test]
+fn newroute_like_freebsd_tests() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let mut p = ifinfomsg(0, 0, 0, 0, 0);
+    p.extend(attr_str(3, "tun0"));
+    p.extend(attr(18, &attr_str(1, "tun")));
+    assert_eq!(
+        roundtrip(&mut k, s, &msg(16, F_REQ | F_ACK | F_CREATE, 1, &p))[0].i32_at(0),
+        0
+    );
+    let tun = 4u32;
+    let mut p = rtmsg(AF_INET6, 64, 0, 0, 0, 0);
+    p.extend(attr(RTA_DST, &ip6("2001:db8:2::")));
+    p.extend(attr(RTA_GATEWAY, &ip6("fe80::1")));
+    p.extend(attr_u32(RTA_OIF, 1));
+    assert_eq!(
+        roundtrip(
+            &mut k,
+            s,
+            &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 2, &p)
+        )[0]
+        .i32_at(0),
+        0
+    );
+    let mut p = rtmsg(AF_INET6, 64, 0, 0, 0, 0);
+    p.extend(attr(RTA_DST, &ip6("2001:db8:3::")));
+    p.extend(attr_u32(RTA_OIF, tun));
+    assert_eq!(
+        roundtrip(
+            &mut k,
+            s,
+            &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 3, &p)
+        )[0]
+        .i32_at(0),
+        0
+    );
+    let mut p = rtmsg(AF_INET, 32, 0, 0, 0, 0);
+    p.extend(attr(RTA_DST, &ip4("192.0.2.1")));
+    p.extend(attr_u32(RTA_OIF, tun));
+    assert_eq!(
+        roundtrip(
+            &mut k,
+            s,
+            &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 4, &p)
+        )[0]
+        .i32_at(0),
+        0
+    );
+    let mut q = rtmsg(AF_INET, 32, 0, 0, 0, 0);
+    q.extend(attr(RTA_DST, &ip4("192.0.2.1")));
+    let m = roundtrip(&mut k, s, &msg(RTM_GETROUTE, F_REQ, 5, &q));
+    assert_eq!(m[0].payload[1], 32);
+    assert_eq!(m[0].attr(12, RTA_OIF).unwrap(), tun.to_ne_bytes());
+    assert_eq!(
+        m[0].attr(12, RTA_RTFLAGS).unwrap(),
+        0x4u32.to_ne_bytes(),
+        "RTF_HOST only"
+    );
+}

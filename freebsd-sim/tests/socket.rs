@@ -261,6 +261,9 @@ fn multicast_overflow_is_counted() {
     // or above the limit, so the third one still goes in and the last two are dropped.
     assert_eq!(recv_all(&mut k, l).len(), 3);
     assert_eq!(k.dropped(l), 2);
+    assert_eq!(k.take_dropped(l), 2);
+    assert_eq!(k.take_dropped(l), 0);
+    assert_eq!(k.dropped(l), 2);
     assert_eq!(k.pending(), Vec::new());
 }
 
@@ -317,4 +320,67 @@ fn msg_info_cmsg() {
             (2, 1000u32.to_ne_bytes().to_vec())
         ]
     );
+}
+
+/// `netlink_socket.c` `overflow`, adapted: flood 16-byte RTM_GETLINK|NLM_F_ACK requests
+/// (each answered by a full link dump, since without index or name GETLINK always dumps)
+/// until the send buffer is full too (EAGAIN, where FreeBSD would block); one read wakes
+/// the queue and the next send succeeds.
+#[test]
+fn overflow_like_freebsd_test() {
+    let mut k = Kernel::default_host();
+    let s = k.socket(0, ROOT).unwrap();
+    let sendspace =
+        i32::from_ne_bytes(k.getsockopt(s, 0xffff, 0x1001).unwrap().try_into().unwrap());
+    let hdr = msg(RTM_GETLINK, F_REQ | F_ACK, 0, &[]);
+    assert_eq!(hdr.len(), 16);
+    let mut cnt = 0usize;
+    loop {
+        match k.send(s, &hdr) {
+            Ok(16) => cnt += 1,
+            Err(e) => {
+                assert_eq!(e, 35);
+                break;
+            }
+            Ok(n) => panic!("short send {n}"),
+        }
+    }
+    assert!(16 * cnt > sendspace as usize);
+    assert!(k.queued_bytes(s) >= 65536);
+    let r = k.recv(s, 1000, RecvFlags::NONE).unwrap();
+    assert!(r.ret > 16);
+    assert_eq!(k.send(s, &hdr), Ok(16));
+}
+
+/// `netlink_socket.c` `sizes`: PEEK|TRUNC gives the first message's size; a zero-sized
+/// read changes nothing; an undersized read returns what fits, sets MSG_TRUNC and drops
+/// exactly that message; a large read spans several `nl_buf`s.
+#[test]
+fn sizes_like_freebsd_test() {
+    let mut k = Kernel::default_host();
+    let s = k.socket(0, ROOT).unwrap();
+    let hdr = msg(RTM_GETLINK, F_REQ | F_ACK, 0, &[]);
+    for _ in 0..6 {
+        k.send(s, &hdr).unwrap();
+    }
+    let total = k.queued_bytes(s);
+    assert_eq!(total, 6 * 920);
+    k.setsockopt(s, 270, 257, &1i32.to_ne_bytes()).unwrap();
+    let r = k
+        .recv(s, 16, RecvFlags::PEEK.with(RecvFlags::TRUNC))
+        .unwrap();
+    let first = u32::from_ne_bytes(r.data[0..4].try_into().unwrap()) as usize;
+    assert_eq!(r.ret, first);
+    // NLMSGINFO_ATTR_PORT_ID is 0: the socket never bound.
+    let info = parse_attrs(&r.msg_info.unwrap());
+    assert_eq!(info[1], (2, 0u32.to_ne_bytes().to_vec()));
+    assert_eq!(k.recv(s, 0, RecvFlags::NONE).unwrap().ret, 0);
+    assert_eq!(k.queued_bytes(s), total);
+    let r = k.recv(s, 16, RecvFlags::NONE).unwrap();
+    assert_eq!(r.ret, 16);
+    assert_ne!(r.msg_flags & 0x10, 0);
+    assert_eq!(k.queued_bytes(s), total - first);
+    let r = k.recv(s, 20480, RecvFlags::NONE).unwrap();
+    assert_eq!(r.ret, total - first);
+    assert_eq!(split(&r.data).len(), 6 * 4 - 1);
 }

@@ -49,3 +49,27 @@ fn invalid_topologies() {
         );
     }
 }
+
+/// `dump_rc_nhop`: an expiring route reports NL_RTA_EXPIRES = `nh_expire − time_uptime`,
+/// so it shrinks when the (injected) clock moves.
+#[test]
+fn route_expiry() {
+    let t = Topology::from_toml_str(
+        "[[interface]]\nname = \"em0\"\ntype = \"ether\"\nup = true\n\
+         addresses = [\"192.0.2.10/24\"]\n\n[[route]]\ndst = \"198.51.100.0/24\"\n\
+         gateway = \"192.0.2.1\"\nexpire = 600\n",
+    )
+    .unwrap();
+    let mut k = Kernel::new(&t).unwrap();
+    let s = route_sock(&mut k, ROOT);
+    let mut q = rtmsg(2, 32, 0, 0, 0, 0);
+    q.extend(attr(1, &ip4("198.51.100.1")));
+    let m = roundtrip(&mut k, s, &msg(26, 1, 1, &q));
+    assert_eq!(m[0].attr(12, 23).unwrap(), 600u32.to_ne_bytes());
+    k.set_clock(Box::new(freebsd_sim::FixedClock {
+        uptime: 3700,
+        realtime: 1_700_000_100,
+    }));
+    let m = roundtrip(&mut k, s, &msg(26, 1, 2, &q));
+    assert_eq!(m[0].attr(12, 23).unwrap(), 500u32.to_ne_bytes());
+}

@@ -1,36 +1,18 @@
 // SPDX-License-Identifier: BSD-2-Clause
 //! A fixed host shared by the fuzz targets: 1 em0 (eth0), 2 em1 (eth1), 3 lo0, 4 bridge0.
 
-use nlcompat::{Host, IfName};
+use nlcompat::{StaticHost, StaticIf};
 
-pub struct FuzzHost;
-
-const IFS: &[(u32, &[u8], u16, Option<u32>)] = &[
-    (1, b"em0", 6, Some(0)),
-    (2, b"em1", 6, Some(1)),
-    (3, b"lo0", 24, None),
-    (4, b"bridge0", 209, None),
+const IFS: &[StaticIf<'static>] = &[
+    StaticIf { index: 1, name: b"em0", iftype: 6, linux_ethno: Some(0) },
+    StaticIf { index: 2, name: b"em1", iftype: 6, linux_ethno: Some(1) },
+    StaticIf { index: 3, name: b"lo0", iftype: 24, linux_ethno: None },
+    StaticIf { index: 4, name: b"bridge0", iftype: 209, linux_ethno: None },
 ];
 
-impl Host for FuzzHost {
-    fn ifname(&self, index: u32) -> Option<IfName> {
-        IFS.iter().find(|i| i.0 == index).and_then(|i| IfName::new(i.1))
-    }
-    fn ifindex(&self, name: &[u8]) -> Option<u32> {
-        IFS.iter().find(|i| i.1 == name).map(|i| i.0)
-    }
-    fn iftype(&self, index: u32) -> Option<u16> {
-        IFS.iter().find(|i| i.0 == index).map(|i| i.2)
-    }
-    fn linux_ethno(&self, index: u32) -> Option<u32> {
-        IFS.iter().find(|i| i.0 == index).and_then(|i| i.3)
-    }
-    fn ifindex_by_ethno(&self, n: u32) -> Option<u32> {
-        IFS.iter().find(|i| i.3 == Some(n)).map(|i| i.0)
-    }
-    fn first_loopback(&self) -> Option<u32> {
-        Some(3)
-    }
+/// The fuzzing host.
+pub fn host() -> StaticHost<'static> {
+    StaticHost { ifs: IFS, real_names: false }
 }
 
 /// Picks the protocol from the first input byte so both tables get exercised.

@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 use nlcompat::wire::Messages;
 
 fuzz_target!(|data: &[u8]| {
-    let host = common::FuzzHost;
+    let host = common::host();
     let ctx = nlcompat::Ctx::new(&host, common::proto(data));
     let mut small = [0u8; 64];
     let needed = match nlcompat::to_linux(&ctx, nlcompat::Freebsd::new(data), &mut small) {

@@ -8,7 +8,7 @@ mod common;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let host = common::FuzzHost;
+    let host = common::host();
     let ctx = nlcompat::Ctx::new(&host, common::proto(data));
     let mut mid = vec![0u8; data.len() * 2 + 1024];
     let Ok(bsd) = nlcompat::to_freebsd(&ctx, nlcompat::Linux::new(data), &mut mid) else {

@@ -61,7 +61,7 @@ pub static ADDR: MsgSpec = MsgSpec {
 /// Linux mirrors the low byte of `IFA_FLAGS` in `ifa_flags` (`net/ipv6/addrconf.c`
 /// `put_ifaddrmsg`), and glibc's `__check_pf` reads DEPRECATED/OPTIMISTIC from there;
 /// FreeBSD always writes 0 in the header.
-fn fix_ifa_flags(dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
+fn fix_ifa_flags(_cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
     if dir != Dir::FreebsdToLinux {
         return;
     }

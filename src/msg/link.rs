@@ -277,7 +277,7 @@ fn ifla_freebsd(
 /// Linux derives `IFF_RUNNING` and `IFF_DORMANT` from the operational state
 /// (`net/core/dev.c` `dev_get_flags`); FreeBSD's `IFF_DRV_RUNNING` only says the driver is
 /// ready. When the message carries `IFLA_OPERSTATE`, set them the Linux way.
-fn fix_running(dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
+fn fix_running(_cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
     if dir != Dir::FreebsdToLinux {
         return;
     }

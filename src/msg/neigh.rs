@@ -6,8 +6,9 @@
 //! use the same bits on both (checked in `tests/tables.rs`).
 
 use super::maps::AF_MAP;
+use crate::engine::Cx;
 use crate::table::{valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual};
-use crate::{freebsd_only, linux_only, same};
+use crate::{freebsd_only, linux_only, same, Dir};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
@@ -63,5 +64,34 @@ pub static NEIGH: MsgSpec = MsgSpec {
     }],
     attrs: &NDA,
     append: None,
-    fixup: None,
+    fixup: Some(fix_static),
 };
+
+/// Static entries: Linux marks them with the state `NUD_PERMANENT` (iproute2's default for
+/// `ip neigh add`), FreeBSD with the flag `NTF_STICKY` and reports them `NUD_REACHABLE`
+/// (`sys/netlink/route/neigh.c`: `NTF_STICKY` → `LLE_STATIC` on input, `LLE_STATIC` →
+/// `NTF_STICKY` on output). Linux's `NTF_STICKY` means a sticky bridge FDB entry instead, so
+/// the bit does not cross as such.
+fn fix_static(_cx: &Cx<'_>, dir: Dir, _src: &[u8], out_header: &mut [u8]) {
+    let state_off = offset_of!(l::ndmsg, ndm_state);
+    let flags_off = offset_of!(l::ndmsg, ndm_flags);
+    let (Some(state), Some(&flags)) = (
+        crate::wire::read_u16(out_header, state_off),
+        out_header.get(flags_off),
+    ) else {
+        return;
+    };
+    let (state, flags) = match dir {
+        Dir::LinuxToFreebsd if state & l::NUD_PERMANENT != 0 => {
+            (f::NUD_REACHABLE, flags | f::NTF_STICKY)
+        }
+        Dir::FreebsdToLinux if flags & f::NTF_STICKY != 0 => {
+            (l::NUD_PERMANENT, flags & !f::NTF_STICKY)
+        }
+        _ => return,
+    };
+    crate::wire::write_u16(out_header, state_off, state);
+    if let Some(b) = out_header.get_mut(flags_off) {
+        *b = flags;
+    }
+}

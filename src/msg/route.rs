@@ -168,7 +168,7 @@ fn via(
         off: at,
         attr: attr.kind(),
     })?;
-    dst.copy_from_slice(addr);
+    crate::wire::copy(dst, addr);
     w.attr(ty, buf.get(..total).unwrap_or_default())
 }
 
@@ -201,7 +201,7 @@ fn multipath(
             return Err(Error::BadLength { off: off32(at) });
         }
         let mut hdr = [0u8; RTNH_LEN];
-        hdr.copy_from_slice(rest.get(..RTNH_LEN).unwrap_or_default());
+        crate::wire::copy(&mut hdr, rest.get(..RTNH_LEN).unwrap_or_default());
         let hops_off = offset_of!(l::rtnexthop, rtnh_hops);
         if let Some(h) = hdr.get_mut(hops_off) {
             *h = match dir {
@@ -234,6 +234,11 @@ fn dst(
     let Some(ty) = out_type else {
         return Ok(());
     };
+    if dir == Dir::FreebsdToLinux {
+        if let Some(asked) = get_reply_dst(cx) {
+            return w.attr(ty, asked);
+        }
+    }
     let dst_len = cx
         .src_header()
         .get(offset_of!(l::rtmsg, rtm_dst_len))
@@ -277,9 +282,12 @@ const RT_TABLE_COMPAT: u8 = 252;
 /// The header's `rtm_table` on Linux follows `RTA_TABLE` (`net/ipv4/fib_semantics.c
 /// fib_dump_info`: the id when below 256, else `RT_TABLE_COMPAT`); FreeBSD leaves it 0 for
 /// fibs ≥ 255 (`rt.c dump_px`), which would read as main.
-fn fix_rtm_table(dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
+fn fix_rtm_table(cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
     if dir != Dir::FreebsdToLinux {
         return;
+    }
+    if let Some(asked) = get_reply_dst(cx) {
+        fix_get_reply(asked, out_header);
     }
     let start = align4(size_of::<f::rtmsg>()).unwrap_or(usize::MAX);
     let attrs = crate::wire::Attrs::new(src_payload.get(start..).unwrap_or_default());
@@ -291,5 +299,41 @@ fn fix_rtm_table(dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
     };
     if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_table)) {
         *b = u8::try_from(table).unwrap_or(RT_TABLE_COMPAT);
+    }
+}
+
+/// For the reply to a single `RTM_GETROUTE` (`ip route get`): the address asked about, from
+/// the Linux request the caller kept.
+///
+/// Linux answers a lookup with a host route for exactly that address (`RTA_DST` = the query,
+/// `rtm_dst_len` 32/128, `RTM_F_CLONED`, protocol unspecified: `net/ipv4/route.c
+/// rt_fill_info`), so iproute2 prints `192.0.2.77 dev eth0 ... cache`. FreeBSD answers with the
+/// matching prefix (`rt.c handle_rtm_getroute` → `dump_px`).
+fn get_reply_dst<'a>(cx: &Cx<'a>) -> Option<&'a [u8]> {
+    let (ty, flags) = cx.msg_type_flags();
+    if ty != f::RTM_NEWROUTE || flags & f::NLM_F_MULTI != 0 {
+        return None;
+    }
+    let req = cx.request()?;
+    if req.msg_type() != l::RTM_GETROUTE || req.flags() & l::NLM_F_DUMP == l::NLM_F_DUMP {
+        return None;
+    }
+    let start = align4(size_of::<l::rtmsg>())?;
+    let dst = crate::wire::Attrs::new(req.payload().get(start..)?).find(l::RTA_DST)?;
+    matches!(dst.payload().len(), 4 | 16).then_some(dst.payload())
+}
+
+/// The header of a lookup reply, as Linux writes it (see [`get_reply_dst`]).
+fn fix_get_reply(asked: &[u8], out_header: &mut [u8]) {
+    let bits = u8::try_from(asked.len().saturating_mul(8)).unwrap_or(u8::MAX);
+    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_dst_len)) {
+        *b = bits;
+    }
+    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_protocol)) {
+        *b = l::RTPROT_UNSPEC;
+    }
+    let off = offset_of!(l::rtmsg, rtm_flags);
+    if let Some(v) = crate::wire::read_u32(out_header, off) {
+        crate::wire::write_u32(out_header, off, v | l::RTM_F_CLONED);
     }
 }

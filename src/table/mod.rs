@@ -40,7 +40,8 @@ pub struct Field {
 /// A hook run after a message was translated, for rules that span header and attributes
 /// (e.g. Linux `ifa_flags` mirrors the low byte of `IFA_FLAGS`). It gets the source message's
 /// payload and the output fixed header, already translated, to patch in place.
-pub type FixupFn = fn(dir: Dir, src_payload: &[u8], out_header: &mut [u8]);
+pub type FixupFn =
+    fn(cx: &crate::engine::Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]);
 
 /// A hook that may append attributes after the translated ones (for attributes one side
 /// requires and the other leaves implicit, e.g. FreeBSD needs `RTA_DST` for a default route).

@@ -28,6 +28,17 @@ pub const fn align4(len: usize) -> Option<usize> {
     }
 }
 
+/// Copies as many bytes as both slices hold, without the length check (and panic path) of
+/// `copy_from_slice`; returns the count copied.
+pub fn copy(dst: &mut [u8], src: &[u8]) -> usize {
+    let mut n = 0usize;
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d = *s;
+        n = n.saturating_add(1);
+    }
+    n
+}
+
 /// Reads a native-endian `u16` at `off`.
 #[must_use]
 pub fn read_u16(buf: &[u8], off: usize) -> Option<u16> {

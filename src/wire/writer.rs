@@ -28,7 +28,8 @@ impl Mark {
 pub struct Writer<'a> {
     buf: &'a mut [u8],
     pos: usize,
-    overflow: bool,
+    /// Where the first write that did not fit started, if any.
+    overflow_at: Option<usize>,
 }
 
 impl<'a> Writer<'a> {
@@ -37,7 +38,7 @@ impl<'a> Writer<'a> {
         Writer {
             buf,
             pos: 0,
-            overflow: false,
+            overflow_at: None,
         }
     }
 
@@ -56,13 +57,13 @@ impl<'a> Writer<'a> {
     /// True once the buffer turned out too small.
     #[must_use]
     pub fn overflowed(&self) -> bool {
-        self.overflow
+        self.overflow_at.is_some()
     }
 
     /// The written bytes so far (empty after an overflow).
     #[must_use]
     pub fn written(&self) -> &[u8] {
-        if self.overflow {
+        if self.overflowed() {
             &[]
         } else {
             self.buf.get(..self.pos).unwrap_or_default()
@@ -71,7 +72,7 @@ impl<'a> Writer<'a> {
 
     /// Ends writing: the output length, or [`Error::NoSpace`] with the size needed.
     pub fn finish(self) -> Result<usize> {
-        if self.overflow {
+        if self.overflowed() {
             Err(Error::NoSpace {
                 needed: off32(self.pos),
             })
@@ -87,10 +88,10 @@ impl<'a> Writer<'a> {
             .checked_add(len)
             .ok_or(Error::TooLong { off: off32(start) })?;
         self.pos = end;
-        if !self.overflow {
+        if !self.overflowed() {
             match self.buf.get_mut(start..end) {
                 Some(dst) => dst.fill(0),
-                None => self.overflow = true,
+                None => self.overflow_at = Some(start),
             }
         }
         Ok(start)
@@ -124,16 +125,18 @@ impl<'a> Writer<'a> {
     }
 
     fn store(&mut self, start: usize, bytes: &[u8]) {
-        if self.overflow {
+        if self.overflowed() {
             return;
         }
         let Some(end) = start.checked_add(bytes.len()) else {
-            self.overflow = true;
+            self.overflow_at = Some(start);
             return;
         };
         match self.buf.get_mut(start..end) {
-            Some(dst) => dst.copy_from_slice(bytes),
-            None => self.overflow = true,
+            Some(dst) => {
+                super::copy(dst, bytes);
+            }
+            None => self.overflow_at = Some(start),
         }
     }
 
@@ -145,7 +148,7 @@ impl<'a> Writer<'a> {
     /// Opens a message: writes an `nlmsghdr` whose length is fixed by [`Writer::end_msg`].
     pub fn begin_msg(&mut self, msg_type: u16, flags: u16, seq: u32, pid: u32) -> Result<Mark> {
         let start = self.reserve(NLMSG_HDRLEN)?;
-        if !self.overflow {
+        if !self.overflowed() {
             let b = self.buf.get_mut(start..).unwrap_or_default();
             write_u16(b, 4, msg_type);
             write_u16(b, 6, flags);
@@ -160,7 +163,7 @@ impl<'a> Writer<'a> {
         let len = self.pos.saturating_sub(mark.0);
         self.pad()?;
         let len = u32::try_from(len).map_err(|_| Error::TooLong { off: off32(mark.0) })?;
-        if !self.overflow {
+        if !self.overflowed() {
             let b = self.buf.get_mut(mark.0..).unwrap_or_default();
             write_u32(b, 0, len);
         }
@@ -214,7 +217,7 @@ impl<'a> Writer<'a> {
     /// ABI wants it).
     pub fn begin_nest(&mut self, raw_type: u16) -> Result<Mark> {
         let start = self.reserve(NLA_HDRLEN)?;
-        if !self.overflow {
+        if !self.overflowed() {
             let b = self.buf.get_mut(start..).unwrap_or_default();
             write_u16(b, 2, raw_type);
         }
@@ -226,7 +229,7 @@ impl<'a> Writer<'a> {
         self.pad()?;
         let len = self.pos.saturating_sub(mark.0);
         let len = u16::try_from(len).map_err(|_| Error::TooLong { off: off32(mark.0) })?;
-        if !self.overflow {
+        if !self.overflowed() {
             let b = self.buf.get_mut(mark.0..).unwrap_or_default();
             write_u16(b, 0, len);
         }
@@ -238,6 +241,10 @@ impl<'a> Writer<'a> {
     pub fn rewind(&mut self, mark: Mark) {
         if mark.0 <= self.pos {
             self.pos = mark.0;
+            // What did not fit came after the mark: it is gone, and the buffer is whole again.
+            if self.overflow_at.is_some_and(|at| at >= mark.0) {
+                self.overflow_at = None;
+            }
         }
     }
 
@@ -310,6 +317,33 @@ mod tests {
         };
         assert_eq!(emit(0x00), emit(0xFF));
         assert_eq!(Messages::new(&emit(0xFF)).count(), 1);
+    }
+
+    #[test]
+    fn rewind_past_an_overflow_recovers_the_buffer() {
+        let mut buf = [0u8; 24];
+        let mut w = Writer::new(&mut buf);
+        w.attr_u32(1, 7).unwrap();
+        let m = w.mark();
+        w.attr(2, &[0u8; 40]).unwrap();
+        assert!(w.overflowed());
+        w.rewind(m);
+        assert!(!w.overflowed());
+        w.attr_u32(3, 9).unwrap();
+        assert_eq!(w.finish(), Ok(16));
+        assert_eq!(&buf[8..16], &[8, 0, 3, 0, 9, 0, 0, 0]);
+    }
+
+    #[test]
+    fn rewind_before_the_overflow_point_only() {
+        let mut buf = [0u8; 8];
+        let mut w = Writer::new(&mut buf);
+        w.attr(1, &[0u8; 8]).unwrap(); // does not fit: overflow at 0
+        let m = w.mark();
+        w.attr_u32(2, 1).unwrap();
+        w.rewind(m);
+        assert!(w.overflowed(), "the overflow happened before the mark");
+        assert_eq!(w.finish(), Err(Error::NoSpace { needed: 12 }));
     }
 
     #[test]

@@ -211,7 +211,18 @@ def req_header(kind, h):
         h[0] = AF[h[0]]
     if kind == "route":
         h[4] = RTM_TABLE_L2F.get(h[4], h[4])
+    if kind == "neigh":
+        static_neigh(h)
     return bytes(h)
+
+
+def static_neigh(h):
+    """Linux NUD_PERMANENT (0x80) is FreeBSD's static entry: NTF_STICKY (0x40), reported
+    NUD_REACHABLE (0x02) (sys/netlink/route/neigh.c)."""
+    state = struct.unpack_from("=H", h, 8)[0]
+    if state & 0x80:
+        struct.pack_into("=H", h, 8, 0x02)
+        h[10] |= 0x40
 
 
 FAMILY_HDR_LEN = {"link": 16, "addr": 8, "route": 12, "neigh": 12, "nexthop": 8}
@@ -428,6 +439,9 @@ def reply(buf):
             r = rep_route(p)
         elif ty in (NEWNEIGH, DELNEIGH):
             r = rep_simple(p, 12, NEIGH_FREEBSD_EMITS, attr(0x8000 | 18, attr(1, p32(30))))
+            fh = bytearray(r[0][:12])
+            static_neigh(fh)
+            r = (bytes(fh) + r[0][12:], r[1])
         elif ty in (NEWNEXTHOP, DELNEXTHOP):
             private = attr(0x8000 | 14, attr(5, p32(7)) + attr(4, p32(AF[p[0]])))
             r = rep_simple(p, 8, NEXTHOP_FREEBSD_EMITS, private)

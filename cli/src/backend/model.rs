@@ -31,7 +31,6 @@ struct Sock {
     port: u32,
     ext_ack: bool,
     cap_ack: bool,
-    dropped_seen: u64,
 }
 
 /// The FreeBSD model behind the translator.
@@ -112,6 +111,8 @@ impl ModelBackend {
         self.socks
             .values()
             .filter_map(|s| Some((self.kernel.port_id(s.bsd)?, s.port)))
+            // Port 0 is the kernel itself (and FreeBSD's answer for an unbound socket).
+            .filter(|&(bsd, _)| bsd != 0)
             .collect()
     }
 
@@ -126,8 +127,7 @@ impl ModelBackend {
                 continue;
             };
             let bsd = s.bsd;
-            let dropped = self.kernel.dropped(bsd);
-            let overrun = dropped > s.dropped_seen;
+            let overrun = self.kernel.take_dropped(bsd) > 0;
             let bufs = self.kernel.take_bufs(bsd);
             let Some(s) = self.socks.get(&id) else {
                 continue;
@@ -144,9 +144,6 @@ impl ModelBackend {
             }
             if overrun {
                 self.pending.push((id, Delivery::Overrun));
-                if let Some(s) = self.socks.get_mut(&id) {
-                    s.dropped_seen = dropped;
-                }
             }
         }
     }
@@ -288,7 +285,6 @@ impl Backend for ModelBackend {
                 port: 0,
                 ext_ack: false,
                 cap_ack: false,
-                dropped_seen: 0,
             },
         );
         Ok(id)
@@ -344,8 +340,9 @@ impl Backend for ModelBackend {
                     .setsockopt(bsd, SOL_NETLINK, name, &v)
                     .map_err(nlcompat::msg::errno::to_linux)
             }
-            // Options FreeBSD lacks (NO_ENOBUFS, BROADCAST_ERROR, ...) are kept by the runner.
-            nlcompat::socket::SockOpt::Unsupported => Ok(()),
+            // Options FreeBSD lacks (NO_ENOBUFS, BROADCAST_ERROR, ...) or means otherwise
+            // (GET_STRICT_CHK) are kept by the runner.
+            nlcompat::socket::SockOpt::Unsupported | nlcompat::socket::SockOpt::Emulated => Ok(()),
         }
     }
 

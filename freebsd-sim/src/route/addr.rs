@@ -354,8 +354,11 @@ impl Kernel {
             return EINVAL;
         };
         let flags = nl_flags_to_in6(p.flags) | p.ifaf_flags;
-        // No IFA_CACHEINFO means lifetimes 0/0 (see in6_update_ifa in Kernel::add_ifa).
-        let life = Some(p.cacheinfo.unwrap_or((0, 0)));
+        // Without IFA_CACHEINFO the lifetimes are infinite: `test_rtnl_ifaddr.py`
+        // (`test_add_6`, `test_add_6_flags`) adds IPv6 addresses with IFA_LOCAL only and
+        // expects them listed. (The older `handle_newaddr_inet6` read here passed 0/0, which
+        // `in6_update_ifa` would turn into a silent no-op; the tests are authoritative.)
+        let life = p.cacheinfo;
         self.add_ifa(ifp.index, addr, p.plen, dst, None, flags, life, p.vhid)
     }
 }

@@ -10,6 +10,7 @@ use crate::kernel::{Kernel, Req};
 use crate::parse::{fixed_header, get_string, get_stringn, get_u32, rd16, rd32, walk_attrs, Npt};
 use crate::state::{Iface, Kind};
 use crate::writer::Writer;
+use freebsd_abi::IFLA_NEW_IFINDEX;
 
 /// Header template for replies and notifications (`struct nlmsghdr` fields copied into
 /// `netlink_walkargs.hdr`).
@@ -20,9 +21,6 @@ pub(crate) struct Tmpl {
     pub(crate) ty: u16,
     pub(crate) flags: u16,
 }
-
-/// `IFLA_NEW_IFINDEX` (Linux UAPI 49), used in the create cookie.
-const IFLA_NEW_IFINDEX: u16 = 49;
 
 /// `dump_iface()`: one RTM_NEWLINK/DELLINK message.
 pub(crate) fn dump_iface(w: &mut Writer, ifp: &Iface, t: Tmpl, change: u32) {

@@ -9,7 +9,7 @@ use super::link::Tmpl;
 use crate::abi::*;
 use crate::kernel::{Kernel, Req};
 use crate::parse::{fixed_header, get_ip, get_u32, rd32, rd8, walk_attrs};
-use crate::state::{family_of, Neigh};
+use crate::state::{family_of, Neigh, RouteNh};
 use crate::writer::Writer;
 
 /// `dump_lle_locked()`; `next_ts` is the already computed `NDAF_NEXT_STATE_TS`.
@@ -232,6 +232,10 @@ impl Kernel {
             // lltable_get() has no table for interfaces without link-level addresses.
             return EAFNOSUPPORT;
         }
+        if !self.lle_rtcheck(p.ifindex, &dst) {
+            // lltable_alloc_entry() returns NULL when `in{,6}_lltable_rtcheck` fails.
+            return ENOMEM;
+        }
         let sticky = p.flags & u32::from(NTF_STICKY) != 0;
         let now = self.uptime();
         let expire = if sticky {
@@ -247,11 +251,14 @@ impl Kernel {
             ifindex: p.ifindex,
             dst,
             lladdr: Some(ll),
-            // lltable_set_entry_addr(): resolved entry.
-            state: if df == AF_INET || sticky {
+            // Static entries are REACHABLE (`lle_state_to_nl_state` for IPv4,
+            // `in6_lltable_alloc` for IPv6); others keep the zeroed `ln_state` of a fresh
+            // entry (ARP_LLINFO_INCOMPLETE / ND6_LLINFO_INCOMPLETE) although they have an
+            // address.
+            state: if sticky {
                 NUD_REACHABLE
             } else {
-                NUD_STALE
+                NUD_INCOMPLETE
             },
             is_static: sticky,
             is_pub: p.flags & u32::from(NTF_PROXY) != 0,
@@ -286,8 +293,37 @@ impl Kernel {
         0
     }
 
+    /// `in_lltable_rtcheck()` (IPv4: the covering route must be a connected route of this
+    /// interface, a host route, or an own prefix of the interface must cover the address)
+    /// and, approximated, `in6_lltable_rtcheck()` (IPv6: link-local, or an on-link prefix of
+    /// the interface).
+    fn lle_rtcheck(&self, ifindex: u32, dst: &IpAddr) -> bool {
+        let own_prefix = || {
+            self.state
+                .ifas
+                .iter()
+                .any(|a| a.ifindex == ifindex && crate::state::in_prefix(dst, &a.addr, a.plen))
+        };
+        match dst {
+            IpAddr::V4(_) => {
+                let Some(r) = self.state.lookup(0, dst, 0) else {
+                    return false;
+                };
+                let host = r.plen == 32;
+                match &r.nh {
+                    RouteNh::Single { nh, .. } if nh.is_gateway() => {
+                        host && nh.gw == crate::state::Gw::Ip(*dst)
+                    }
+                    RouteNh::Single { nh, .. } => nh.ifindex == ifindex || host || own_prefix(),
+                    RouteNh::Group { .. } => false,
+                }
+            }
+            IpAddr::V6(v) => crate::state::is_v6_linklocal(v) || own_prefix(),
+        }
+    }
+
     /// `rtnl_handle_delneigh()`: NDA_DST and an ifindex required (EINVAL);
-    /// `lltable_delete_addr()` gives ENOENT when absent.
+    /// `lltable_delete_addr()` gives ENOENT when absent and EPERM for own addresses.
     pub(crate) fn rtnl_handle_delneigh(&mut self, req: &mut Req) -> i32 {
         let p = match self.parse_ndmsg(req) {
             Ok(p) => p,
@@ -304,10 +340,20 @@ impl Kernel {
         if p.family != AF_INET && p.family != AF_INET6 {
             return EAFNOSUPPORT;
         }
-        if self.lle_del(p.ifindex, &dst) {
-            0
-        } else {
-            ENOENT
+        // lltable_delete_addr(llt, 0, dst): ENOENT when absent, EPERM for own-address
+        // (LLE_IFADDR) entries.
+        match self
+            .state
+            .neighs
+            .iter()
+            .find(|n| n.ifindex == p.ifindex && n.dst == dst)
+        {
+            None => ENOENT,
+            Some(n) if n.is_ifaddr => EPERM,
+            Some(_) => {
+                self.lle_del(p.ifindex, &dst);
+                0
+            }
         }
     }
 }

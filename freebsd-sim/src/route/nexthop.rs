@@ -26,7 +26,7 @@ fn dump_unhop(w: &mut Writer, u: &UserNhop, protocol: u8, t: Tmpl) {
     w.put(&h);
     w.attr_u32(NHA_ID, u.id);
     if !u.group.is_empty() {
-        w.attr_u16(NHA_GROUP_TYPE, 0);
+        w.attr_u16(NHA_GROUP_TYPE, freebsd_abi::NEXTHOP_GRP_TYPE_MPATH);
         let mut g = Vec::with_capacity(u.group.len().saturating_mul(8));
         for (id, weight) in &u.group {
             g.extend_from_slice(&id.to_ne_bytes());

@@ -402,38 +402,54 @@ impl Kernel {
     }
 
     /// Builds one nexthop (`create_nexthop_one` / the single-path branch of
-    /// `create_nexthop_from_attrs` + `finalize_nhop`).
+    /// `create_nexthop_from_attrs` + `finalize_nhop`). `apply_type`: the single-path
+    /// branch honours `rtm_type` (`nhop_set_blackhole`: transmit through the loopback
+    /// interface, no gateway), the multipath legs do not.
     fn build_nhop(
         &self,
         p: &ParsedRoute,
         gw: Option<IpAddr>,
         oif: u32,
-        npt: &mut Npt,
+        apply_type: bool,
     ) -> Result<Nhop, i32> {
         let fam = p.family;
+        // nhop_set_rtflags(): only RT_SET_RTFLAGS_MASK (PROTO1-3, STATIC) is taken.
         let mut rtflags = p.rtflags & (RTF_PROTO1 | 0x4000 | 0x40000 | RTF_STATIC);
-        let (g, ifx) = match gw {
-            Some(g) => {
-                rtflags |= RTF_GATEWAY;
-                let ifx = if oif != 0 {
-                    oif
-                } else {
-                    self.ifindex_for_gw(p.table, &g).ok_or(EINVAL)?
-                };
-                (Gw::Ip(g), ifx)
-            }
-            None => {
-                if oif == 0 {
-                    return Err(EINVAL);
-                }
-                (Gw::Link(oif), oif)
-            }
-        };
-        let _ = npt;
         if p.dst_len == max_plen(fam) {
             rtflags |= RTF_HOST;
         }
+        let kind = if apply_type { p.rtm_type } else { RTN_UNICAST };
+        let (blackhole, reject) = match kind {
+            RTN_BLACKHOLE => (true, false),
+            RTN_PROHIBIT | RTN_UNREACHABLE => (false, true),
+            _ => (false, false),
+        };
+        let (g, ifx) = if blackhole || reject {
+            let lo = self.state.loif().unwrap_or(0);
+            rtflags |= if blackhole { RTF_BLACKHOLE } else { RTF_REJECT };
+            (Gw::Link(lo), lo)
+        } else {
+            match gw {
+                // nhop_check_gateway(): IPv6 routes take IPv6 gateways only.
+                Some(IpAddr::V4(_)) if fam == AF_INET6 => return Err(EINVAL),
+                Some(g) => {
+                    rtflags |= RTF_GATEWAY;
+                    let ifx = if oif != 0 {
+                        oif
+                    } else {
+                        // finalize_nhop(): ifa_ifwithroute() or "Unable to determine ifp".
+                        self.ifindex_for_gw(p.table, &g).ok_or(EINVAL)?
+                    };
+                    (Gw::Ip(g), ifx)
+                }
+                // "empty gateway and interface".
+                None if oif == 0 => return Err(EINVAL),
+                None => (Gw::Link(oif), oif),
+            }
+        };
         let mut nh = self.new_nhop(g, ifx, rtflags, RTPROT_UNSPEC);
+        nh.blackhole = blackhole;
+        nh.reject = reject;
         if p.protocol > RTPROT_STATIC {
             nh.origin = p.protocol;
         }
@@ -443,17 +459,6 @@ impl Kernel {
         }
         if p.rtflags & RTF_BROADCAST != 0 {
             nh.rtflags |= RTF_BROADCAST;
-        }
-        match p.rtm_type {
-            RTN_BLACKHOLE => {
-                nh.blackhole = true;
-                nh.rtflags |= RTF_BLACKHOLE;
-            }
-            RTN_PROHIBIT | RTN_UNREACHABLE => {
-                nh.reject = true;
-                nh.rtflags |= RTF_REJECT;
-            }
-            _ => {}
         }
         Ok(nh)
     }
@@ -492,7 +497,7 @@ impl Kernel {
                 let Some(gw) = m.gw else {
                     return EINVAL;
                 };
-                let mut nh = match self.build_nhop(&p, Some(gw), m.ifindex, &mut req.npt) {
+                let mut nh = match self.build_nhop(&p, Some(gw), m.ifindex, false) {
                     Ok(n) => n,
                     Err(e) => return e,
                 };
@@ -511,7 +516,7 @@ impl Kernel {
                 origin,
             }
         } else {
-            let mut nh = match self.build_nhop(&p, p.gw, p.oif, &mut req.npt) {
+            let mut nh = match self.build_nhop(&p, p.gw, p.oif, true) {
                 Ok(n) => n,
                 Err(e) => return e,
             };
