@@ -19,6 +19,15 @@ use std::collections::BTreeMap;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::time::Instant;
 
+/// `eprintln!` that never panics: a closed stderr must not take the runner (and with it every
+/// notified call of the program) down.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// How often parked receives are checked for signals, timeouts and dead callers.
 const PARK_TICK_MS: i32 = 20;
 /// Largest `iovcnt` / `vlen` Linux accepts (`UIO_MAXIOV`).
@@ -341,7 +350,7 @@ pub(crate) fn serve(
                     return match (main_status, page.exec_error()) {
                         (Some(_), Some(e)) => {
                             // Shell convention: 127 not found, 126 not executable.
-                            eprintln!("nlcompat: cannot execute the program: {e}");
+                            note!("nlcompat: cannot execute the program: {e}");
                             Ok(if e.kind() == std::io::ErrorKind::NotFound {
                                 127
                             } else {
@@ -360,7 +369,7 @@ pub(crate) fn serve(
 impl Runner {
     fn log(&self, n: &Notif, what: &str) {
         if self.verbose {
-            eprintln!(
+            note!(
                 "nlcompat: [{}] {}({}) {what}",
                 n.tid,
                 syscall_name(n.nr),
@@ -488,7 +497,7 @@ impl Runner {
         for key in dead {
             if let Some(s) = self.socks.remove(&key) {
                 if self.verbose {
-                    eprintln!("nlcompat: socket with port {} closed", i32_of(s.port));
+                    note!("nlcompat: socket with port {} closed", i32_of(s.port));
                 }
                 self.backend.close(s.backend);
             }
@@ -601,7 +610,7 @@ impl Runner {
             }
             // Would write raw bytes into the program's unix socket behind the runner's back.
             libc::SYS_sendfile => {
-                eprintln!("nlcompat: sendfile() to a netlink socket is not emulated");
+                note!("nlcompat: sendfile() to a netlink socket is not emulated");
                 Err(libc::EINVAL)
             }
             // Anything else runs on the program's unix socket (`close` is not even notified).

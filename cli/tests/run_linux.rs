@@ -736,3 +736,24 @@ fn c_receive_sweep() {
         );
     }
 }
+
+/// The program starts with the signal dispositions and mask it would have natively (the
+/// runner ignores SIGPIPE and blocks SIGCHLD/SIGTERM/… for itself), and `-v` into a closed
+/// pipe does not take the runner down.
+#[test]
+fn signal_state_is_the_programs() {
+    if gate() {
+        let script = "yes | head -1; grep -E 'SigIgn|SigBlk' /proc/self/status";
+        same(&["sh", "-c", script], Mode::SameNetns, "SigIgn", ident);
+        let out = common::bounded(
+            Command::new("bash").arg("-c").arg(format!(
+                "{} run --backend linux -v -- ip -br link 2>&1 >/dev/null | head -c 1 >/dev/null; \
+                 echo runner status ${{PIPESTATUS[0]}}",
+                env!("CARGO_BIN_EXE_nlcompat")
+            )),
+            common::BOUND,
+        );
+        assert_eq!(out.stdout, "runner status 0\n", "{}", out.stderr);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+    }
+}

@@ -281,6 +281,9 @@ pub(crate) fn spawn_traced(argv: &[String], restore_mask: &libc::sigset_t) -> io
                 0,
             );
             libc::sigprocmask(libc::SIG_SETMASK, restore_mask, std::ptr::null_mut());
+            // The Rust runtime ignores SIGPIPE in the runner; ignored dispositions survive
+            // exec, so give the program the default back (as std::process::Command does).
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
             libc::execvp(prog_file, ptrs.as_ptr());
             page.set(SLOT_ERRNO, *libc::__errno_location());
             page.set(SLOT_STAGE, STAGE_EXEC);
