@@ -81,6 +81,7 @@ fn notified_syscalls() -> Vec<u32> {
         libc::SYS_accept4,
         libc::SYS_shutdown,
         libc::SYS_sendfile,
+        libc::SYS_splice,
     ]
     .iter()
     .map(|&n| n as u32)
