@@ -11,6 +11,15 @@
 #[cfg(test)]
 mod common;
 
+/// Removes a scratch directory when dropped.
+struct Cleanup(std::path::PathBuf);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 use common::{gate, ident, native, need, runner, same, Mode};
 use std::process::Command;
 use std::time::Duration;
@@ -390,6 +399,7 @@ int main(void) {
 fn c_getifaddrs_if_nameindex() {
     if gate() && need("cc") {
         let exe = common::build_c(C_PROG, "ifaddrs").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
         let e = common::s(&exe);
         same(&[e], Mode::EmptyNetns, "eth0=3 3=eth0", ident);
         same(&[e], Mode::SameNetns, "eth0 fam=2", ident);
@@ -434,6 +444,7 @@ fn go_net_interfaces() {
         return;
     }
     let d = common::tempdir("go");
+    let _cleanup = Cleanup(d.clone());
     std::fs::write(d.join("main.go"), GO_PROG).unwrap();
     let exe = d.join("ifs");
     let out = common::bounded(
@@ -498,6 +509,7 @@ fn exit_status_and_errors() {
 fn c_socket_semantics() {
     if gate() && need("cc") {
         let exe = common::build_c(include_str!("semantics.c"), "semantics").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
         let r = same(&[common::s(&exe)], Mode::EmptyNetns, "links 3", ident);
         assert!(r.stdout.contains("addresses 4"), "{}", r.stdout);
         assert!(r.stdout.contains("port a=pid"), "{}", r.stdout);
@@ -510,6 +522,7 @@ fn c_socket_semantics() {
 fn c_interface_ioctls() {
     if gate() && need("cc") {
         let exe = common::build_c(include_str!("ioctls.c"), "ioctls").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
         let r = same(&[common::s(&exe)], Mode::EmptyNetns, "eth0: index=3", ident);
         assert!(
             r.stdout.contains("conf eth0 addr=2/192.0.2.10"),
@@ -527,6 +540,7 @@ fn c_interface_ioctls() {
 fn c_threads_and_fork() {
     if gate() && need("cc") {
         let exe = common::build_c(include_str!("threads.c"), "threads").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
         same(
             &[common::s(&exe)],
             Mode::EmptyNetns,
@@ -713,6 +727,7 @@ for ty in list(range(0, 12)) + [socket.SOCK_RAW | 0x80000, socket.SOCK_RAW | 0x8
 fn c_addressing_sweep() {
     if gate() && need("cc") {
         let exe = common::build_c(include_str!("addressing.c"), "addressing").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
         same(
             &[common::s(&exe)],
             Mode::EmptyNetns,
@@ -728,6 +743,7 @@ fn c_addressing_sweep() {
 fn c_receive_sweep() {
     if gate() && need("cc") {
         let exe = common::build_c(include_str!("receive.c"), "receive").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
         same(
             &[common::s(&exe)],
             Mode::EmptyNetns,
