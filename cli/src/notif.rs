@@ -28,6 +28,9 @@ macro_rules! note {
     }};
 }
 
+/// `RWF_NOWAIT` (`include/uapi/linux/fs.h`).
+const RWF_NOWAIT: i32 = 8;
+
 /// How often parked receives are checked for signals, timeouts and dead callers.
 const PARK_TICK_MS: i32 = 20;
 /// Largest `iovcnt` / `vlen` Linux accepts (`UIO_MAXIOV`).
@@ -130,6 +133,8 @@ fn syscall_name(nr: i64) -> &'static str {
         libc::SYS_write => "write",
         libc::SYS_readv => "readv",
         libc::SYS_writev => "writev",
+        libc::SYS_preadv2 => "preadv2",
+        libc::SYS_pwritev2 => "pwritev2",
         libc::SYS_ioctl => "ioctl",
         libc::SYS_listen => "listen",
         libc::SYS_accept => "accept",
@@ -605,6 +610,20 @@ impl Runner {
             libc::SYS_readv => {
                 let iov = self.read_iov(n, a[1], a[2])?;
                 self.do_recv_plain(n, key, &iov, 0)
+            }
+            // preadv2/pwritev2 at offset -1 are readv/writev (a socket has no other offsets:
+            // ESPIPE); RWF_NOWAIT does not block. Left alone they would bypass the runner.
+            libc::SYS_preadv2 | libc::SYS_pwritev2 if a[3] != u64::MAX => Err(libc::ESPIPE),
+            libc::SYS_preadv2 => {
+                let iov = self.read_iov(n, a[1], a[2])?;
+                let nowait = arg_i32(a[5]) & RWF_NOWAIT != 0;
+                let flags = if nowait { libc::MSG_DONTWAIT } else { 0 };
+                self.do_recv_plain(n, key, &iov, flags)
+            }
+            libc::SYS_pwritev2 => {
+                let iov = self.read_iov(n, a[1], a[2])?;
+                let data = self.gather(n, key, &iov)?;
+                self.do_send(n, key, data, None)
             }
             libc::SYS_recvfrom => self.do_recvfrom(n, key),
             libc::SYS_recvmsg => {

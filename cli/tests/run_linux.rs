@@ -773,3 +773,36 @@ fn signal_state_is_the_programs() {
         assert_eq!(out.code, Some(0), "{}", out.stderr);
     }
 }
+
+/// `preadv2`/`pwritev2` at offset −1 act as `readv`/`writev` on a netlink socket (served by the
+/// runner, not the unix socket behind it); other offsets are `ESPIPE`; `RWF_NOWAIT` does not wait.
+#[test]
+fn preadv2_pwritev2() {
+    if gate() && need(PY) {
+        let script = r#"
+import socket, os, struct, errno
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
+req = struct.pack("=IHHIIBxxx", 20, 18, 0x301, 1, 0, 0)
+print("pwritev2", os.pwritev(s.fileno(), [req], -1, 0))
+buf = bytearray(65536)
+n = os.preadv(s.fileno(), [buf], -1, 0)
+print("preadv2", n, struct.unpack_from("=HH", buf, 4))
+try:
+    os.preadv(s.fileno(), [buf], 5, 0)
+except OSError as e:
+    print("offset 5", errno.errorcode[e.errno])
+while True:
+    try:
+        os.preadv(s.fileno(), [buf], -1, os.RWF_NOWAIT)
+    except OSError as e:
+        print("nowait", errno.errorcode[e.errno])
+        break
+"#;
+        same(
+            &[PY, "-c", script],
+            Mode::EmptyNetns,
+            "nowait EAGAIN",
+            ident,
+        );
+    }
+}

@@ -75,6 +75,8 @@ fn notified_syscalls() -> Vec<u32> {
         libc::SYS_write,
         libc::SYS_readv,
         libc::SYS_writev,
+        libc::SYS_preadv2,
+        libc::SYS_pwritev2,
         libc::SYS_ioctl,
         libc::SYS_listen,
         libc::SYS_accept,
