@@ -1877,6 +1877,8 @@ pub mod if_link {
     pub const IFLA_HSR_VERSION: u16 = 6;
     /// Indicate different protocol than HSR. For example PRP. (Linux uapi: include/uapi/linux/if_link.h, enum).
     pub const IFLA_HSR_PROTOCOL: u16 = 7;
+    /// HSR interlink network device (Linux uapi: include/uapi/linux/if_link.h, enum).
+    pub const IFLA_HSR_INTERLINK: u16 = 8;
     /// also used as 64bit pad attribute (Linux uapi: include/uapi/linux/if_link.h, enum).
     pub const IFLA_STATS_UNSPEC: u16 = 0;
     /// Linux uapi: include/uapi/linux/if_link.h (enum).
@@ -2448,8 +2450,8 @@ pub mod nexthop {
         pub id: u32,
         /// weight of this nexthop
         pub weight: u8,
-        /// Field `resvd1` of `struct nexthop_grp`.
-        pub resvd1: u8,
+        /// high order bits of weight
+        pub weight_high: u8,
         /// Field `resvd2` of `struct nexthop_grp`.
         pub resvd2: u16,
     }
@@ -2457,7 +2459,7 @@ pub mod nexthop {
     const _: () = assert!(core::mem::align_of::<nexthop_grp>() == 4);
     const _: () = assert!(core::mem::offset_of!(nexthop_grp, id) == 0);
     const _: () = assert!(core::mem::offset_of!(nexthop_grp, weight) == 4);
-    const _: () = assert!(core::mem::offset_of!(nexthop_grp, resvd1) == 5);
+    const _: () = assert!(core::mem::offset_of!(nexthop_grp, weight_high) == 5);
     const _: () = assert!(core::mem::offset_of!(nexthop_grp, resvd2) == 6);
     /// Linux uapi: include/uapi/linux/nexthop.h (enum).
     pub const NHA_UNSPEC: u16 = 0;
