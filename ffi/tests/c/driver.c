@@ -4,7 +4,7 @@
  * IFT_ETHER ethno 1) and both translation functions, driven with real message bytes.
  *
  * Every expected message is built here, field by field, from the documented rules
- * (/work/shared/facts/freebsd-netlink.md sections 2.1-2.4 and 2.11, linux uapi values), never
+ * (shared/facts/freebsd-netlink.md sections 2.1-2.4 and 2.11, linux uapi values), never
  * from the library's output. Errnos returned by the library are FreeBSD's (EINVAL 22,
  * ENOBUFS 55, EOPNOTSUPP 45) even though this program runs on Linux; errnos inside Linux
  * messages are Linux's, negated (ENODEV -19, EOPNOTSUPP -95).
