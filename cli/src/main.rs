@@ -142,6 +142,12 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
     res
 }
 
+/// Prints the runner's one-line error; a closed stderr is not a reason to abort.
+fn report(e: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "nlcompat: {e}");
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -152,7 +158,7 @@ fn main() -> ExitCode {
         Command::Xlate(a) => match xlate::run(&a) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("nlcompat: {e}");
+                report(&e);
                 ExitCode::from(RUNNER_FAILURE)
             }
         },
@@ -179,7 +185,7 @@ fn main() -> ExitCode {
         ) {
             Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(RUNNER_FAILURE)),
             Err(e) => {
-                eprintln!("nlcompat: {e}");
+                report(&e);
                 ExitCode::from(RUNNER_FAILURE)
             }
         },

@@ -6,7 +6,7 @@
 //! failures as [`io::Error`] built from `errno`; callers never see raw pointers.
 //!
 //! Facts behind the calls (seccomp user notification, `pidfd_getfd`, `kcmp`, `process_vm_*`)
-//! are in `/work/shared/facts/linux-clients.md` §4; the structures are Linux's
+//! are in `shared/facts/linux-clients.md` §4; the structures are Linux's
 //! `include/uapi/linux/seccomp.h`, `filter.h`, `kcmp.h` and `netlink.h`, as exported by `libc`.
 #![expect(
     clippy::as_conversions,
