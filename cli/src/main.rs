@@ -99,6 +99,11 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
         None => None,
     };
     let backend: Box<dyn backend::Backend> = match o.backend {
+        BackendKind::Freebsd if o.netns_setup.is_some() => {
+            return Err("--netns-setup applies to --backend linux; \
+                        describe the FreeBSD host with --topology FILE"
+                .to_owned());
+        }
         BackendKind::Freebsd => backend::model::new(
             o.topology.as_deref(),
             o.real_ifnames,
@@ -106,6 +111,13 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
             capture.clone(),
         )?,
         BackendKind::Linux => {
+            // The Linux namespace is seeded from setup commands, not from a FreeBSD topology:
+            // say so rather than ignore the options.
+            if o.topology.is_some() || o.real_ifnames {
+                return Err("--topology and --real-ifnames apply to --backend freebsd; \
+                            seed the Linux backend with --netns-setup FILE"
+                    .to_owned());
+            }
             let cmds = match o.netns_setup {
                 Some(p) => backend::kernel::parse_setup(
                     &std::fs::read_to_string(&p)

@@ -237,3 +237,26 @@ fn pcap_opens_in_tshark_with_both_sides() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn options_of_the_other_backend_are_refused_with_one_line() {
+    if !gate() {
+        return;
+    }
+    for (opts, what) in [
+        (
+            &["--backend", "linux", "--topology", "x.toml"][..],
+            "--topology",
+        ),
+        (&["--netns-setup", "setup.txt"][..], "--netns-setup"),
+    ] {
+        let o = model(opts, &["true"]);
+        assert_eq!(o.code, Some(125), "{opts:?}");
+        assert!(
+            o.stderr.starts_with("nlcompat: ") && o.stderr.contains(what),
+            "{}",
+            o.stderr
+        );
+        assert_eq!(o.stderr.lines().count(), 1, "{}", o.stderr);
+    }
+}
