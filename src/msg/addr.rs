@@ -8,7 +8,7 @@ use super::link::ifname;
 use super::maps::AF_MAP;
 use crate::engine::Cx;
 use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
-use crate::wire::{align4, Attr, Attrs, Writer};
+use crate::wire::{attrs_after, Attr, Attrs, Writer};
 use crate::{freebsd_only, linux_only, same};
 use crate::{Dir, Result};
 use core::mem::{offset_of, size_of};
@@ -77,8 +77,7 @@ const INFINITE: u32 = u32::MAX;
 
 /// The FreeBSD message's attributes (after `struct ifaddrmsg`).
 fn src_attrs(src_payload: &[u8]) -> Attrs<'_> {
-    let start = align4(size_of::<f::ifaddrmsg>()).unwrap_or(usize::MAX);
-    Attrs::new(src_payload.get(start..).unwrap_or_default())
+    attrs_after(src_payload, size_of::<f::ifaddrmsg>())
 }
 
 /// The valid lifetime FreeBSD reports (`IFA_CACHEINFO`, IPv6 only), if any.
@@ -142,8 +141,7 @@ fn flags_row(
 fn append_freebsd(msg: crate::wire::Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
     let p = msg.payload();
     let v6 = p.get(offset_of!(l::ifaddrmsg, ifa_family)).copied() == Some(l::AF_INET6);
-    let start = align4(size_of::<l::ifaddrmsg>()).unwrap_or(usize::MAX);
-    let has_ci = Attrs::new(p.get(start..).unwrap_or_default())
+    let has_ci = attrs_after(p, size_of::<l::ifaddrmsg>())
         .find(l::IFA_CACHEINFO)
         .is_some();
     if msg.msg_type() != l::RTM_NEWADDR || !v6 || has_ci {

@@ -33,7 +33,7 @@ pub(crate) fn translate_done(dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) -> Resu
             w.put(&e.to_ne_bytes())?;
             let tlvs = payload.get(4..).unwrap_or_default();
             let base = msg.payload_offset().saturating_add(4);
-            translate_ext_ack(dir, tlvs, base, None, w)?;
+            translate_ext_ack(tlvs, base, None, w)?;
         }
         // ABI: a DONE without payload; Linux clients (iproute2) need the 4-byte int.
         None if dir == Dir::FreebsdToLinux => w.put(&0i32.to_ne_bytes())?,
@@ -116,7 +116,6 @@ pub(crate) fn translate_error(
         original,
     };
     translate_ext_ack(
-        dir,
         tlvs,
         msg.payload_offset().saturating_add(tlv_start),
         Some(&remap),
@@ -178,7 +177,6 @@ impl OffsRemap<'_> {
 /// Translates ext-ack TLVs (`enum nlmsgerr_attrs`, same ids on both systems). `OFFS` is
 /// re-pointed when a remapper is given and dropped when it cannot be; unknown ids dropped.
 fn translate_ext_ack(
-    _dir: Dir,
     tlvs: &[u8],
     base: usize,
     remap: Option<&OffsRemap<'_>>,

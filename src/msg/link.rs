@@ -12,7 +12,7 @@ use crate::host;
 use crate::table::{
     valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual, Synth, Unknown, ValueMap,
 };
-use crate::wire::{Attr, Attrs, Writer};
+use crate::wire::{attrs_after, Attr, Writer};
 use crate::{freebsd_only, linux_only, same};
 use crate::{Dir, Result};
 use core::mem::{offset_of, size_of};
@@ -281,10 +281,7 @@ fn fix_running(_cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]
     if dir != Dir::FreebsdToLinux {
         return;
     }
-    let attrs = src_payload
-        .get(crate::wire::align4(size_of::<f::ifinfomsg>()).unwrap_or(usize::MAX)..)
-        .unwrap_or_default();
-    let Some(oper) = Attrs::new(attrs)
+    let Some(oper) = attrs_after(src_payload, size_of::<f::ifinfomsg>())
         .find(f::IFLA_OPERSTATE)
         .and_then(|a| a.u8())
     else {

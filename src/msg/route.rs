@@ -10,7 +10,7 @@ use super::maps::{AF_MAP, RTM_TABLE_MAP, RT_TABLE_MAP};
 use crate::engine::{translate_attrs, Cx};
 use crate::error::{off32, Error};
 use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
-use crate::wire::{align4, read_u16, Attr, Writer};
+use crate::wire::{align4, attrs_after, read_u16, Attr, Writer};
 use crate::{freebsd_only, linux_only, same};
 use crate::{Dir, Result};
 use core::mem::{offset_of, size_of};
@@ -260,9 +260,10 @@ fn default_dst(
     if dir != Dir::LinuxToFreebsd || msg.flags() & l::NLM_F_DUMP == l::NLM_F_DUMP {
         return Ok(());
     }
-    let start = align4(size_of::<l::rtmsg>()).unwrap_or(usize::MAX);
-    let attrs = msg.payload().get(start..).unwrap_or_default();
-    if crate::wire::Attrs::new(attrs).find(l::RTA_DST).is_some() {
+    if attrs_after(msg.payload(), size_of::<l::rtmsg>())
+        .find(l::RTA_DST)
+        .is_some()
+    {
         return Ok(());
     }
     let family = cx.src_header().first().copied();
@@ -289,8 +290,7 @@ fn fix_rtm_table(cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8
     if let Some(asked) = get_reply_dst(cx) {
         fix_get_reply(asked, out_header);
     }
-    let start = align4(size_of::<f::rtmsg>()).unwrap_or(usize::MAX);
-    let attrs = crate::wire::Attrs::new(src_payload.get(start..).unwrap_or_default());
+    let attrs = attrs_after(src_payload, size_of::<f::rtmsg>());
     let Some(fib) = attrs.find(f::NL_RTA_TABLE).and_then(|a| a.u32()) else {
         return;
     };
@@ -318,8 +318,7 @@ fn get_reply_dst<'a>(cx: &Cx<'a>) -> Option<&'a [u8]> {
     if req.msg_type() != l::RTM_GETROUTE || req.flags() & l::NLM_F_DUMP == l::NLM_F_DUMP {
         return None;
     }
-    let start = align4(size_of::<l::rtmsg>())?;
-    let dst = crate::wire::Attrs::new(req.payload().get(start..)?).find(l::RTA_DST)?;
+    let dst = attrs_after(req.payload(), size_of::<l::rtmsg>()).find(l::RTA_DST)?;
     matches!(dst.payload().len(), 4 | 16).then_some(dst.payload())
 }
 

@@ -99,6 +99,14 @@ impl<'a> Attr<'a> {
     }
 }
 
+/// The attributes that follow a fixed family header of `header_len` bytes in a message
+/// payload (empty when the payload is shorter). Offsets are relative to the attribute list.
+#[must_use]
+pub fn attrs_after(payload: &[u8], header_len: usize) -> Attrs<'_> {
+    let start = align4(header_len).unwrap_or(usize::MAX);
+    Attrs::new(payload.get(start..).unwrap_or_default())
+}
+
 /// Iterator over an attribute list.
 ///
 /// Yields one error and ends at the first malformed attribute, as Linux's `nla_ok()` and

@@ -15,7 +15,9 @@ mod attr;
 mod nlmsg;
 mod writer;
 
-pub use attr::{Attr, Attrs, NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN, NLA_TYPE_MASK};
+pub use attr::{
+    attrs_after, Attr, Attrs, NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_HDRLEN, NLA_TYPE_MASK,
+};
 pub use nlmsg::{Messages, Msg, NLMSG_HDRLEN};
 pub use writer::{Mark, Writer};
 
