@@ -256,7 +256,7 @@ fn every_spec_table_is_checked() {
 }
 
 /// FreeBSD errno -> Linux errno, from `sys/compat/linux/linux_errno.inc` `linux_errtbl`
-/// (index = FreeBSD errno 1..=97), as listed in shared/facts/freebsd-netlink.md §2.4.
+/// (index = FreeBSD errno 1..=97; `docs/sources.md`).
 const LINUX_ERRTBL: [i32; 97] = [
     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 35, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
     27, 28, 29, 30, 31, 32, 33, 34, 11, 115, 114, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99,

@@ -2,8 +2,8 @@
 //! One test per translation rule, on hand-built messages.
 //!
 //! Expected values are written as literal numbers taken from the headers (cited per test),
-//! not from the translator's tables, so a wrong table row fails here. Facts:
-//! `shared/facts/freebsd-netlink.md` §2 (values) and §5 (gaps to close).
+//! not from the translator's tables, so a wrong table row fails here. Sources:
+//! `docs/sources.md` (values) and `docs/design.md` (gaps to close).
 #![allow(
     clippy::arithmetic_side_effects,
     clippy::as_conversions,

@@ -5,7 +5,7 @@
 //! on `ifnet_byindex()`, `ifunit()`, `if_gettype()` and the Linuxulator's `if_linux_ethno`
 //! (`sys/net/if_var.h`, `sys/compat/linux/linux_if.c`). Every callback must be callable without
 //! sleeping: the outbound path runs under the netlink control rmlock, in NET_EPOCH or with an
-//! LLE write lock held (`shared/facts/freebsd-netlink.md` §1.4).
+//! LLE write lock held (`sys/netlink/netlink_linux.h`, `sys/netlink/route/neigh.c`).
 
 use core::ffi::{c_char, c_int, c_void};
 use nlcompat::host::IFNAMSIZ;

@@ -4,8 +4,8 @@
 
 For every tests/vectors/linux/<name>.bin listed in CASES this writes
 - tests/vectors/freebsd/<name>.bin: the same request or reply in FreeBSD's netlink ABI, built
-  by the explicit rules below (sources: shared/facts/freebsd-netlink.md §2, §3.3, §5, and
-  FreeBSD's sys/netlink/route/*.h, sys/net/if.h, sys/net/if_types.h, sys/sys/errno.h);
+  by the explicit rules below (sources, listed in docs/sources.md:
+  FreeBSD's sys/netlink/route/*.h, sys/netlink/route/iface.c, rt.c, sys/compat/linux/linux_errno.inc, sys/net/if.h, sys/net/if_types.h, sys/sys/errno.h);
 - for replies, tests/vectors/expected/<name>.bin: the Linux message a translator must produce
   from that FreeBSD reply, which is the real Linux capture normalised as documented in
   `Reply` below (tests/golden.rs checks the normalisation only removes or moves whole

@@ -6,7 +6,8 @@
 //! failures as [`io::Error`] built from `errno`; callers never see raw pointers.
 //!
 //! Facts behind the calls (seccomp user notification, `pidfd_getfd`, `kcmp`, `process_vm_*`)
-//! are in `shared/facts/linux-clients.md` §4; the structures are Linux's
+//! are in `seccomp_unotify(2)`, `pidfd_getfd(2)` and `kcmp(2)` and were measured here
+//! (`cli/README.md`, `docs/sources.md`); the structures are Linux's
 //! `include/uapi/linux/seccomp.h`, `filter.h`, `kcmp.h` and `netlink.h`, as exported by `libc`.
 #![expect(
     clippy::as_conversions,

@@ -4,7 +4,8 @@
  * IFT_ETHER ethno 1) and both translation functions, driven with real message bytes.
  *
  * Every expected message is built here, field by field, from the documented rules
- * (shared/facts/freebsd-netlink.md sections 2.1-2.4 and 2.11, linux uapi values), never
+ * (docs/sources.md: FreeBSD's sys/sys/socket.h, sys/net/if.h, if_types.h, errno.h and
+ * linux_errno.inc, linux_common.c; the Linux uapi values), never
  * from the library's output. Errnos returned by the library are FreeBSD's (EINVAL 22,
  * ENOBUFS 55, EOPNOTSUPP 45) even though this program runs on Linux; errnos inside Linux
  * messages are Linux's, negated (ENODEV -19, EOPNOTSUPP -95).
