@@ -32,6 +32,7 @@ demo:
 
 test: freebsd-check
 	$(CARGO) test --workspace
+	sh tests/scripts/extending-recipe.sh
 
 lint:
 	$(CARGO) fmt --all -- --check
