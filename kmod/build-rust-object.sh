@@ -14,8 +14,9 @@
 #     x86_64-unknown-none (soft-float, no red zone, panic=abort; kernel-check.sh verifies) with
 #       -C relocation-model=static   direct references, no GOT: the module loader has no GOT
 #       -C code-model=kernel         addresses in the top 2 GiB, what R_X86_64_32S needs
-#       -C force-frame-pointers=yes  as FreeBSD's kern.mk builds the kernel and modules
-#                                    (-fno-omit-frame-pointer), for DDB/DTrace/stack traces
+#       -C force-frame-pointers=yes  as sys/conf/kmod.mk builds amd64 modules
+#                                    (-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer),
+#                                    for DDB/DTrace/stack traces
 #       -C relro-level=off           makes rustc's needs_plt() true, so our modules do not carry
 #                                    the LLVM "RtLibUseGOT" flag that turns every memcpy/memset
 #                                    libcall into `call *memcpy@GOTPCREL(%rip)`

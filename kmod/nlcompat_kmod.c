@@ -318,7 +318,7 @@ nlcompat_modevent(module_t mod __unused, int what, void *arg __unused)
 		/*
 		 * Unload rule. The netlink core loads linux_netlink_p and calls through it with
 		 * no lock, reference or epoch of its own (sys/netlink/netlink_io.c, nl_send()
-		 * and the receive path; gap N9), and kldunload frees this module's text and
+		 * and the receive path), and kldunload frees this module's text and
 		 * nlc_provider as soon as we return 0. What we can wait for: callbacks already
 		 * counted in nlc_inflight, and, through NET_EPOCH_WAIT(), callers that happen to
 		 * run inside a net epoch section. What nothing covers: a thread that has read

@@ -24,7 +24,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
 import check_kld_object  # noqa: E402  (path set up above)
 
-# Code generation a FreeBSD amd64 module gets from kern.mk/kmod.mk: kernel code model, no PIC,
+# Code generation a FreeBSD amd64 module gets from sys/conf/kern.mk: kernel code model, no PIC,
 # no red zone; -ffreestanding -fno-builtin keep the libcalls visible as calls.
 KERNEL_CFLAGS = [
     "-target", "x86_64-unknown-freebsd", "-O2", "-ffreestanding", "-fno-builtin",
