@@ -29,8 +29,11 @@ Rules (each finding names one):
   L4  link_elf_load_file(): only sections of type SHT_PROGBITS, SHT_NOBITS and
       (amd64) SHT_X86_64_UNWIND with SHF_ALLOC and a non-zero size are loaded
       (main also loads SHT_INIT_ARRAY/SHT_FINI_ARRAY; 14.x does not, so they
-      are refused here). Any other allocated section would simply be missing
-      at run time, so it is refused.
+      count as not loaded here). Any other allocated section (say an SHT_NOTE
+      build id) is silently left out; that is refused when something refers to
+      it: a relocation section targets it, a symbol other than its section
+      symbol is defined in it (the loader would not relocate its value), or an
+      applied relocation uses a symbol in it.
   L5  link_elf_load_file(): a SHT_REL/SHT_RELA section is applied when its
       target (sh_info) has SHF_ALLOC; relocate_file() / link_elf_reloc_local()
       then need the target to be a loaded section ("lost base for relatab").
@@ -158,6 +161,12 @@ def check(path, allow_undefined=(), expect_globals=None):
 
         sections = list(elf.iter_sections())
         loaded = set()
+        not_loaded = {}  # allocated sections the loader leaves out (L4): index -> description
+        l4 = set()  # (section index, reason) pairs found so far
+
+        def refer_to_unloaded(index, why):
+            if index in not_loaded:
+                l4.add((index, why))
         symtabs = []
         for index, sec in enumerate(sections):
             stype = _sh_type(sec)
@@ -174,11 +183,7 @@ def check(path, allow_undefined=(), expect_globals=None):
                 if stype in LOADED_TYPES:
                     loaded.add(index)
                 else:
-                    bad(
-                        "L4",
-                        f"allocated section {sec.name} has type {sec['sh_type']}, "
-                        "which the loader does not load",
-                    )
+                    not_loaded[index] = f"{sec.name} ({sec['sh_type']})"
         if not loaded:
             bad("L3", "no loaded section (file has no contents)")
         if len(symtabs) != 1:
@@ -204,12 +209,18 @@ def check(path, allow_undefined=(), expect_globals=None):
                 continue  # the loader ignores it (and H1 may flag the target)
             if target not in loaded:
                 bad("L5", f"{sec.name} relocates {sections[target].name}, which is not loaded")
+                refer_to_unloaded(target, f"relocated by {sec.name}")
             counts = {}
             for rel in sec.iter_relocations():
                 rtype = rel["r_info_type"]
                 symidx = rel["r_info_sym"]
                 if symidx >= len(symbols):
                     bad("L7", f"{sec.name}: symbol index {symidx} beyond the symbol table")
+                else:
+                    shndx = symbols[symidx]["st_shndx"]
+                    if isinstance(shndx, int):
+                        name = symbols[symidx].name or "its section symbol"
+                        refer_to_unloaded(shndx, f"{sec.name} uses {name}")
                 if rtype not in ACCEPTED_RELOCS:
                     sym = symbols[symidx].name if symidx < len(symbols) else "?"
                     key = (rtype, sym)
@@ -241,6 +252,10 @@ def check(path, allow_undefined=(), expect_globals=None):
                     bad("L10", f"undefined symbol {sym.name} is not one the kernel exports")
             elif bind in ("STB_GLOBAL", "STB_WEAK"):
                 defined_globals.add(sym.name)
+            if isinstance(shndx, int) and stype != "STT_SECTION":
+                refer_to_unloaded(shndx, f"symbol {sym.name} is defined in it")
+        for index, why in sorted(l4):
+            bad("L4", f"allocated section {not_loaded[index]} is not loaded, but {why}")
         if expect_globals is not None and defined_globals != set(expect_globals):
             bad(
                 "EXPORTS",

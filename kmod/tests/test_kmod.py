@@ -151,6 +151,26 @@ class LoaderRules(Fixtures):
         self.assertRule(found, "L4", ".init_array")
         self.assertRule(found, "L5", ".rela.init_array")
 
+    NOTE_ASM = (
+        '__asm__(".section .note.nlc,\\"a\\",@note\\n.balign 4\\n%s'
+        '.long 4, 4, 1\\n.asciz \\"nlc\\"\\n.long 0\\n.text");\n'
+    )
+
+    def test_unreferenced_allocated_note_is_left_out_harmlessly(self):
+        # Like a build-id note: the loader skips it, and nothing needs it.
+        obj = self.compile("note", CALLS_MEMCPY + self.NOTE_ASM % "", KERNEL_CFLAGS)
+        self.assertRegex(self.readelf("-S", obj), r"\.note\.nlc +NOTE .* A ")
+        self.assertEqual(self.findings(obj), [])
+
+    def test_symbol_in_unloaded_section_is_refused(self):
+        obj = self.compile(
+            "notesym",
+            CALLS_MEMCPY + self.NOTE_ASM % ".globl nlc_in_note\\nnlc_in_note:\\n",
+            KERNEL_CFLAGS,
+        )
+        self.assertIn("nlc_in_note", self.readelf("-s", obj))
+        self.assertRule(self.findings(obj), "L4", ".note.nlc", "nlc_in_note")
+
     def test_debug_sections_are_dead_weight_but_their_relocations_are_not_applied(self):
         # With -g, .debug_info carries R_X86_64_32 relocations, which the loader would refuse
         # in an allocated section; it never applies them to a non-allocated one (L5).
