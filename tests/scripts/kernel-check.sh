@@ -60,7 +60,7 @@ fi
 export LD
 dir=${CARGO_TARGET_DIR:-target}
 obj=$dir/$target/nlcompat_rust.o
-CARGO=$cargo sh kmod/build-rust-object.sh "$obj" > /dev/null || fail "kmod/build-rust-object.sh failed"
+lib=$(CARGO=$cargo sh kmod/build-rust-object.sh "$obj") || fail "kmod/build-rust-object.sh failed"
 [ -f "$obj" ] || fail "$obj not built"
 echo "kernel-check: built $obj (kmod/build-rust-object.sh, the build kmod/Makefile runs)"
 tmp=$(mktemp -d)
@@ -73,11 +73,11 @@ if ! link $roots -o "$tmp/k.elf" "$obj" > "$tmp/link.log" 2>&1; then
   echo "kernel-check: FAIL: the exported functions reach symbols a kernel cannot provide:" >&2
   cat "$tmp/link.log" >&2
   if [ -x "$lld" ]; then
-    echo "kernel-check: why the panic machinery is live (innermost first):" >&2
+    echo "kernel-check: why the panic machinery is live (innermost first; same build, before objcopy):" >&2
     # shellcheck disable=SC2086
     "$lld" -flavor gnu $roots --defsym nlcompat_panic_hook=0 \
       --why-live='*panicking*' --why-live='*_fail' --why-live='*unwrap_failed*' \
-      --why-live='*__rust_alloc*' -o "$tmp/why.elf" "$obj" 2>&1 \
+      --why-live='*__rust_alloc*' -o "$tmp/why.elf" "$lib" 2>&1 \
       | sed -n 's/.*):(\([^)]*\)).*/  \1/p' | grep -v '^  \.text' | awk '!seen[$0]++' >&2 || true
     echo "kernel-check: every function that calls into the panic machinery:" >&2
     objdump -d -C --no-show-raw-insn "$tmp/why.elf" 2>/dev/null | awk '
