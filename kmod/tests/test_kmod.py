@@ -228,7 +228,11 @@ class ProviderGeneration(unittest.TestCase):
     def compile(self, generation):
         doubles = os.path.join(KMOD, "tests", "provider")
         return subprocess.run(
-            [need("clang"), "-fsyntax-only", "-Wall", "-Werror",
+            # CSTD and CWARNFLAGS as sys/conf/kern.mk sets them, warnings as errors.
+            [need("clang"), "-fsyntax-only", "-std=iso9899:1999", "-ffreestanding", "-Werror",
+             "-Wall", "-Wredundant-decls", "-Wnested-externs", "-Wstrict-prototypes",
+             "-Wmissing-prototypes", "-Wpointer-arith", "-Wcast-qual", "-Wundef",
+             "-Wno-pointer-sign",
              "-I", os.path.join(doubles, generation), "-I", KMOD,
              os.path.join(doubles, "check.c")],
             capture_output=True, text=True,
