@@ -14,7 +14,7 @@ help:
 	@echo "make test       everything CI runs (unit, integration, drift, cross-checks)"
 	@echo "make lint       cargo fmt --check + clippy -D warnings"
 	@echo "make abi        regenerate linux-abi from this machine's uapi headers"
-	@echo "make kernel     release build for $(KERNEL_TARGET) + panic/alloc symbol check"
+	@echo "make kernel     build kmod's Rust object for $(KERNEL_TARGET) + panic/alloc, FP, frame and module-loader checks"
 	@echo "make docs       regenerate docs/translation.md from the tables"
 	@echo "make header     regenerate ffi/include/nlcompat.h (cbindgen) and check drift"
 	@echo "make miri       the C ABI glue under miri"

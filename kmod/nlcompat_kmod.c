@@ -5,8 +5,10 @@
  *
  * Targets the nl_buf generation of the provider interface, sys/netlink/netlink_linux.h
  * @0dcfecbf: msgs_to_linux_cb_t takes and returns a struct nl_buf, msg_from_linux_cb_t
- * returns a FreeBSD errno. See docs/kernel.md for building, loading and the guarantees this
- * file relies on. NOT BUILT in nlcompat's CI (no FreeBSD kernel tree there).
+ * returns a FreeBSD errno. nlcompat_provider_check.h stops the build with a message on the
+ * older nl_writer and mbuf generations. See docs/kernel.md for building, loading and the
+ * guarantees this file relies on. NOT BUILT in nlcompat's CI (no FreeBSD kernel tree there);
+ * the Rust object it links is built and checked there (make kernel).
  *
  * Registration mirrors what linux_common does with linux_netlink_register() /
  * linux_netlink_deregister(): store our provider's address in linux_netlink_p, clear it on
@@ -43,6 +45,7 @@
 #include <netlink/netlink_var.h>
 
 #include "nlcompat.h"
+#include "nlcompat_provider_check.h"	/* fails the build on an older provider generation */
 
 _Static_assert(NLCOMPAT_EINVAL == EINVAL, "nlcompat.h EINVAL");
 _Static_assert(NLCOMPAT_ENOBUFS == ENOBUFS, "nlcompat.h ENOBUFS");
@@ -313,8 +316,16 @@ nlcompat_modevent(module_t mod __unused, int what, void *arg __unused)
 			atomic_store_rel_ptr((volatile uintptr_t *)&linux_netlink_p,
 			    (uintptr_t)nlc_previous);
 		/*
-		 * The core reads linux_netlink_p without a lock or reference (gap N9): wait for
-		 * the callbacks already running, and a grace period for those about to start.
+		 * Unload rule. The netlink core loads linux_netlink_p and calls through it with
+		 * no lock, reference or epoch of its own (sys/netlink/netlink_io.c, nl_send()
+		 * and the receive path), and kldunload frees this module's text and
+		 * nlc_provider as soon as we return 0. What we can wait for: callbacks already
+		 * counted in nlc_inflight, and, through NET_EPOCH_WAIT(), callers that happen to
+		 * run inside a net epoch section. What nothing covers: a thread that has read
+		 * the old pointer but not yet incremented nlc_inflight outside an epoch section
+		 * (inbound runs on the socket taskqueue, outside the epoch). So the rule is:
+		 * unload nlcompat only when no Linux process is using netlink sockets; the
+		 * window is a few instructions, but it is not closed.
 		 */
 		NET_EPOCH_WAIT();
 		while (atomic_load_acq_int(&nlc_inflight) != 0)
