@@ -12,7 +12,7 @@
 //! `SO_RCVTIMEO` gets `EAGAIN`; a vanished thread is dropped.
 
 use crate::backend::{Backend, Delivery};
-use crate::ioctl;
+use crate::netfs;
 use crate::sock::{self, opt, Sock, SOCKADDR_NL_LEN};
 use crate::sys::{self, Listener, Notif};
 use std::collections::BTreeMap;
@@ -142,6 +142,9 @@ fn syscall_name(nr: i64) -> &'static str {
         libc::SYS_shutdown => "shutdown",
         libc::SYS_sendfile => "sendfile",
         libc::SYS_splice => "splice",
+        libc::SYS_open => "open",
+        libc::SYS_openat => "openat",
+        libc::SYS_openat2 => "openat2",
         _ => "?",
     }
 }
@@ -248,6 +251,9 @@ struct Runner {
     woken: Vec<u64>,
     verbose: bool,
     native_ioctls: bool,
+    /// FreeBSD backend: the generated `/proc/net` and `/sys/class/net`, and FreeBSD's answers
+    /// to ioctls and opens (`notif/devices.rs`); `None` with the Linux backend.
+    netfs: Option<netfs::Tree>,
     /// Socket count at which the next `socket()` sweeps.
     sweep_at: usize,
     /// A process ended since the last sweep: its sockets may be gone.
@@ -294,6 +300,11 @@ pub(crate) fn serve(
         woken: Vec::new(),
         verbose: opts.verbose,
         native_ioctls: backend_native && !opts.emulate_ioctls,
+        netfs: if backend_native {
+            None
+        } else {
+            Some(netfs::Tree::new().map_err(|e| format!("cannot create the /proc/net tree: {e}"))?)
+        },
         sweep_at: SWEEP_MIN,
         maybe_closed: false,
         sweep_skip: 0,
@@ -555,6 +566,9 @@ impl Runner {
             note!("nlcompat: splice() with a netlink socket is not emulated");
             return Err(libc::EINVAL);
         }
+        if matches!(n.nr, libc::SYS_open | libc::SYS_openat | libc::SYS_openat2) {
+            return self.do_open(n);
+        }
         let fd = arg_i32(n.args[0]);
         let key = self.find(n.tid, fd);
         if n.nr == libc::SYS_ioctl {
@@ -650,6 +664,7 @@ impl Runner {
     }
 }
 
+mod devices;
 mod recv;
 mod send;
 mod setup;

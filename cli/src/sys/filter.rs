@@ -96,12 +96,19 @@ fn notified_syscalls() -> Vec<u32> {
 ///   arch != native            -> KILL_PROCESS
 ///   nr >= X32 bit             -> ERRNO(ENOSYS)
 ///   nr == socket              -> arg0 == AF_NETLINK ? USER_NOTIF : ALLOW
-///   nr in notified_syscalls() -> USER_NOTIF
+///   nr in notified_syscalls() -> USER_NOTIF  (+ open, openat, openat2 when `watch_opens`)
 ///   nr == io_uring_setup      -> ERRNO(ENOSYS)   (io_uring operations bypass seccomp)
 ///   otherwise                 -> ALLOW
 /// ```
-fn build_filter() -> Vec<libc::sock_filter> {
-    let list = notified_syscalls();
+fn build_filter(watch_opens: bool) -> Vec<libc::sock_filter> {
+    let mut list = notified_syscalls();
+    if watch_opens {
+        list.extend(
+            [libc::SYS_open, libc::SYS_openat, libc::SYS_openat2]
+                .iter()
+                .map(|&n| n as u32),
+        );
+    }
     let mut p = vec![
         stmt(BPF_LD_W_ABS, OFF_ARCH),
         jump(BPF_JEQ_K, AUDIT_ARCH, 1, 0),
@@ -225,8 +232,14 @@ fn raise_nofile() {
 /// Start `argv` under the filter; returns once the child is released towards `exec`.
 ///
 /// The caller's signal mask is restored in the child right before `exec`; `restore_mask` is
-/// the mask the program should start with.
-pub(crate) fn spawn_traced(argv: &[String], restore_mask: &libc::sigset_t) -> io::Result<Spawned> {
+/// the mask the program should start with. `watch_opens` also notifies `open`, `openat` and
+/// `openat2` (the FreeBSD backend serves `/proc/net` and `/sys/class/net` and hides network
+/// devices); every open then costs a round trip to the runner.
+pub(crate) fn spawn_traced(
+    argv: &[String],
+    restore_mask: &libc::sigset_t,
+    watch_opens: bool,
+) -> io::Result<Spawned> {
     let cargs: Vec<CString> = argv
         .iter()
         .map(|a| CString::new(a.as_bytes()))
@@ -239,7 +252,7 @@ pub(crate) fn spawn_traced(argv: &[String], restore_mask: &libc::sigset_t) -> io
         .copied()
         .filter(|p| !p.is_null())
         .ok_or_else(|| io::Error::from_raw_os_error(libc::EINVAL))?;
-    let mut filter = build_filter();
+    let mut filter = build_filter(watch_opens);
     let fprog = libc::sock_fprog {
         len: filter.len() as u16,
         filter: filter.as_mut_ptr(),

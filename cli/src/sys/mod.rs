@@ -204,6 +204,27 @@ pub(crate) fn read_mem(tid: u32, addr: u64, len: usize) -> io::Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// The NUL-terminated string at `addr` in thread `tid`, without the NUL, read page by page
+/// (a string may end just before an unmapped page); `ENAMETOOLONG` past `max` bytes.
+pub(crate) fn read_cstr(tid: u32, addr: u64, max: usize) -> io::Result<Vec<u8>> {
+    const PAGE: u64 = 4096;
+    let mut out = Vec::new();
+    let mut at = addr;
+    while out.len() < max {
+        let chunk = (PAGE - at % PAGE) as usize;
+        let b = read_mem(tid, at, chunk)?;
+        if let Some(end) = b.iter().position(|&c| c == 0) {
+            out.extend_from_slice(b.get(..end).unwrap_or(&[]));
+            return Ok(out);
+        }
+        out.extend_from_slice(&b);
+        at = at
+            .checked_add(chunk as u64)
+            .ok_or_else(|| io::Error::from_raw_os_error(libc::EFAULT))?;
+    }
+    Err(io::Error::from_raw_os_error(libc::ENAMETOOLONG))
+}
+
 /// Write `data` at `addr` in thread `tid` (`process_vm_writev`); short writes are `EFAULT`.
 pub(crate) fn write_mem(tid: u32, addr: u64, data: &[u8]) -> io::Result<()> {
     if data.is_empty() {
