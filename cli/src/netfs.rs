@@ -102,8 +102,16 @@ pub(crate) fn classify(p: &str, tree: &Path) -> Class {
             return Class::Absent;
         }
     }
-    if under(p, "/proc/sys/net").is_some() || under(p, "/sys/devices/virtual/net").is_some() {
+    if under(p, "/proc/sys/net").is_some() {
         return Class::Absent;
+    }
+    // The host's network devices in sysfs (where Linux's /sys/class/net symlinks point, and
+    // where a program lands after `chdir("/sys/class/net/eth0")`, which is not intercepted):
+    // linsysfs has none of them.
+    if let Some(rest) = under(p, "/sys/devices") {
+        if rest.split('/').any(|c| c == "net") {
+            return Class::Absent;
+        }
     }
     if let Some(rest) = under(p, "/proc/net") {
         return Class::Served(PathBuf::from("proc/net").join(rest));
@@ -354,6 +362,14 @@ mod tests {
             Class::Served(PathBuf::from("sys/class/net/"))
         );
         assert_eq!(classify("/tmp/nlcompat-netfs-1/sys", t), Class::InTree);
+        assert_eq!(
+            classify(
+                "/sys/devices/pci0000:00/0000:00:03.0/virtio2/net/eth0/mtu",
+                t
+            ),
+            Class::Absent
+        );
+        assert_eq!(classify("/sys/devices/system/cpu/online", t), Class::Host);
         assert_eq!(classify("/tmp/nlcompat-netfs-10", t), Class::Host);
     }
 }

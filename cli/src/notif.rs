@@ -142,10 +142,7 @@ fn syscall_name(nr: i64) -> &'static str {
         libc::SYS_shutdown => "shutdown",
         libc::SYS_sendfile => "sendfile",
         libc::SYS_splice => "splice",
-        libc::SYS_open => "open",
-        libc::SYS_openat => "openat",
-        libc::SYS_openat2 => "openat2",
-        _ => "?",
+        nr => devices::path_call_name(nr),
     }
 }
 
@@ -566,8 +563,8 @@ impl Runner {
             note!("nlcompat: splice() with a netlink socket is not emulated");
             return Err(libc::EINVAL);
         }
-        if matches!(n.nr, libc::SYS_open | libc::SYS_openat | libc::SYS_openat2) {
-            return self.do_open(n);
+        if let Some(call) = devices::path_call(n) {
+            return self.do_path(n, &call);
         }
         let fd = arg_i32(n.args[0]);
         let key = self.find(n.tid, fd);

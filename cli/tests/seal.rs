@@ -258,3 +258,197 @@ fn set_mtu_matches_the_linux_oracle() {
         assert_eq!(lines, ["rc 0", "mtu 1400", "rc 1"], "{}", o.stderr);
     }
 }
+
+/// Lines of `s` with runs of blanks collapsed.
+fn words(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// `/proc/net/dev` and `/proc/net/route` in linprocfs's format, from the model.
+#[test]
+fn proc_net_dev_and_route_as_linprocfs() {
+    if !gate() {
+        return;
+    }
+    let o = model(&["cat", "/proc/net/dev"]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    // `linprocfs_donetdev`: "%6s|%58s|%s" header lines, then "%6.6s: " and the counters
+    // (the model counts no traffic).
+    let zeros = "0       0    0    0    0     0          0         0        0       0    0    0    0     0       0          0";
+    let expected = [
+        "Inter-|                                                   Receive|  Transmit".to_owned(),
+        "  face|bytes    packets errs drop fifo frame compressed multicast|  bytes    packets errs drop fifo colls carrier compressed".to_owned(),
+        format!("  eth0:       {zeros}"),
+        format!("  eth1:       {zeros}"),
+        format!("    lo:       {zeros}"),
+        String::new(),
+    ]
+    .join("\n");
+    assert_eq!(o.stdout, expected);
+    let o = model(&["cat", "/proc/net/route"]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    // `linprocfs_donetroute`: header padded to 127 columns; per route Iface, Destination,
+    // Gateway (hex of the network-order word), Flags (RTF_UP|GATEWAY|HOST), RefCnt 0, Use 0,
+    // Metric (weight 1), Mask, MTU, Window 0, IRTT 0, then an empty line. The IPv4 routes of the
+    // model: the default route, the prefix route of 192.0.2.0/24 and the loopback host routes
+    // FreeBSD installs for 127.0.0.1 and 192.0.2.10.
+    let head = format!(
+        "{:<127}",
+        "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT"
+    );
+    let mut lines: Vec<&str> = o.stdout.split('\n').collect();
+    assert_eq!(lines.first().copied(), Some(head.as_str()));
+    lines.retain(|l| !l.is_empty());
+    let mut routes: Vec<&str> = lines.into_iter().skip(1).collect();
+    routes.sort_unstable();
+    assert_eq!(
+        routes,
+        [
+            "eth0\t00000000\t010200C0\t0003\t0\t0\t1\t00000000\t1500\t0\t0",
+            "eth0\t000200C0\t00000000\t0001\t0\t0\t1\t00FFFFFF\t1500\t0\t0",
+            "lo\t0100007F\t00000000\t0005\t0\t0\t1\tFFFFFFFF\t16384\t0\t0",
+            "lo\t0A0200C0\t00000000\t0005\t0\t0\t1\tFFFFFFFF\t16384\t0\t0",
+        ]
+    );
+    assert!(
+        o.stdout.contains("\t0\t0\n\n"),
+        "empty line after each route"
+    );
+}
+
+/// `/sys/class/net` as linsysfs shows it: one directory per interface of the model with
+/// exactly its seven files; generated when opened, so netlink changes show.
+#[test]
+fn sys_class_net_as_linsysfs() {
+    if !gate() {
+        return;
+    }
+    let o = model_sh(
+        "cd /sys/class/net; ls; for i in eth0 eth1 lo; do echo $i: $(ls $i); \
+         for f in address addr_len flags ifindex mtu tx_queue_len type; do \
+         echo $i/$f=$(cat $i/$f); done; done; test -d eth0 && echo eth0-is-dir; \
+         readlink eth0 || echo not-a-link; ip link set eth1 mtu 1300; \
+         echo eth1/mtu=$(cat eth1/mtu); echo x > eth0/mtu || echo write-refused",
+    );
+    let out = words(&o.stdout);
+    let expected = [
+        "eth0",
+        "eth1",
+        "lo",
+        "eth0: addr_len address flags ifindex mtu tx_queue_len type",
+        "eth0/address=52:54:00:12:34:56",
+        "eth0/addr_len=6",
+        "eth0/flags=0x1043",
+        "eth0/ifindex=1",
+        "eth0/mtu=1500",
+        "eth0/tx_queue_len=1000",
+        "eth0/type=1",
+        "eth1/address=52:54:00:12:34:57",
+        "eth1/flags=0x1002",
+        "eth1/ifindex=2",
+        "lo/address=00:00:00:00:00:00",
+        "lo/addr_len=6",
+        "lo/flags=0x1049",
+        "lo/ifindex=3",
+        "lo/mtu=16384",
+        "lo/type=772",
+        "eth0-is-dir",
+        "not-a-link",
+        "eth1/mtu=1300",
+        "write-refused",
+    ];
+    for e in expected {
+        assert!(
+            out.contains(&e.to_owned()),
+            "missing {e:?}:\n{}\n{}",
+            o.stdout,
+            o.stderr
+        );
+    }
+}
+
+/// Network paths FreeBSD does not have are absent, whatever the host has.
+#[test]
+fn other_network_paths_are_absent() {
+    if !gate() {
+        return;
+    }
+    let paths = [
+        "/proc/net/tcp",
+        "/proc/net/udp6",
+        "/proc/net/unix",
+        "/proc/net/arp",
+        "/proc/net/if_inet6",
+        "/proc/net/igmp",
+        "/proc/net/snmp",
+        "/proc/self/net/dev",
+        "/proc/1/net/route",
+        "/proc/sys/net/ipv4/ip_forward",
+        "/sys/class/net/ifb0",
+        "/sys/devices/virtual/net/lo/mtu",
+        "/dev/net/tun",
+    ];
+    let script: String = paths
+        .iter()
+        .map(|p| format!("test -e {p} && echo present {p} || echo absent {p};"))
+        .collect();
+    let o = model_sh(&script);
+    for p in paths {
+        assert!(
+            o.stdout.contains(&format!("absent {p}\n")),
+            "{p}: {}",
+            o.stdout
+        );
+    }
+    assert!(!o.stdout.contains("present"), "{}", o.stdout);
+}
+
+/// Real programs that read `/proc/net` and `/sys/class/net` or use interface ioctls list the
+/// model's interfaces and routes only (the build host's, e.g. `ifb0`, never show).
+#[test]
+fn net_tools_and_busybox_show_the_model() {
+    if !gate() || !need("ifconfig") || !need("route") || !need("busybox") || !need("netstat") {
+        return;
+    }
+    let names = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.is_empty() && !l.starts_with(' '))
+            .filter_map(|l| l.split([' ', ':']).next().map(str::to_owned))
+            .collect()
+    };
+    let o = model(&["ifconfig", "-a"]);
+    assert_eq!(names(&o.stdout), ["eth0", "eth1", "lo"], "{}", o.stdout);
+    assert!(o
+        .stdout
+        .contains("inet 192.0.2.10  netmask 255.255.255.0  broadcast 192.0.2.255"));
+    assert!(o.stdout.contains("ether 52:54:00:12:34:56"), "{}", o.stdout);
+    assert!(o
+        .stdout
+        .contains("lo: flags=4169<UP,LOOPBACK,RUNNING,MULTICAST>  mtu 16384"));
+    let o = model(&["busybox", "ifconfig", "-a"]);
+    assert_eq!(names(&o.stdout), ["eth0", "eth1", "lo"], "{}", o.stdout);
+    assert!(o
+        .stdout
+        .contains("eth1      Link encap:Ethernet  HWaddr 52:54:00:12:34:57"));
+    for argv in [&["route", "-n"][..], &["busybox", "route", "-n"]] {
+        let o = model(argv);
+        let w = words(&o.stdout);
+        assert!(
+            w.contains(&"0.0.0.0 192.0.2.1 0.0.0.0 UG 1 0 0 eth0".to_owned()),
+            "{argv:?}: {}",
+            o.stdout
+        );
+        assert!(w.contains(&"192.0.2.0 0.0.0.0 255.255.255.0 U 1 0 0 eth0".to_owned()));
+    }
+    let o = model(&["netstat", "-i"]);
+    let w = words(&o.stdout);
+    assert!(
+        w.iter()
+            .any(|l| l.starts_with("eth0 1500 0 0 0 0 0 0 0 0 BMRU")),
+        "{}",
+        o.stdout
+    );
+    assert!(!o.stdout.contains("ifb"), "{}", o.stdout);
+}

@@ -156,35 +156,18 @@ impl Runner {
         Ok(Act::Val(v))
     }
 
-    /// `open`, `openat`, `openat2` (notified with the FreeBSD backend only).
-    pub(super) fn do_open(&mut self, n: &Notif) -> Res {
-        let a = n.args;
-        let (dirfd, ptr, flags) = match n.nr {
-            libc::SYS_open => (libc::AT_FDCWD, a[0], a[1]),
-            libc::SYS_openat => (arg_i32(a[0]), a[1], a[2]),
-            _ => {
-                // openat2: `struct open_how` { u64 flags; u64 mode; u64 resolve; }; a bad one
-                // is the kernel's business.
-                if arg_usize(a[3]) < OPEN_HOW_LEN {
-                    return Ok(Act::Continue);
-                }
-                let Ok(how) = Self::rd(n, a[2], 8) else {
-                    return Ok(Act::Continue);
-                };
-                (arg_i32(a[0]), a[1], u64_at(&how, 0).unwrap_or(0))
-            }
-        };
-        let Ok(raw) = sys::read_cstr(n.tid, ptr, PATH_MAX) else {
+    /// A call naming a path (notified with the FreeBSD backend only).
+    pub(super) fn do_path(&mut self, n: &Notif, call: &PathCall) -> Res {
+        let Ok(raw) = sys::read_cstr(n.tid, call.path, PATH_MAX) else {
             return Ok(Act::Continue);
         };
-        let Some(path) = resolve(n.tid, dirfd, &raw) else {
+        let Some(path) = resolve(n.tid, call.dirfd, &raw) else {
             return Ok(Act::Continue);
         };
         let Some(tree) = self.netfs.as_ref() else {
             return Ok(Act::Continue);
         };
-        let class = netfs::classify(&path, tree.root());
-        match class {
+        match netfs::classify(&path, tree.root()) {
             Class::Host => Ok(Act::Continue),
             Class::Absent => {
                 if self.verbose {
@@ -197,6 +180,37 @@ impl Runner {
                 Ok(Act::Continue)
             }
             Class::Served(rel) => {
+                self.refresh_netfs()?;
+                let Some(tree) = self.netfs.as_ref() else {
+                    return Ok(Act::Continue);
+                };
+                let target = tree.root().join(rel);
+                if self.verbose {
+                    note!("nlcompat: {path}: served from the model");
+                }
+                self.serve_path(n, call, &target)
+            }
+        }
+    }
+
+    /// Perform `call` on `target`, the generated file standing for the program's path.
+    fn serve_path(&mut self, n: &Notif, call: &PathCall, target: &std::path::Path) -> Res {
+        let a = n.args;
+        match call.kind {
+            PathKind::Open => {
+                let flags = match n.nr {
+                    libc::SYS_openat => a[2],
+                    libc::SYS_openat2 => {
+                        // `struct open_how` { u64 flags; u64 mode; u64 resolve; }; a bad one is
+                        // the kernel's business.
+                        if arg_usize(a[3]) < OPEN_HOW_LEN {
+                            return Ok(Act::Continue);
+                        }
+                        let how = Self::rd(n, a[2], 8)?;
+                        u64_at(&how, 0).unwrap_or(0)
+                    }
+                    _ => a[1],
+                };
                 let flags = i32::try_from(flags & 0xffff_ffff).unwrap_or(0);
                 // linprocfs and linsysfs files are read-only (PFS_RD) and nothing can be
                 // created there.
@@ -205,20 +219,12 @@ impl Runner {
                 {
                     return Err(libc::EACCES);
                 }
-                self.refresh_netfs()?;
-                let Some(tree) = self.netfs.as_ref() else {
-                    return Ok(Act::Continue);
-                };
-                let target = tree.root().join(rel);
                 let pass = libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_PATH;
                 let file = std::fs::OpenOptions::new()
                     .read(true)
                     .custom_flags(flags & pass)
-                    .open(&target)
+                    .open(target)
                     .map_err(|e| errno_of(&e))?;
-                if self.verbose {
-                    note!("nlcompat: {path}: served from the model");
-                }
                 match self
                     .l
                     .addfd_send(n.id, file.as_fd(), flags & libc::O_CLOEXEC != 0)
@@ -227,6 +233,32 @@ impl Runner {
                     Err(e) if self.l.id_valid(n.id) => Err(errno_of(&e)),
                     Err(_) => Ok(Act::Done),
                 }
+            }
+            PathKind::Stat { buf, flags } => {
+                let st = sys::stat_bytes(target, flags & libc::AT_SYMLINK_NOFOLLOW)
+                    .map_err(|e| errno_of(&e))?;
+                Self::wr(n, buf, &st)?;
+                Ok(Act::Val(0))
+            }
+            PathKind::Statx { buf, flags, mask } => {
+                let st = sys::statx_bytes(target, flags & libc::AT_SYMLINK_NOFOLLOW, mask)
+                    .map_err(|e| errno_of(&e))?;
+                Self::wr(n, buf, &st)?;
+                Ok(Act::Val(0))
+            }
+            PathKind::Access { mode } => {
+                std::fs::symlink_metadata(target).map_err(|e| errno_of(&e))?;
+                // Read-only pseudo-files.
+                if mode & libc::W_OK != 0 {
+                    return Err(libc::EACCES);
+                }
+                Ok(Act::Val(0))
+            }
+            PathKind::Readlink => {
+                // The generated tree has no symbolic links (linsysfs interfaces are
+                // directories): EINVAL, or ENOENT for what does not exist.
+                std::fs::symlink_metadata(target).map_err(|e| errno_of(&e))?;
+                Err(libc::EINVAL)
             }
         }
     }
@@ -238,6 +270,111 @@ impl Runner {
             tree.refresh(&table).map_err(|e| errno_of(&e))?;
         }
         Ok(())
+    }
+}
+
+/// What a path-naming call does with the path.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum PathKind {
+    Open,
+    /// `stat`/`lstat`/`newfstatat`: buffer address and `AT_*` flags.
+    Stat {
+        buf: u64,
+        flags: i32,
+    },
+    /// `statx`: buffer, flags, mask.
+    Statx {
+        buf: u64,
+        flags: i32,
+        mask: u32,
+    },
+    /// `access`/`faccessat`/`faccessat2`: the mode.
+    Access {
+        mode: i32,
+    },
+    Readlink,
+}
+
+/// A path-naming call: directory descriptor, path address, kind.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PathCall {
+    dirfd: i32,
+    path: u64,
+    kind: PathKind,
+}
+
+/// Decode a notified call that names a path (`path_syscalls` in `sys/filter.rs`).
+pub(super) fn path_call(n: &Notif) -> Option<PathCall> {
+    let a = n.args;
+    let at = |kind| PathCall {
+        dirfd: arg_i32(a[0]),
+        path: a[1],
+        kind,
+    };
+    #[cfg(target_arch = "x86_64")]
+    let cwd = |kind| PathCall {
+        dirfd: libc::AT_FDCWD,
+        path: a[0],
+        kind,
+    };
+    Some(match n.nr {
+        libc::SYS_openat | libc::SYS_openat2 => at(PathKind::Open),
+        libc::SYS_newfstatat => at(PathKind::Stat {
+            buf: a[2],
+            flags: arg_i32(a[3]),
+        }),
+        libc::SYS_statx => at(PathKind::Statx {
+            buf: a[4],
+            flags: arg_i32(a[2]),
+            mask: u32::try_from(a[3] & 0xffff_ffff).unwrap_or(0),
+        }),
+        libc::SYS_faccessat | libc::SYS_faccessat2 => at(PathKind::Access {
+            mode: arg_i32(a[2]),
+        }),
+        libc::SYS_readlinkat => at(PathKind::Readlink),
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_open => cwd(PathKind::Open),
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_stat => cwd(PathKind::Stat {
+            buf: a[1],
+            flags: 0,
+        }),
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_lstat => cwd(PathKind::Stat {
+            buf: a[1],
+            flags: libc::AT_SYMLINK_NOFOLLOW,
+        }),
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_access => cwd(PathKind::Access {
+            mode: arg_i32(a[1]),
+        }),
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_readlink => cwd(PathKind::Readlink),
+        _ => return None,
+    })
+}
+
+/// Names of the path-naming calls, for `-v`.
+pub(super) fn path_call_name(nr: i64) -> &'static str {
+    match nr {
+        libc::SYS_openat => "openat",
+        libc::SYS_openat2 => "openat2",
+        libc::SYS_newfstatat => "newfstatat",
+        libc::SYS_statx => "statx",
+        libc::SYS_faccessat => "faccessat",
+        libc::SYS_faccessat2 => "faccessat2",
+        libc::SYS_readlinkat => "readlinkat",
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_open => "open",
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_stat => "stat",
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_lstat => "lstat",
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_access => "access",
+        #[cfg(target_arch = "x86_64")]
+        libc::SYS_readlink => "readlink",
+        _ => "?",
     }
 }
 

@@ -90,24 +90,43 @@ fn notified_syscalls() -> Vec<u32> {
     .collect()
 }
 
+/// The calls that name a path, notified with the FreeBSD backend: opening, `stat`, `access` and
+/// `readlink` in all their forms (the legacy ones exist on x86_64 only).
+fn path_syscalls() -> Vec<libc::c_long> {
+    let mut v = vec![
+        libc::SYS_openat,
+        libc::SYS_openat2,
+        libc::SYS_newfstatat,
+        libc::SYS_statx,
+        libc::SYS_faccessat,
+        libc::SYS_faccessat2,
+        libc::SYS_readlinkat,
+    ];
+    #[cfg(target_arch = "x86_64")]
+    v.extend([
+        libc::SYS_open,
+        libc::SYS_stat,
+        libc::SYS_lstat,
+        libc::SYS_access,
+        libc::SYS_readlink,
+    ]);
+    v
+}
+
 /// Build the filter program:
 ///
 /// ```text
 ///   arch != native            -> KILL_PROCESS
 ///   nr >= X32 bit             -> ERRNO(ENOSYS)
 ///   nr == socket              -> arg0 == AF_NETLINK ? USER_NOTIF : ALLOW
-///   nr in notified_syscalls() -> USER_NOTIF  (+ open, openat, openat2 when `watch_opens`)
+///   nr in notified_syscalls() -> USER_NOTIF  (+ path_syscalls() when `watch_opens`)
 ///   nr == io_uring_setup      -> ERRNO(ENOSYS)   (io_uring operations bypass seccomp)
 ///   otherwise                 -> ALLOW
 /// ```
 fn build_filter(watch_opens: bool) -> Vec<libc::sock_filter> {
     let mut list = notified_syscalls();
     if watch_opens {
-        list.extend(
-            [libc::SYS_open, libc::SYS_openat, libc::SYS_openat2]
-                .iter()
-                .map(|&n| n as u32),
-        );
+        list.extend(path_syscalls().iter().map(|&n| n as u32));
     }
     let mut p = vec![
         stmt(BPF_LD_W_ABS, OFF_ARCH),
@@ -232,9 +251,9 @@ fn raise_nofile() {
 /// Start `argv` under the filter; returns once the child is released towards `exec`.
 ///
 /// The caller's signal mask is restored in the child right before `exec`; `restore_mask` is
-/// the mask the program should start with. `watch_opens` also notifies `open`, `openat` and
-/// `openat2` (the FreeBSD backend serves `/proc/net` and `/sys/class/net` and hides network
-/// devices); every open then costs a round trip to the runner.
+/// the mask the program should start with. `watch_opens` also notifies [`path_syscalls`]
+/// (the FreeBSD backend serves `/proc/net` and `/sys/class/net` and hides network devices);
+/// every open and `stat` then costs a round trip to the runner.
 pub(crate) fn spawn_traced(
     argv: &[String],
     restore_mask: &libc::sigset_t,

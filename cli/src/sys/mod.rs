@@ -305,3 +305,37 @@ pub(crate) fn euid() -> u32 {
     // SAFETY: geteuid(2) takes no arguments, cannot fail and touches no memory of ours.
     unsafe { libc::geteuid() }
 }
+
+/// `fstatat(AT_FDCWD, path, buf, flags)` in the runner: the raw `struct stat` bytes, to hand
+/// to a program that asked about a path the runner serves.
+pub(crate) fn stat_bytes(path: &std::path::Path, flags: i32) -> io::Result<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
+    // SAFETY: `c` is a valid C string and `st` a writable `struct stat` for the call.
+    let r = unsafe { libc::fstatat(libc::AT_FDCWD, c.as_ptr(), st.as_mut_ptr(), flags) };
+    cvt_int(r)?;
+    // SAFETY: `st` was zero-initialised and filled by the kernel; viewing a plain C struct
+    // as bytes for its whole size is sound.
+    let bytes = unsafe {
+        std::slice::from_raw_parts(st.as_ptr().cast::<u8>(), std::mem::size_of::<libc::stat>())
+    };
+    Ok(bytes.to_vec())
+}
+
+/// `statx(AT_FDCWD, path, flags, mask)` in the runner: the raw `struct statx` bytes.
+pub(crate) fn statx_bytes(path: &std::path::Path, flags: i32, mask: u32) -> io::Result<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+    let mut st = std::mem::MaybeUninit::<libc::statx>::zeroed();
+    // SAFETY: `c` is a valid C string and `st` a writable `struct statx` for the call.
+    let r = unsafe { libc::statx(libc::AT_FDCWD, c.as_ptr(), flags, mask, st.as_mut_ptr()) };
+    cvt_int(r)?;
+    // SAFETY: as in `stat_bytes`.
+    let bytes = unsafe {
+        std::slice::from_raw_parts(st.as_ptr().cast::<u8>(), std::mem::size_of::<libc::statx>())
+    };
+    Ok(bytes.to_vec())
+}
