@@ -231,6 +231,14 @@ fn interface_ioctls_answer_as_freebsd() {
         "devprivate: EINVAL",
         "tunsetiff-socket: EINVAL",
         "open tun: ENOENT",
+        "inet6-index lo: index=3 tail=5a",
+        "inet6-addr lo: EOPNOTSUPP",
+        "inet6-addrt: EINVAL",
+        "unix-index lo: index=3 tail=5a",
+        "unix-addr lo: EOPNOTSUPP",
+        "unix-addrt: EINVAL",
+        // linux_to_bsd_domain() has no AF_PACKET.
+        "packet-socket: EAFNOSUPPORT",
         "tunsetiff-null: EINVAL",
         "siocgifmtu-null: EINVAL",
     ];

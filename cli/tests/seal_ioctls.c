@@ -141,6 +141,25 @@ int main(void) {
     raw("count", s, SIOCGIFCOUNT);
     raw("devprivate", s, SIOCDEVPRIVATE);
     raw("tunsetiff-socket", s, TUNSETIFF);
+    /* Other families: the same answers (ifhwioctl is family-independent), addresses only
+       through AF_INET. */
+    const int fams[] = {AF_INET6, AF_UNIX, AF_PACKET};
+    const char *fam_names[] = {"inet6", "unix", "packet"};
+    for (int i = 0; i < 3; i++) {
+        int f = socket(fams[i], SOCK_DGRAM, 0);
+        char tag[32];
+        if (f < 0) {
+            printf("%s-socket: %s\n", fam_names[i], strerrorname_np(errno));
+            continue;
+        }
+        snprintf(tag, sizeof tag, "%s-index", fam_names[i]);
+        get(f, tag, SIOCGIFINDEX, "lo");
+        snprintf(tag, sizeof tag, "%s-addr", fam_names[i]);
+        get(f, tag, SIOCGIFADDR, "lo");
+        snprintf(tag, sizeof tag, "%s-addrt", fam_names[i]);
+        raw(tag, f, SIOCADDRT);
+        close(f);
+    }
     int t = open("/dev/net/tun", O_RDWR);
     printf("open tun: %s\n", t < 0 ? strerrorname_np(errno) : "ok");
     int nul = open("/dev/null", O_RDWR);

@@ -119,6 +119,7 @@ fn path_syscalls() -> Vec<libc::c_long> {
 ///   arch != native            -> KILL_PROCESS
 ///   nr >= X32 bit             -> ERRNO(ENOSYS)
 ///   nr == socket              -> arg0 == AF_NETLINK ? USER_NOTIF : ALLOW
+///                                (`watch_opens`: families FreeBSD lacks -> ERRNO(EAFNOSUPPORT))
 ///   nr in notified_syscalls() -> USER_NOTIF  (+ path_syscalls() when `watch_opens`)
 ///   nr == io_uring_setup      -> ERRNO(ENOSYS)   (io_uring operations bypass seccomp)
 ///   otherwise                 -> ALLOW
@@ -157,7 +158,22 @@ fn build_filter(watch_opens: bool) -> Vec<libc::sock_filter> {
     p.push(stmt(BPF_RET_K, RET_ALLOW));
     p.push(stmt(BPF_RET_K, libc::SECCOMP_RET_USER_NOTIF));
     p.push(stmt(BPF_LD_W_ABS, OFF_ARG0));
-    p.push(jump(BPF_JEQ_K, libc::AF_NETLINK as u32, 1, 0));
+    if watch_opens {
+        // The FreeBSD backend: FreeBSD's Linuxulator maps only a few families
+        // (`linux_to_bsd_domain()` in `sys/compat/linux/linux.c`); a Linux program gets
+        // EAFNOSUPPORT for the others, among them AF_PACKET, through which it would otherwise
+        // see and send on the real host's interfaces.
+        //   [0] jeq AF_NETLINK -> [6] notify
+        //   [1] jeq AF_UNIX -> [5] allow, [2] AF_INET, [3] AF_INET6 likewise
+        //   [4] ret ERRNO(EAFNOSUPPORT)
+        p.push(jump(BPF_JEQ_K, libc::AF_NETLINK as u32, 5, 0));
+        p.push(jump(BPF_JEQ_K, libc::AF_UNIX as u32, 3, 0));
+        p.push(jump(BPF_JEQ_K, libc::AF_INET as u32, 2, 0));
+        p.push(jump(BPF_JEQ_K, libc::AF_INET6 as u32, 1, 0));
+        p.push(stmt(BPF_RET_K, RET_ERRNO | libc::EAFNOSUPPORT as u32));
+    } else {
+        p.push(jump(BPF_JEQ_K, libc::AF_NETLINK as u32, 1, 0));
+    }
     p.push(stmt(BPF_RET_K, RET_ALLOW));
     p.push(stmt(BPF_RET_K, libc::SECCOMP_RET_USER_NOTIF));
     p
