@@ -3,7 +3,7 @@
 //! interface ioctls, network devices, `/proc` or `/sys`, it meets the model and only the model.
 //!
 //! `host_unchanged_by_configuring_clients` runs configuring clients (iproute2, net-tools,
-//! busybox, ethtool, a shell writing `/proc/sys/net`) under the runner inside a throwaway
+//! busybox, ethtool, pyroute2, a shell writing `/proc/sys/net`) under the runner inside a throwaway
 //! network namespace whose interfaces carry the model's Linux names (`eth0`, `eth1`, `lo`), so
 //! any leak would hit them, and compares the namespace's links, addresses, routes, neighbours,
 //! offloads and sysctls before and after.
@@ -78,6 +78,7 @@ r ethtool -s eth0 speed 10 duplex half autoneg off
 r sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'
 r sh -c 'echo 1 > /proc/sys/net/ipv4/conf/all/forwarding'
 r sh -c 'exec 3<>/dev/net/tun'
+r /usr/bin/python3 -c 'from pyroute2 import IPRoute; i = IPRoute(); x = i.link_lookup(ifname=\"eth0\")[0]; i.link(\"set\", index=x, mtu=1450); i.addr(\"add\", index=x, address=\"203.0.113.5\", prefixlen=24); i.route(\"add\", dst=\"10.3.0.0/16\", oif=x)'
 echo model eth0 mtu $(cat /sys/class/net/eth0/mtu) eth1 mtu $(cat /sys/class/net/eth1/mtu)
 ip -o link show eth1
 ";
@@ -90,6 +91,7 @@ fn host_unchanged_by_configuring_clients() {
         || !need("arp")
         || !need("busybox")
         || !need("ethtool")
+        || !need("/usr/bin/python3")
     {
         return;
     }
@@ -126,11 +128,16 @@ grep -c . \"$D/before\""
         out.stderr
     );
     assert!(so.contains("runner 0"), "{so}\n{}", out.stderr);
-    // The clients did run and changed the model: the MTUs set through netlink (1400 on eth0)
-    // and SIOCSIFMTU (1280 on eth0, 1290 on eth1, via net-tools then busybox).
+    // The clients did run and changed the model: the MTUs set through netlink (1400 on eth0 by
+    // ip, then 1450 by pyroute2, last) and SIOCSIFMTU (1280 on eth0, 1290 on eth1, via
+    // net-tools then busybox).
     assert!(so.contains("rc 0 ip link set eth0 mtu 1400"), "{so}");
     assert!(so.contains("rc 0 ifconfig eth0 mtu 1280"), "{so}");
-    assert!(so.contains("model eth0 mtu 1280 eth1 mtu 1290"), "{so}");
+    assert!(
+        so.contains("rc 0 /usr/bin/python3 -c from pyroute2"),
+        "{so}"
+    );
+    assert!(so.contains("model eth0 mtu 1450 eth1 mtu 1290"), "{so}");
     // What FreeBSD refuses is refused.
     for refused in [
         "ip tuntap add dev tap9 mode tap",
