@@ -467,3 +467,86 @@ fn net_tools_and_busybox_show_the_model() {
     );
     assert!(!o.stdout.contains("ifb"), "{}", o.stdout);
 }
+
+/// The newest built test binary of suite `name` (`target/*/deps/NAME-HASH`), next to the
+/// runner binary.
+fn suite_binary(name: &str) -> Option<std::path::PathBuf> {
+    let deps = std::path::Path::new(env!("CARGO_BIN_EXE_nlcompat"))
+        .parent()?
+        .join("deps");
+    let prefix = format!("{name}-");
+    std::fs::read_dir(deps)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            n.strip_prefix(&prefix)
+                .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .max()
+        .map(|(_, p)| p)
+}
+
+/// The runner's own FreeBSD-backend client suites (`run_freebsd`, `run_freebsd_clients`: ip,
+/// busybox, Go, pyroute2, getifaddrs… including their address/route/link changes) run inside a
+/// throwaway namespace that looks like the model; its links, addresses, routes and sysctls are
+/// the same afterwards.
+#[test]
+fn client_suites_leave_the_namespace_unchanged() {
+    if !gate() {
+        return;
+    }
+    let suites: Vec<_> = ["run_freebsd", "run_freebsd_clients"]
+        .iter()
+        .map(|s| (s, suite_binary(s)))
+        .collect();
+    if suites.iter().any(|(_, p)| p.is_none()) {
+        // `cargo test -p nlcompat-cli` builds every suite before running any.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "client suites not built: {suites:?}"
+        );
+        eprintln!("SKIP: client suites not built ({suites:?})");
+        return;
+    }
+    for (name, bin) in suites {
+        let bin = bin.unwrap();
+        let script = format!(
+            "set -e
+ip link set lo up
+ip link add eth0 address 02:00:00:00:00:10 type veth peer name eth1 address 02:00:00:00:00:11
+ip link set eth0 up
+ip addr add 192.0.2.10/24 dev eth0
+ip route add default via 192.0.2.1
+set +e
+({SNAPSHOT}) > \"$D/before\" 2>&1
+\"{}\" --test-threads=2 >\"$D/log\" 2>&1
+echo suite $?
+({SNAPSHOT}) > \"$D/after\" 2>&1
+diff \"$D/before\" \"$D/after\" && echo HOST-UNCHANGED
+grep 'test result' \"$D/log\"",
+            bin.display()
+        );
+        let d = common::tempdir("suite");
+        let mut c = Command::new("unshare");
+        c.args(["-n", "sh", "-c", &script])
+            .env("D", &d)
+            .env("CI", "1");
+        let out = bounded(&mut c, std::time::Duration::from_secs(300));
+        let log = std::fs::read_to_string(d.join("log")).unwrap_or_default();
+        let _ = std::fs::remove_dir_all(&d);
+        assert!(
+            out.stdout.contains("HOST-UNCHANGED"),
+            "{name} changed the namespace:\n{}",
+            out.stdout
+        );
+        assert!(out.stdout.contains("suite 0"), "{name} failed:\n{log}");
+        assert!(
+            out.stdout.contains(" passed; 0 failed"),
+            "{name}: {}",
+            out.stdout
+        );
+    }
+}
