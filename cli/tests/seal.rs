@@ -550,3 +550,28 @@ grep 'test result' \"$D/log\"",
         );
     }
 }
+
+/// psutil reads `/proc/net/dev` (counters), uses SIOCGIFFLAGS/SIOCGIFMTU and SIOCETHTOOL
+/// (`EINVAL` on FreeBSD: duplex unknown, speed 0) and netlink: the model's interfaces only.
+#[test]
+fn psutil_sees_the_model() {
+    if !gate() || !need("/usr/bin/python3") {
+        return;
+    }
+    let o = model(&[
+        "/usr/bin/python3",
+        "-c",
+        "import psutil\n\
+         print(sorted(psutil.net_io_counters(pernic=True)))\n\
+         for n, s in sorted(psutil.net_if_stats().items()):\n    \
+         print(n, s.isup, s.duplex.value, s.speed, s.mtu, s.flags)\n",
+    ]);
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert_eq!(
+        o.stdout,
+        "['eth0', 'eth1', 'lo']\n\
+         eth0 True 0 0 1500 up,broadcast,running,multicast\n\
+         eth1 False 0 0 1500 broadcast,multicast\n\
+         lo True 0 0 16384 up,loopback,running,multicast\n"
+    );
+}
