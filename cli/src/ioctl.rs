@@ -770,6 +770,23 @@ mod tests {
     }
 
     #[test]
+    fn freebsd_table() {
+        // linux_ioctl.h numbers; outcomes per linux_ioctl_socket().
+        assert_eq!(freebsd_plan(0x8913), Plan::Query); // SIOCGIFFLAGS
+        assert_eq!(freebsd_plan(0x8914), Plan::Err(libc::EINVAL)); // SIOCSIFFLAGS
+        assert_eq!(freebsd_plan(0x8922), Plan::SetMtu);
+        assert_eq!(freebsd_plan(0x8916), Plan::NamedErr(libc::EINVAL)); // SIOCSIFADDR
+        assert_eq!(freebsd_plan(0x8938), Plan::Zero); // SIOCGIFCOUNT
+        assert_eq!(freebsd_plan(0x8942), Plan::Err(libc::EINVAL)); // SIOCGIFTXQLEN
+        assert_eq!(freebsd_plan(0x8946), Plan::Err(libc::EINVAL)); // SIOCETHTOOL
+        assert_eq!(freebsd_plan(0x8b1a), Plan::Err(libc::EINVAL)); // SIOCSIWESSID
+        assert_eq!(freebsd_plan(0x8901), Plan::Native); // FIOSETOWN
+        assert_eq!(freebsd_plan(0x5421), Plan::Native); // FIONBIO
+        assert_eq!(freebsd_plan(0x4004_54ca), Plan::Err(libc::EINVAL)); // TUNSETIFF
+        assert!(!is_tun_ioctl(0x5401)); // TCGETS
+    }
+
+    #[test]
     fn attrs_walk_stops_on_garbage() {
         let b = [8u8, 0, 3, 0, b'l', b'o', 0, 0, 2, 0];
         let v: Vec<_> = attrs(&b).collect();
