@@ -255,7 +255,7 @@ impl Kernel {
                 let ifx = match p.interface.as_deref() {
                     Some(n) => self.iface_index_by_name(n)?,
                     None => self
-                        .ifindex_for_gw(r.fib, &gw)
+                        .ifa_ifwithroute(r.fib, &gw)
                         .ok_or_else(|| TopologyError::Invalid(format!("no route to {gw}")))?,
                 };
                 let mut nh = self.new_nhop(Gw::Ip(gw), ifx, rtflags_base | RTF_GATEWAY, origin);
@@ -281,7 +281,7 @@ impl Kernel {
                     let ifx = match oif {
                         Some(i) => i,
                         None => self
-                            .ifindex_for_gw(r.fib, &gw)
+                            .ifa_ifwithroute(r.fib, &gw)
                             .ok_or_else(|| TopologyError::Invalid(format!("no route to {gw}")))?,
                     };
                     (Gw::Ip(gw), ifx, RTF_GATEWAY)
@@ -351,18 +351,88 @@ impl Kernel {
         }
     }
 
-    /// `ifa_ifwithroute()` for a gateway: the transmit interface of the route covering
-    /// it, unless that is the default route ("dismiss a gateway that is reachable only
-    /// through the default router").
-    pub(crate) fn ifindex_for_gw(&self, fib: u32, gw: &IpAddr) -> Option<u32> {
+    /// `ifa_ifwithroute(RTF_GATEWAY, …)` (`sys/net/route.c`) as `finalize_nhop()`
+    /// (`sys/netlink/route/rt.c`) calls it for a gateway without RTA_OIF: the
+    /// point-to-point interface whose peer is the gateway (`ifa_ifwithdstaddr`), else the
+    /// interface of the most specific address prefix covering it (`ifa_ifwithnet`,
+    /// `sys/net/if.c`: IPv4 point-to-point addresses only match their peer), else the
+    /// route to it unless that is the default route ("dismiss a gateway that is reachable
+    /// only through the default router"), taking the interface of the route's `nh_ifa`
+    /// (for a loopback route to a local address: the interface holding the address).
+    /// Interfaces stay in fib 0 (`if_fib`), so the address scans only apply to fib 0.
+    /// Unscoped IPv6 link-local gateways never match an address: the kernel keeps the
+    /// zone embedded in the stored link-local addresses.
+    pub(crate) fn ifa_ifwithroute(&self, fib: u32, gw: &IpAddr) -> Option<u32> {
+        let scoped = matches!(gw, IpAddr::V6(v) if is_v6_linklocal(v));
+        if fib == 0 && !scoped {
+            if let Some(i) = self.ifa_ifwithdstaddr(gw) {
+                return Some(i);
+            }
+            if let Some(i) = self.ifa_ifwithnet(gw) {
+                return Some(i);
+            }
+        }
         let r = self.state.lookup(fib, gw, 0)?;
         if r.plen == 0 {
             return None;
         }
-        match &r.nh {
-            RouteNh::Single { nh, .. } => Some(nh.ifindex),
-            RouteNh::Group { nhops, .. } => nhops.first().map(|(n, _)| n.ifindex),
+        let nh = match &r.nh {
+            RouteNh::Single { nh, .. } => nh,
+            RouteNh::Group { nhops, .. } => &nhops.first()?.0,
+        };
+        if r.plen == max_plen(r.family()) && nh.ifindex == self.state.loif().unwrap_or(0) {
+            if let Some(a) = self.state.ifas.iter().find(|a| a.addr == r.dst) {
+                return Some(a.ifindex);
+            }
         }
+        Some(nh.ifindex)
+    }
+
+    /// `ifa_ifwithdstaddr()` (`sys/net/if.c`): an IFF_POINTOPOINT interface with an
+    /// address whose peer is `addr`, in interface order.
+    fn ifa_ifwithdstaddr(&self, addr: &IpAddr) -> Option<u32> {
+        self.state
+            .ifaces
+            .iter()
+            .filter(|i| i.flags & IFF_POINTOPOINT != 0)
+            .find(|i| {
+                self.state
+                    .ifas
+                    .iter()
+                    .any(|a| a.ifindex == i.index && a.dst == Some(*addr))
+            })
+            .map(|i| i.index)
+    }
+
+    /// `ifa_ifwithnet(addr, 0, fib)` (`sys/net/if.c`): walks interfaces and their
+    /// addresses in order; an IPv4 address on a point-to-point interface matches only
+    /// its peer (and ends the search), any other address matches when its prefix covers
+    /// `addr`, and a strictly longer prefix (`rn_refines`) replaces an earlier match.
+    fn ifa_ifwithnet(&self, addr: &IpAddr) -> Option<u32> {
+        let mut best: Option<(u32, u8)> = None;
+        for i in &self.state.ifaces {
+            for a in self.state.ifas.iter().filter(|a| a.ifindex == i.index) {
+                if a.addr.is_ipv4() != addr.is_ipv4() {
+                    continue;
+                }
+                if a.addr.is_ipv4() && i.flags & IFF_POINTOPOINT != 0 {
+                    if a.dst == Some(*addr) {
+                        return Some(i.index);
+                    }
+                    continue;
+                }
+                if matches!(a.addr, IpAddr::V6(v) if is_v6_linklocal(&v)) {
+                    continue;
+                }
+                if !crate::state::in_prefix(addr, &a.addr, a.plen) {
+                    continue;
+                }
+                if best.is_none_or(|(_, p)| a.plen > p) {
+                    best = Some((i.index, a.plen));
+                }
+            }
+        }
+        best.map(|(i, _)| i)
     }
 
     /// `if_attach()` + `ifnet_arrival_event`: allocates the index (and `if_linux_ethno`
@@ -476,12 +546,21 @@ impl Kernel {
         if !matches!(i.kind, Kind::Ether | Kind::Vlan) {
             i.carrier = true;
         }
-        let ll = match i.kind {
-            Kind::Loopback => Some(Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1)),
-            Kind::Ether | Kind::Vlan => Some(eui64_ll(&i.lladdr)),
-            _ => None,
+        let Some(i) = self.state.iface(index) else {
+            return;
         };
+        // in6_ifattach(): loopback fe80::1; hardware interfaces their EUI-64; bridges
+        // none (nd6_ifattach() leaves ND6_IFF_AUTO_LINKLOCAL off for IFT_BRIDGE);
+        // gif/tun an interface id borrowed from another interface (in6_get_ifid()).
+        let kind = i.kind;
+        let lladdr = i.lladdr.clone();
         let auto = i.auto_linklocal;
+        let ll = match kind {
+            Kind::Loopback => Some(Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1)),
+            Kind::Ether | Kind::Vlan => Some(eui64_ll(&lladdr)),
+            Kind::Tun | Kind::Gif => Some(self.borrowed_ll(index)),
+            Kind::Bridge => None,
+        };
         self.link_event(index, NL_RTM_NEWLINK, IFF_UP);
         if let (Some(ll), true) = (ll, auto) {
             let has_ll = self.state.ifas.iter().any(|a| {
@@ -491,6 +570,27 @@ impl Kernel {
                 self.add_ifa(index, IpAddr::V6(ll), 64, None, None, 0, None, 0);
             }
         }
+    }
+
+    /// The link-local address of an interface without a hardware address
+    /// (`in6_get_ifid()`, `sys/netinet6/in6_ifattach.c`): the EUI-64 of the first other
+    /// interface whose hardware address gives a universal id (`IFID_UNIVERSAL`), else
+    /// the random last resort (`in6_get_rand_ifid()`: "u" bit local, "g" bit individual),
+    /// which the model makes a fixed value derived from the interface index.
+    fn borrowed_ll(&self, index: u32) -> Ipv6Addr {
+        let universal = self.state.ifaces.iter().find(|o| {
+            o.index != index
+                && o.kind.has_lladdr()
+                && o.lladdr.len() == 6
+                && o.lladdr.first().is_some_and(|b| b & 0x02 == 0)
+        });
+        if let Some(o) = universal {
+            return eui64_ll(&o.lladdr);
+        }
+        let b = index.to_be_bytes();
+        Ipv6Addr::from([
+            0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0x0c, 0x5e, 0xf1, 0x00, b[0], b[1], b[2], b[3],
+        ])
     }
 
     /// `if_down()`: clears IFF_UP only (no driver ioctl, so IFF_DRV_RUNNING and the
@@ -712,11 +812,21 @@ impl Kernel {
             createtime: now,
             updatetime: now,
             vhid,
+            owns_route: false,
         };
         self.state.ifas.push(ifa.clone());
         let ty = NL_RTM_NEWADDR;
         self.addr_event(&ifa, ty);
-        self.ifa_routes(&ifp, &ifa, true);
+        if self.ifa_add_routes(&ifp, &ifa) {
+            if let Some(x) = self
+                .state
+                .ifas
+                .iter_mut()
+                .find(|a| a.ifindex == ifindex && a.addr == addr)
+            {
+                x.owns_route = true;
+            }
+        }
         if ifp.kind.has_lladdr() {
             self.lle_add(Neigh {
                 ifindex,
@@ -748,7 +858,7 @@ impl Kernel {
         };
         let ifa = self.state.ifas.remove(pos);
         if let Some(ifp) = self.state.iface(ifindex).cloned() {
-            self.ifa_routes(&ifp, &ifa, false);
+            self.ifa_del_routes(&ifp, &ifa);
             if ifp.kind.has_lladdr() {
                 self.lle_del(ifindex, addr);
             }
@@ -757,68 +867,183 @@ impl Kernel {
         true
     }
 
-    /// The prefix route and the loopback host route of an address (`in_addprefix`,
-    /// `ifa_maintain_loopback_route`, `nd6_prefix_onlink`); flags as `netstat -rn` shows
-    /// them (`U` prefix, `UHS` loopback, `UH` for addresses on loopback interfaces and
-    /// for the peer of a point-to-point IPv4 address, which gets no prefix route).
-    fn ifa_routes(&mut self, ifp: &Iface, ifa: &Ifa, add: bool) {
+    /// The route an address installs for its subnet: `in_addprefix()`
+    /// (`sys/netinet/in.c`; for an IPv4 point-to-point address the host route to the
+    /// peer, none for IPv4 on a loopback interface) or `nd6_prefix_onlink()`
+    /// (`sys/netinet6/nd6_rtr.c`; none for /128). Flags as `netstat -rn` shows them.
+    fn prefix_route(&self, ifp: &Iface, ifa: &Ifa) -> Option<(IpAddr, u8, Nhop)> {
         let fam = ifa.family();
         let maxp = max_plen(fam);
-        let loif = self.state.loif().unwrap_or(ifp.index);
-        let zone = if matches!(ifa.addr, IpAddr::V6(v) if is_v6_linklocal(&v)) {
-            ifp.index
-        } else {
-            0
-        };
-        let mut todo: Vec<(IpAddr, u8, Nhop)> = Vec::new();
-        let is_loop = ifp.kind == Kind::Loopback;
-        let p2p4 = ifp.flags & IFF_POINTOPOINT != 0 && fam == AF_INET;
-        if ifa.plen < maxp && !(is_loop && fam == AF_INET) && !p2p4 {
-            let nh = self.new_nhop(Gw::Link(ifp.index), ifp.index, RTF_PINNED, RTPROT_UNSPEC);
-            todo.push((mask_addr(&ifa.addr, ifa.plen), ifa.plen, nh));
-        }
-        if is_loop && fam == AF_INET {
+        if fam == AF_INET && ifp.flags & IFF_POINTOPOINT != 0 {
+            let d = ifa.dst?;
             let nh = self.new_nhop(
                 Gw::Link(ifp.index),
                 ifp.index,
                 RTF_HOST | RTF_PINNED,
                 RTPROT_UNSPEC,
             );
-            todo.push((ifa.addr, maxp, nh));
-        } else {
-            // ifa_maintain_loopback_route(): also for point-to-point local addresses.
+            return Some((d, maxp, nh));
+        }
+        if (fam == AF_INET && ifp.kind == Kind::Loopback) || ifa.plen >= maxp {
+            return None;
+        }
+        let nh = self.new_nhop(Gw::Link(ifp.index), ifp.index, RTF_PINNED, RTPROT_UNSPEC);
+        Some((mask_addr(&ifa.addr, ifa.plen), ifa.plen, nh))
+    }
+
+    /// The host route to the address itself (`ifa_maintain_loopback_route()`, through
+    /// the loopback interface, `UHS`; on a loopback interface's IPv4 address a plain
+    /// `UH` interface route).
+    fn local_route(&self, ifp: &Iface, ifa: &Ifa) -> (IpAddr, u8, Nhop) {
+        let fam = ifa.family();
+        let maxp = max_plen(fam);
+        if ifp.kind == Kind::Loopback && fam == AF_INET {
             let nh = self.new_nhop(
-                Gw::Link(loif),
-                loif,
-                RTF_HOST | RTF_STATIC | RTF_PINNED,
+                Gw::Link(ifp.index),
+                ifp.index,
+                RTF_HOST | RTF_PINNED,
                 RTPROT_UNSPEC,
             );
-            todo.push((ifa.addr, maxp, nh));
+            return (ifa.addr, maxp, nh);
         }
-        if ifp.flags & IFF_POINTOPOINT != 0 && fam == AF_INET {
-            if let Some(d) = ifa.dst {
-                let nh = self.new_nhop(
-                    Gw::Link(ifp.index),
-                    ifp.index,
-                    RTF_HOST | RTF_PINNED,
-                    RTPROT_UNSPEC,
-                );
-                todo.push((d, maxp, nh));
-            }
-        }
-        for (dst, plen, mut nh) in todo {
-            if add {
-                self.state.assign_kidx(0, fam, &mut nh);
-                let rnh = RouteNh::Single {
-                    nh,
-                    weight: RT_DEFAULT_WEIGHT,
-                };
-                if let Ok(rc) = self.rib_add(0, dst, plen, zone, rnh, RTM_F_CREATE | RTM_F_FORCE) {
-                    self.route_event(0, &rc);
-                }
-            } else if let Ok(rc) = self.rib_del(0, &dst, plen, zone, &|_| true, true) {
+        let loif = self.state.loif().unwrap_or(ifp.index);
+        let nh = self.new_nhop(
+            Gw::Link(loif),
+            loif,
+            RTF_HOST | RTF_STATIC | RTF_PINNED,
+            RTPROT_UNSPEC,
+        );
+        (ifa.addr, maxp, nh)
+    }
+
+    /// Installs an interface route in fib 0 and announces it; false when it exists.
+    fn install_route(&mut self, dst: IpAddr, plen: u8, zone: u32, mut nh: Nhop) -> bool {
+        let fam = crate::state::family_of(&dst);
+        self.state.assign_kidx(0, fam, &mut nh);
+        let rnh = RouteNh::Single {
+            nh,
+            weight: RT_DEFAULT_WEIGHT,
+        };
+        match self.rib_add(0, dst, plen, zone, rnh, RTM_F_CREATE | RTM_F_FORCE) {
+            Ok(rc) => {
                 self.route_event(0, &rc);
+                true
             }
+            Err(_) => false,
+        }
+    }
+
+    /// Removes an interface route from fib 0 and announces it.
+    fn uninstall_route(&mut self, dst: &IpAddr, plen: u8, zone: u32) {
+        if let Ok(rc) = self.rib_del(0, dst, plen, zone, &|_| true, true) {
+            self.route_event(0, &rc);
+        }
+    }
+
+    /// Routes for a new address (`in_ifinit()` → `in_addprefix()` then the loopback
+    /// route; `in6_update_ifa()` → `nd6_prelist_add()`). Returns whether this address
+    /// installed the prefix route (IPv4 `IFA_ROUTE`): a second address of a subnet
+    /// that already has its route adds none.
+    fn ifa_add_routes(&mut self, ifp: &Iface, ifa: &Ifa) -> bool {
+        let zone = ll_zone(ifp, ifa);
+        let mut owns = false;
+        if let Some((d, p, nh)) = self.prefix_route(ifp, ifa) {
+            owns = self.install_route(d, p, zone, nh);
+        }
+        let (d, p, nh) = self.local_route(ifp, ifa);
+        self.install_route(d, p, zone, nh);
+        owns
+    }
+
+    /// Routes of a removed address (already unlinked from `state.ifas`).
+    ///
+    /// IPv4, `in_scrubprefix()` (`sys/netinet/in.c`): only the address that installed the
+    /// prefix route (`IFA_ROUTE`) touches it; if another address with the same prefix
+    /// and mask (for point-to-point: the same peer) sits on an interface that is up, the
+    /// route is deleted and re-added through that address, which takes `IFA_ROUTE`;
+    /// otherwise the route goes.
+    ///
+    /// IPv6: the prefix (`struct nd_prefix`, per interface) counts its addresses
+    /// (`ndpr_addrcnt`, `in6_unlink_ifa()` in `sys/netinet6/in6.c`); the route goes with
+    /// the interface's last address of the prefix, and `nd6_prefix_offlink()`
+    /// (`sys/netinet6/nd6_rtr.c`) then brings the same prefix on-link on another
+    /// interface that has it.
+    fn ifa_del_routes(&mut self, ifp: &Iface, ifa: &Ifa) {
+        let zone = ll_zone(ifp, ifa);
+        if let Some((d, p, _)) = self.prefix_route(ifp, ifa) {
+            if ifa.family() == AF_INET {
+                if ifa.owns_route {
+                    self.uninstall_route(&d, p, zone);
+                    self.rehome_prefix_v4(&d, p);
+                }
+            } else {
+                let same_if = self.state.ifas.iter().any(|a| {
+                    a.ifindex == ifp.index
+                        && a.family() == AF_INET6
+                        && a.plen == p
+                        && mask_addr(&a.addr, p) == d
+                });
+                let ours = self
+                    .state
+                    .lookup_exact(0, &d, p)
+                    .is_some_and(|r| route_uses_if(r, ifp.index));
+                if !same_if && (ours || zone != 0) {
+                    self.uninstall_route(&d, p, zone);
+                    if zone == 0 {
+                        self.rehome_prefix_v6(&d, p);
+                    }
+                }
+            }
+        }
+        let (d, p, _) = self.local_route(ifp, ifa);
+        self.uninstall_route(&d, p, zone);
+    }
+
+    /// The re-homing half of `in_scrubprefix()`.
+    fn rehome_prefix_v4(&mut self, prefix: &IpAddr, plen: u8) {
+        let cand = self.state.ifas.iter().position(|a| {
+            let Some(i) = self.state.iface(a.ifindex) else {
+                return false;
+            };
+            if a.family() != AF_INET || a.owns_route || i.flags & IFF_UP == 0 {
+                return false;
+            }
+            match self.prefix_route(i, a) {
+                Some((d, p, _)) => d == *prefix && p == plen,
+                None => false,
+            }
+        });
+        let Some(pos) = cand else {
+            return;
+        };
+        let Some(a) = self.state.ifas.get(pos).cloned() else {
+            return;
+        };
+        let Some(i) = self.state.iface(a.ifindex).cloned() else {
+            return;
+        };
+        if let Some((d, p, nh)) = self.prefix_route(&i, &a) {
+            if self.install_route(d, p, 0, nh) {
+                if let Some(x) = self.state.ifas.get_mut(pos) {
+                    x.owns_route = true;
+                }
+            }
+        }
+    }
+
+    /// The re-homing half of `nd6_prefix_offlink()`.
+    fn rehome_prefix_v6(&mut self, prefix: &IpAddr, plen: u8) {
+        let cand = self.state.ifas.iter().find(|a| {
+            a.family() == AF_INET6 && a.plen == plen && mask_addr(&a.addr, plen) == *prefix
+        });
+        let Some(a) = cand.cloned() else {
+            return;
+        };
+        let Some(i) = self.state.iface(a.ifindex).cloned() else {
+            return;
+        };
+        if let Some((d, p, nh)) = self.prefix_route(&i, &a) {
+            self.install_route(d, p, 0, nh);
         }
     }
 
@@ -976,6 +1201,14 @@ impl Kernel {
                 })
             }
         }
+    }
+}
+
+/// The scope zone of an IPv6 link-local address's routes (its interface), else 0.
+fn ll_zone(ifp: &Iface, ifa: &Ifa) -> u32 {
+    match ifa.addr {
+        IpAddr::V6(v) if is_v6_linklocal(&v) => ifp.index,
+        _ => 0,
     }
 }
 

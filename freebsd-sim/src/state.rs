@@ -156,6 +156,8 @@ pub(crate) struct Ifa {
     pub(crate) updatetime: u32,
     /// CARP vhid.
     pub(crate) vhid: u32,
+    /// IPv4 `IFA_ROUTE`: this address installed the prefix route (`in_addprefix`).
+    pub(crate) owns_route: bool,
 }
 
 impl Ifa {

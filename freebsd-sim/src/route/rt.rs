@@ -438,7 +438,7 @@ impl Kernel {
                         oif
                     } else {
                         // finalize_nhop(): ifa_ifwithroute() or "Unable to determine ifp".
-                        self.ifindex_for_gw(p.table, &g).ok_or(EINVAL)?
+                        self.ifa_ifwithroute(p.table, &g).ok_or(EINVAL)?
                     };
                     (Gw::Ip(g), ifx)
                 }
