@@ -302,7 +302,21 @@ impl Kernel {
                     EADDRNOTAVAIL
                 }
             }
-            (AF_INET6, true) => self.newaddr_inet6(req, &p, &ifp),
+            (AF_INET6, true) => {
+                // in6_ifinit() calls the driver's SIOCSIFADDR (which sets IFF_UP) for
+                // the interface's first IPv6 address only; rtnl_handle_addr() then runs
+                // if_up() for the side effects, as for IPv4.
+                let first = !self
+                    .state
+                    .ifas
+                    .iter()
+                    .any(|a| a.ifindex == ifp.index && a.family() == AF_INET6);
+                let e = self.newaddr_inet6(req, &p, &ifp);
+                if e == 0 && first && ifp.flags & IFF_UP == 0 {
+                    self.if_up(ifp.index);
+                }
+                e
+            }
             _ => EAFNOSUPPORT,
         }
     }
