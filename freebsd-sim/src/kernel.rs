@@ -133,6 +133,36 @@ pub struct Kernel {
     pub(crate) unhop_protocols: Vec<(u32, u8)>,
     /// Whether RTM_NEWLINK may bring a link up (FreeBSD 14 only handles "down").
     pub(crate) netlink_if_up: bool,
+    /// The FreeBSD release modelled.
+    pub(crate) release: Release,
+}
+
+/// A FreeBSD release profile: where the releases answer differently, the model answers
+/// as the selected one (`docs/freebsd-sim.md`, "Release profiles").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Release {
+    /// FreeBSD 14.x (`stable/14`).
+    R14,
+    /// FreeBSD 15.0 (`stable/15`), the newest release and the default.
+    #[default]
+    R15,
+    /// FreeBSD main (16-CURRENT).
+    Main,
+}
+
+impl Release {
+    /// Parses a topology's `release` value: "14", "15" or "main".
+    pub fn parse(s: &str) -> Option<Release> {
+        match s {
+            "14" => Some(Release::R14),
+            "15" => Some(Release::R15),
+            "main" => Some(Release::Main),
+            _ => None,
+        }
+    }
+
+    /// All profiles, oldest first.
+    pub const ALL: [Release; 3] = [Release::R14, Release::R15, Release::Main];
 }
 
 /// A request being processed (`struct nl_pstate` + the reply writer).
@@ -191,6 +221,7 @@ impl Kernel {
             unhop_ctl: false,
             unhop_protocols: Vec::new(),
             netlink_if_up: false,
+            release: Release::default(),
         };
         k.genl_init();
         k
@@ -199,6 +230,11 @@ impl Kernel {
     /// Builds a host from a topology (see `docs/topology.md`).
     pub fn new(topo: &Topology) -> Result<Kernel, TopologyError> {
         let mut k = Kernel::empty(topo.fibs, topo.pid);
+        if let Some(r) = &topo.release {
+            k.release = Release::parse(r).ok_or_else(|| {
+                TopologyError::Invalid(format!("unknown release {r:?} (14, 15 or main)"))
+            })?;
+        }
         if topo.nlsysevent {
             k.genl_load_nlsysevent();
         }
@@ -224,6 +260,16 @@ impl Kernel {
     /// (fixed upstream later, D51871).
     pub fn set_netlink_if_up(&mut self, enabled: bool) {
         self.netlink_if_up = enabled;
+    }
+
+    /// The FreeBSD release modelled.
+    pub fn release(&self) -> Release {
+        self.release
+    }
+
+    /// Selects the FreeBSD release to model (normally set by the topology's `release`).
+    pub fn set_release(&mut self, release: Release) {
+        self.release = release;
     }
 
     /// Sets the pid of the simulated process (used by port-id allocation).

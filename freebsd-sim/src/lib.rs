@@ -38,7 +38,7 @@ mod state;
 mod topology;
 mod writer;
 
-pub use kernel::{Clock, FixedClock, IfaceInfo, Kernel, Received, RecvFlags};
+pub use kernel::{Clock, FixedClock, IfaceInfo, Kernel, Received, RecvFlags, Release};
 pub use socket::{Cred, SockId};
 pub use topology::{
     CountersDef, GroupMemberDef, InterfaceDef, NeighborDef, NexthopDef, PathDef, RouteDef,

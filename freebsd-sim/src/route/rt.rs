@@ -8,7 +8,7 @@ use std::net::IpAddr;
 
 use super::link::Tmpl;
 use crate::abi::*;
-use crate::kernel::{Kernel, Req};
+use crate::kernel::{Kernel, Release, Req};
 use crate::ops::{max_plen, Rc, RcCmd, RTM_F_APPEND, RTM_F_CREATE, RTM_F_EXCL, RTM_F_REPLACE};
 use crate::parse::{fixed_header, get_ip, get_u32, get_via, rd16, rd32, rd8, walk_attrs, Npt};
 use crate::state::{family_of, is_v6_linklocal, Gw, Nhop, Route, RouteNh};
@@ -349,8 +349,9 @@ impl Kernel {
 
     /// `handle_rtm_getroute()`: "No RTA_DST supplied" EINVAL; EAFNOSUPPORT without a
     /// table; ESRCH without a match; RTM_F_PREFIX asks for the exact prefix. The
-    /// request header's type is rewritten to RTM_NEWROUTE (visible in an ack's echo);
-    /// a multipath route is reported through the path `nhop_select_func(nh, 0)` picks.
+    /// request header's type is rewritten to RTM_NEWROUTE (visible in an ack's echo).
+    /// A multipath route is reported through the path `nhop_select_func(nh, 0)` picks
+    /// (14 and 15, `rt.c` @72768676), or whole (main).
     fn handle_rtm_getroute(&mut self, req: &mut Req, p: &ParsedRoute) -> i32 {
         let Some(dst) = p.dst else {
             req.npt.err("No RTA_DST supplied".into());
@@ -375,6 +376,9 @@ impl Kernel {
             return ESRCH;
         };
         let r = match r.nh {
+            // main reports the whole nexthop group (`test_rtnl_route.c` @0d3e3dee expects
+            // both paths and a kernel nexthop id from RTM_GETROUTE).
+            RouteNh::Group { .. } if self.release == Release::Main => r,
             RouteNh::Group { ref nhops, .. } => match nhops.first() {
                 Some((nh, _)) => Route {
                     nh: RouteNh::Single {
