@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! A user-space model of what a FreeBSD 14/15 kernel answers on a **native** netlink
+//! A user-space model of what a FreeBSD 14, 15 or main kernel ([`Release`]) answers on a **native** netlink
 //! socket, byte for byte as `sys/netlink/` writes it, quirks included.
 //!
 //! [`Kernel`] is one host: network state built from a [`Topology`] plus netlink sockets.
