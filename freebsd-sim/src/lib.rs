@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! A user-space model of what a FreeBSD 14, 15 or main kernel ([`Release`]) answers on a **native** netlink
-//! socket, byte for byte as `sys/netlink/` writes it, quirks included.
+//! A user-space model of what a FreeBSD 14, 15 or main kernel ([`Release`]) answers on a
+//! **native** netlink socket, byte for byte as `sys/netlink/` writes it, quirks included.
 //!
 //! [`Kernel`] is one host: network state built from a [`Topology`] plus netlink sockets.
 //! Requests go in through [`Kernel::send`] (`nl_sosend` + the socket taskqueue); replies,
