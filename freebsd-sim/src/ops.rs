@@ -955,7 +955,8 @@ impl Kernel {
         owns
     }
 
-    /// Routes of a removed address (already unlinked from `state.ifas`).
+    /// Routes of a removed address (already unlinked from `state.ifas`): the loopback
+    /// route first, then the prefix route.
     ///
     /// IPv4, `in_scrubprefix()` (`sys/netinet/in.c`): only the address that installed the
     /// prefix route (`IFA_ROUTE`) touches it; if another address with the same prefix
@@ -970,6 +971,9 @@ impl Kernel {
     /// interface that has it.
     fn ifa_del_routes(&mut self, ifp: &Iface, ifa: &Ifa) {
         let zone = ll_zone(ifp, ifa);
+        // The loopback route goes first (`in_scrubprefix` starts with it).
+        let (d, p, _) = self.local_route(ifp, ifa);
+        self.uninstall_route(&d, p, zone);
         if let Some((d, p, _)) = self.prefix_route(ifp, ifa) {
             if ifa.family() == AF_INET {
                 if ifa.owns_route {
@@ -995,8 +999,6 @@ impl Kernel {
                 }
             }
         }
-        let (d, p, _) = self.local_route(ifp, ifa);
-        self.uninstall_route(&d, p, zone);
     }
 
     /// The re-homing half of `in_scrubprefix()`.

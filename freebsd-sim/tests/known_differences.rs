@@ -325,8 +325,9 @@ fn del_second_address_keeps_prefix_route_v6() {
 }
 
 /// Removing the address that owns the route while another address of the subnet
-/// remains: `in_scrubprefix` deletes the route and adds it again for the other
-/// address (a DELROUTE then a NEWROUTE), so the subnet stays reachable.
+/// remains: `in_scrubprefix` drops the address's loopback route, then deletes the
+/// subnet route and adds it again for the other address (a DELROUTE then a
+/// NEWROUTE), so the subnet stays reachable.
 #[test]
 fn del_route_owner_rehomes_prefix_route_v4() {
     let mut k = Kernel::default_host();
@@ -349,9 +350,9 @@ fn del_route_owner_rehomes_prefix_route_v4() {
     assert_eq!(
         n,
         vec![
+            (RTM_DELROUTE, ip4("192.0.2.10").to_vec()),
             (RTM_DELROUTE, ip4("192.0.2.0").to_vec()),
             (RTM_NEWROUTE, ip4("192.0.2.0").to_vec()),
-            (RTM_DELROUTE, ip4("192.0.2.10").to_vec()),
         ]
     );
 }
