@@ -28,9 +28,15 @@
 //! ```
 #![forbid(unsafe_code)]
 mod abi;
+mod boot;
 mod genl;
 mod kernel;
-mod ops;
+mod net;
+mod netinet;
+mod netinet6;
+mod netlink_domain;
+mod netlink_io;
+mod netlink_route;
 mod parse;
 mod route;
 mod socket;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 //! Interface addresses: `sys/netlink/route/iface.c` (`dump_iface_addr`,
 //! `rtnl_handle_getaddr`, `rtnl_handle_addr`, `handle_newaddr_inet{,6}`,
-//! `handle_deladdr_inet{,6}`, `ifa_parser` + `post_p_ifa`).
+//! `handle_deladdr_inet{,6}`, `ifa_parser` + `post_p_ifa`, the address event
+//! `rtnl_handle_ifaddr`), read @ff85c733.
 
 use std::net::{IpAddr, Ipv4Addr};
 
@@ -393,4 +394,33 @@ pub(crate) fn v4_broadcast(addr: &IpAddr, plen: u8) -> Ipv4Addr {
             .unwrap_or(0)
     };
     Ipv4Addr::from(u32::from(*a) | !mask)
+}
+
+// Netlink side of kernel events.
+impl Kernel {
+    /// `rtnl_handle_ifaddr()`.
+    pub(crate) fn addr_event(&mut self, ifa: &Ifa, ty: u16) {
+        let group = if ifa.family() == AF_INET {
+            RTNLGRP_IPV4_IFADDR
+        } else {
+            RTNLGRP_IPV6_IFADDR
+        };
+        if !self.has_listeners(NETLINK_ROUTE, group) {
+            return;
+        }
+        let Some(ifp) = self.state.iface(ifa.ifindex) else {
+            return;
+        };
+        let mut w = Writer::new(NLMSG_LARGE);
+        dump_iface_addr(
+            &mut w,
+            ifp,
+            ifa,
+            Tmpl {
+                ty,
+                ..Tmpl::default()
+            },
+        );
+        self.send_group(NETLINK_ROUTE, group, false, w);
+    }
 }

@@ -3,7 +3,8 @@
 //! `rtnl_handle_newlink`, `create_link`, `modify_link`, `rtnl_handle_dellink`),
 //! `route/iface_drivers.c` (`_nl_modify_ifp_generic`, `_nl_store_ifp_cookie`) and
 //! `net/if_clone.c` (cloner match by name, default `dump_nl` emitting
-//! `IFLA_LINKINFO{IFLA_INFO_KIND}`).
+//! `IFLA_LINKINFO{IFLA_INFO_KIND}`), and the link events (`rtnl_handle_ifevent`);
+//! `iface.c` read @ff85c733, `iface_drivers.c` @ba0fe1dd.
 
 use crate::abi::*;
 use crate::kernel::{Kernel, Req};
@@ -437,6 +438,30 @@ impl Kernel {
         }
         self.detach_iface(p.ifi_index);
         0
+    }
+}
+
+// Netlink side of kernel events.
+impl Kernel {
+    /// `rtnl_handle_ifevent()`: NLMSG_LARGE group writer, header `{type}` only.
+    pub(crate) fn link_event(&mut self, index: u32, ty: u16, change: u32) {
+        if !self.has_listeners(NETLINK_ROUTE, RTNLGRP_LINK) {
+            return;
+        }
+        let Some(ifp) = self.state.iface(index) else {
+            return;
+        };
+        let mut w = Writer::new(NLMSG_LARGE);
+        dump_iface(
+            &mut w,
+            ifp,
+            Tmpl {
+                ty,
+                ..Tmpl::default()
+            },
+            change,
+        );
+        self.send_group(NETLINK_ROUTE, RTNLGRP_LINK, false, w);
     }
 }
 

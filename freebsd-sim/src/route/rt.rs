@@ -2,14 +2,17 @@
 //! Routes: `sys/netlink/route/rt.c` (`dump_px`, `dump_rc_nhop`, `dump_rc_nhg`,
 //! `rtm_parser`, `rtnl_handle_getroute`, `handle_rtm_dump`, `handle_rtm_getroute`,
 //! `rtnl_handle_newroute`, `create_nexthop_from_attrs`, `rtnl_handle_delroute`,
-//! `report_operation`).
+//! `report_operation`, `rtnl_handle_route_event`), read @72768676; release differences
+//! per [`crate::Release`].
 
 use std::net::IpAddr;
 
 use super::link::Tmpl;
 use crate::abi::*;
 use crate::kernel::{Kernel, Release, Req};
-use crate::ops::{max_plen, Rc, RcCmd, RTM_F_APPEND, RTM_F_CREATE, RTM_F_EXCL, RTM_F_REPLACE};
+use crate::net::route_ctl::{
+    max_plen, Rc, RcCmd, RTM_F_APPEND, RTM_F_CREATE, RTM_F_EXCL, RTM_F_REPLACE,
+};
 use crate::parse::{fixed_header, get_ip, get_u32, get_via, rd16, rd32, rd8, walk_attrs, Npt};
 use crate::state::{family_of, is_v6_linklocal, Gw, Nhop, Route, RouteNh};
 use crate::writer::Writer;
@@ -626,5 +629,38 @@ impl Kernel {
             flags: fl,
         };
         self.route_notify(fib, rc, t);
+    }
+}
+
+// Netlink side of kernel events.
+impl Kernel {
+    /// `rtnl_handle_route_event()`: kernel-originated route changes, header
+    /// `{flags CREATE|EXCL / REPLACE / 0, pid 0, seq 0}`, NLMSG_SMALL group writer.
+    pub(crate) fn route_event(&mut self, fib: u32, rc: &Rc) {
+        let (ty, flags) = match rc.cmd {
+            RcCmd::Add => (NL_RTM_NEWROUTE, NLM_F_EXCL | NLM_F_CREATE),
+            RcCmd::Change => (NL_RTM_NEWROUTE, NLM_F_REPLACE),
+            RcCmd::Delete => (NL_RTM_DELROUTE, 0),
+        };
+        let t = Tmpl {
+            pid: 0,
+            seq: 0,
+            ty,
+            flags,
+        };
+        self.route_notify(fib, rc, t);
+    }
+
+    /// Writes one route message to the route group of its family.
+    pub(crate) fn route_notify(&mut self, fib: u32, rc: &Rc, t: Tmpl) {
+        let group = if rc.route.family() == AF_INET {
+            RTNLGRP_IPV4_ROUTE
+        } else {
+            RTNLGRP_IPV6_ROUTE
+        };
+        let mut w = Writer::new(NLMSG_SMALL);
+        let now = self.uptime();
+        dump_px(&mut w, fib, &rc.route, t, now);
+        self.send_group(NETLINK_ROUTE, group, false, w);
     }
 }
