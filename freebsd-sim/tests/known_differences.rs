@@ -236,6 +236,35 @@ fn gateway_only_via_default_route_is_einval() {
     assert_eq!(e, EINVAL);
 }
 
+/// An IPv6 link-local gateway without RTA_OIF stays unscoped (`set_scope6()` needs the
+/// interface) and matches neither em0's fe80::/64 address nor its (zoned) route:
+/// EINVAL. With RTA_OIF it works (`test_rtnl_route.py` `test_add_route6_ll_gw`).
+#[test]
+fn gateway_unscoped_linklocal_is_einval() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let e = add_route(
+        &mut k,
+        s,
+        AF_INET6,
+        &ip6("2001:db8:5::"),
+        48,
+        &ip6("fe80::1"),
+    );
+    assert_eq!(e, EINVAL);
+    let mut p = rtmsg(AF_INET6, 48, 0, 4, 1, 0);
+    p.extend(attr(RTA_DST, &ip6("2001:db8:5::")));
+    p.extend(attr(RTA_GATEWAY, &ip6("fe80::1")));
+    p.extend(attr_u32(RTA_OIF, EM0));
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, 3, &p),
+    );
+    assert_eq!(err_of(&m), 0);
+    assert_eq!(oif_of(&mut k, s, &ip6("2001:db8:5::"), 48), Some(EM0));
+}
+
 /// The peer of a point-to-point address (`ifa_ifwithdstaddr`) picks the tunnel.
 #[test]
 fn gateway_p2p_peer_picks_the_tunnel() {

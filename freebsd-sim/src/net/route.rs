@@ -6,7 +6,7 @@ use std::net::IpAddr;
 
 use crate::kernel::Kernel;
 use crate::net::route_ctl::max_plen;
-use crate::state::{is_v6_linklocal, RouteNh};
+use crate::state::{in_prefix, is_v6_linklocal, RouteNh};
 
 impl Kernel {
     /// `ifa_ifwithroute(RTF_GATEWAY, …)` (`sys/net/route.c`) as `finalize_nhop()`
@@ -18,8 +18,9 @@ impl Kernel {
     /// only through the default router"), taking the interface of the route's `nh_ifa`
     /// (for a loopback route to a local address: the interface holding the address).
     /// Interfaces stay in fib 0 (`if_fib`), so the address scans only apply to fib 0.
-    /// Unscoped IPv6 link-local gateways never match an address: the kernel keeps the
-    /// zone embedded in the stored link-local addresses.
+    /// Unscoped IPv6 link-local gateways (no RTA_OIF: `set_scope6()` in `rt.c` leaves
+    /// them without a zone) never match an address or a link-local route: the kernel
+    /// keeps the zone embedded in both, so they end in EINVAL.
     pub(crate) fn ifa_ifwithroute(&self, fib: u32, gw: &IpAddr) -> Option<u32> {
         let scoped = matches!(gw, IpAddr::V6(v) if is_v6_linklocal(v));
         if fib == 0 && !scoped {
@@ -30,7 +31,17 @@ impl Kernel {
                 return Some(i);
             }
         }
-        let r = self.state.lookup(fib, gw, 0)?;
+        // The rib keys link-local routes with their zone embedded, which an unscoped
+        // gateway never matches: only routes without a zone (fe80::/10 and wider) can.
+        let r = if scoped {
+            self.state
+                .routes
+                .iter()
+                .filter(|r| r.fib == fib && r.zone == 0 && in_prefix(gw, &r.dst, r.plen))
+                .max_by_key(|r| r.plen)?
+        } else {
+            self.state.lookup(fib, gw, 0)?
+        };
         if r.plen == 0 {
             return None;
         }
