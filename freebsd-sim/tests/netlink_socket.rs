@@ -9,7 +9,7 @@
 
 mod common;
 use common::*;
-use freebsd_sim::{Kernel, RecvFlags, SockId};
+use freebsd_sim::{Kernel, RecvFlags, Release, SockId};
 
 const RTM_GETLINK: u16 = 18;
 const RTM_NEWROUTE: u16 = 24;
@@ -73,29 +73,33 @@ fn fullsocket(k: &mut Kernel) -> SockId {
 /// FreeBSD); reading a reply restarts the queue, after which a send succeeds.
 #[test]
 fn overflow() {
-    let mut k = Kernel::default_host();
-    let fd = fullsocket(&mut k);
-    assert_eq!(k.send(fd, &hdr()), Err(EAGAIN));
-    let r = k.recv(fd, BUFLEN, RecvFlags::NONE).unwrap();
-    assert!(r.ret > 16);
-    assert_eq!(k.send(fd, &hdr()), Ok(16));
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let fd = fullsocket(&mut k);
+        assert_eq!(k.send(fd, &hdr()), Err(EAGAIN));
+        let r = k.recv(fd, BUFLEN, RecvFlags::NONE).unwrap();
+        assert!(r.ret > 16);
+        assert_eq!(k.send(fd, &hdr()), Ok(16));
+    }
 }
 
 /// `peek`: MSG_PEEK|MSG_TRUNC with a zero-length buffer returns the size of the
 /// pending reply, which a read of that size then returns whole.
 #[test]
 fn peek() {
-    let mut k = Kernel::default_host();
-    let fd = k.socket_typed(3, 0, ROOT).unwrap();
-    assert_eq!(k.send(fd, &hdr()), Ok(16));
-    let ss = k
-        .recv(fd, 0, RecvFlags::PEEK.with(RecvFlags::TRUNC))
-        .unwrap()
-        .ret;
-    assert!(ss > 0);
-    let r = k.recv(fd, ss, RecvFlags::NONE).unwrap();
-    assert_eq!(r.ret, ss);
-    assert_eq!(r.data.len(), ss);
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let fd = k.socket_typed(3, 0, ROOT).unwrap();
+        assert_eq!(k.send(fd, &hdr()), Ok(16));
+        let ss = k
+            .recv(fd, 0, RecvFlags::PEEK.with(RecvFlags::TRUNC))
+            .unwrap()
+            .ret;
+        assert!(ss > 0);
+        let r = k.recv(fd, ss, RecvFlags::NONE).unwrap();
+        assert_eq!(r.ret, ss);
+        assert_eq!(r.data.len(), ss);
+    }
 }
 
 /// `cmsg_check()`: NETLINK_MSG_INFO carries the process id, then port id 0 (the
@@ -114,36 +118,38 @@ fn cmsg_check(info: &Option<Vec<u8>>) {
 /// and loses that message; a large read spans several `nl_buf`s.
 #[test]
 fn sizes() {
-    let mut k = Kernel::default_host();
-    k.set_pid(PID);
-    let fd = fullsocket(&mut k);
-    k.setsockopt(fd, 270, NETLINK_MSG_INFO, &1i32.to_ne_bytes())
-        .unwrap();
-    let r = k
-        .recv(fd, 16, RecvFlags::PEEK.with(RecvFlags::TRUNC))
-        .unwrap();
-    let first_len = u32::from_ne_bytes(r.data[..4].try_into().unwrap()) as usize;
-    assert_eq!(r.ret, first_len);
-    let rsize = k.queued_bytes(fd);
-    cmsg_check(&r.msg_info);
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        k.set_pid(PID);
+        let fd = fullsocket(&mut k);
+        k.setsockopt(fd, 270, NETLINK_MSG_INFO, &1i32.to_ne_bytes())
+            .unwrap();
+        let r = k
+            .recv(fd, 16, RecvFlags::PEEK.with(RecvFlags::TRUNC))
+            .unwrap();
+        let first_len = u32::from_ne_bytes(r.data[..4].try_into().unwrap()) as usize;
+        assert_eq!(r.ret, first_len);
+        let rsize = k.queued_bytes(fd);
+        cmsg_check(&r.msg_info);
 
-    let r = k.recv(fd, 0, RecvFlags::NONE).unwrap();
-    assert_eq!(r.ret, 0);
-    assert_eq!(k.queued_bytes(fd), rsize);
+        let r = k.recv(fd, 0, RecvFlags::NONE).unwrap();
+        assert_eq!(r.ret, 0);
+        assert_eq!(k.queued_bytes(fd), rsize);
 
-    let r = k.recv(fd, 16, RecvFlags::NONE).unwrap();
-    assert_eq!(r.ret, 16);
-    assert!(r.msg_flags & MSG_TRUNC != 0);
-    assert!(first_len > 16);
-    let size = rsize - first_len;
-    let rsize = k.queued_bytes(fd);
-    assert_eq!(size, rsize);
-    cmsg_check(&r.msg_info);
+        let r = k.recv(fd, 16, RecvFlags::NONE).unwrap();
+        assert_eq!(r.ret, 16);
+        assert!(r.msg_flags & MSG_TRUNC != 0);
+        assert!(first_len > 16);
+        let size = rsize - first_len;
+        let rsize = k.queued_bytes(fd);
+        assert_eq!(size, rsize);
+        cmsg_check(&r.msg_info);
 
-    let want = (2048 * 10).min(rsize);
-    let r = k.recv(fd, want, RecvFlags::NONE).unwrap();
-    assert!(r.ret > 2048 * 9 || r.ret == rsize, "read {}", r.ret);
-    cmsg_check(&r.msg_info);
+        let want = (2048 * 10).min(rsize);
+        let r = k.recv(fd, want, RecvFlags::NONE).unwrap();
+        assert!(r.ret > 2048 * 9 || r.ret == rsize, "read {}", r.ret);
+        cmsg_check(&r.msg_info);
+    }
 }
 
 /// `membership`: NETLINK_ADD_MEMBERSHIP(RTNLGRP_IPV4_ROUTE) on an unbound socket
@@ -152,40 +158,42 @@ fn sizes() {
 /// request's type, rtm_type, dst_len and RTA_DST within the 44 bytes read.
 #[test]
 fn membership() {
-    let mut k = Kernel::default_host();
-    let fd = k.socket_typed(3, 0, ROOT).unwrap();
-    k.setsockopt(
-        fd,
-        270,
-        NETLINK_ADD_MEMBERSHIP,
-        &RTNLGRP_IPV4_ROUTE.to_ne_bytes(),
-    )
-    .unwrap();
-    let dst = ip4("127.0.0.127");
-    let mut p = rtmsg(2, 32, 0, 4, 1, 0);
-    p.extend(attr(1, &dst));
-    p.extend(attr_u32(4, 1));
-    let req = msg(RTM_NEWROUTE, F_REQ | F_CREATE | F_EXCL, 0, &p);
-    assert_eq!(req.len(), 44);
-    assert_eq!(k.send(fd, &req), Ok(44));
-    let check = |k: &mut Kernel, ty: u16| {
-        let r = k.recv(fd, 44, RecvFlags::NONE).unwrap();
-        assert_eq!(r.ret, 44);
-        assert_eq!(u16::from_ne_bytes([r.data[4], r.data[5]]), ty);
-        assert_eq!(r.data[16 + 7], 1, "rtm_type");
-        assert_eq!(r.data[16 + 1], 32, "rtm_dst_len");
-        let a = parse_attrs_lenient(&r.data[28..]);
-        assert_eq!(
-            a.iter().find(|(t, _)| *t == 1).map(|x| &x.1[..]),
-            Some(&dst[..])
-        );
-    };
-    check(&mut k, RTM_NEWROUTE);
-    let mut p = rtmsg(2, 32, 0, 4, 1, 0);
-    p.extend(attr(1, &dst));
-    let req = msg(RTM_DELROUTE, F_REQ | F_CREATE | F_EXCL, 0, &p);
-    assert_eq!(k.send(fd, &req), Ok(36));
-    check(&mut k, RTM_DELROUTE);
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let fd = k.socket_typed(3, 0, ROOT).unwrap();
+        k.setsockopt(
+            fd,
+            270,
+            NETLINK_ADD_MEMBERSHIP,
+            &RTNLGRP_IPV4_ROUTE.to_ne_bytes(),
+        )
+        .unwrap();
+        let dst = ip4("127.0.0.127");
+        let mut p = rtmsg(2, 32, 0, 4, 1, 0);
+        p.extend(attr(1, &dst));
+        p.extend(attr_u32(4, 1));
+        let req = msg(RTM_NEWROUTE, F_REQ | F_CREATE | F_EXCL, 0, &p);
+        assert_eq!(req.len(), 44);
+        assert_eq!(k.send(fd, &req), Ok(44));
+        let check = |k: &mut Kernel, ty: u16| {
+            let r = k.recv(fd, 44, RecvFlags::NONE).unwrap();
+            assert_eq!(r.ret, 44);
+            assert_eq!(u16::from_ne_bytes([r.data[4], r.data[5]]), ty);
+            assert_eq!(r.data[16 + 7], 1, "rtm_type");
+            assert_eq!(r.data[16 + 1], 32, "rtm_dst_len");
+            let a = parse_attrs_lenient(&r.data[28..]);
+            assert_eq!(
+                a.iter().find(|(t, _)| *t == 1).map(|x| &x.1[..]),
+                Some(&dst[..])
+            );
+        };
+        check(&mut k, RTM_NEWROUTE);
+        let mut p = rtmsg(2, 32, 0, 4, 1, 0);
+        p.extend(attr(1, &dst));
+        let req = msg(RTM_DELROUTE, F_REQ | F_CREATE | F_EXCL, 0, &p);
+        assert_eq!(k.send(fd, &req), Ok(36));
+        check(&mut k, RTM_DELROUTE);
+    }
 }
 
 /// `nla_RTA_DST()`: attributes of a possibly cut buffer, stopping at the cut.

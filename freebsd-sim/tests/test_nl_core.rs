@@ -7,7 +7,7 @@
 
 mod common;
 use common::*;
-use freebsd_sim::Kernel;
+use freebsd_sim::Release;
 
 /// FreeBSD `SOCK_*` (`sys/sys/socket.h`).
 const SOCK_STREAM: i32 = 1;
@@ -20,18 +20,22 @@ const EPROTOTYPE: i32 = 41;
 /// `test_socket_type` (SOCK_RAW, SOCK_DGRAM).
 #[test]
 fn test_socket_type() {
-    let mut k = Kernel::default_host();
-    for ty in [SOCK_RAW, SOCK_DGRAM] {
-        let s = k.socket_typed(ty, 0, ROOT).unwrap();
-        k.close(s);
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        for ty in [SOCK_RAW, SOCK_DGRAM] {
+            let s = k.socket_typed(ty, 0, ROOT).unwrap();
+            k.close(s);
+        }
     }
 }
 
 /// `test_socket_type_unsup` (SOCK_STREAM, SOCK_RDM, SOCK_SEQPACKET).
 #[test]
 fn test_socket_type_unsup() {
-    let mut k = Kernel::default_host();
-    for ty in [SOCK_STREAM, SOCK_RDM, SOCK_SEQPACKET] {
-        assert_eq!(k.socket_typed(ty, 0, ROOT), Err(EPROTOTYPE), "type {ty}");
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        for ty in [SOCK_STREAM, SOCK_RDM, SOCK_SEQPACKET] {
+            assert_eq!(k.socket_typed(ty, 0, ROOT), Err(EPROTOTYPE), "type {ty}");
+        }
     }
 }

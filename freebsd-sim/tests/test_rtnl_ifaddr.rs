@@ -10,7 +10,7 @@
 
 mod common;
 use common::*;
-use freebsd_sim::{Kernel, SockId};
+use freebsd_sim::{Kernel, Release, SockId};
 
 const RTM_NEWADDR: u16 = 20;
 const RTM_DELADDR: u16 = 21;
@@ -61,7 +61,7 @@ fn cstr(d: &[u8]) -> String {
 impl T {
     /// `TestRtNlIfaddrList.setup_method`: 192.0.2.1/24 when the test name has a "4",
     /// 2001:db8::1/64 when it has a "6".
-    fn list(name: &str) -> T {
+    fn list(name: &str, rel: Release) -> T {
         let v4: &[&str] = if name.contains('4') {
             &["192.0.2.1/24"]
         } else {
@@ -72,14 +72,14 @@ impl T {
         } else {
             &[]
         };
-        let (mut k, if1) = vnet("epair", v4, v6);
+        let (mut k, if1) = vnet("epair", v4, v6, rel);
         let s = nlsock(&mut k, 0);
         T { k, s, if1, seq: 10 }
     }
 
     /// `RtnlIfaOps` with `IFTYPE`: no prefixes, if1 left down.
-    fn ops(iftype: &str) -> T {
-        let (mut k, if1) = vnet(iftype, &[], &[]);
+    fn ops(iftype: &str, rel: Release) -> T {
+        let (mut k, if1) = vnet(iftype, &[], &[], rel);
         let s = nlsock(&mut k, 0);
         T { k, s, if1, seq: 10 }
     }
@@ -128,40 +128,46 @@ fn find_by_ifa<'a>(l: &'a [Msg], ip: &[u8]) -> Option<&'a Msg> {
 /// IPv6 addresses (the configured one and the link-local).
 #[test]
 fn test_46_nofilter() {
-    let mut t = T::list("test_46_nofilter");
-    let l = t.get_ifa_list(0, 0);
-    assert!(l.iter().any(|m| m.u32_at(4) == 1), "lo0");
-    let n = |f: u8| {
-        l.iter()
-            .filter(|m| m.u32_at(4) == t.if1 && m.payload[0] == f)
-            .count()
-    };
-    assert_eq!(n(AF_INET), 1);
-    assert_eq!(n(AF_INET6), 2);
+    for rel in Release::ALL {
+        let mut t = T::list("test_46_nofilter", rel);
+        let l = t.get_ifa_list(0, 0);
+        assert!(l.iter().any(|m| m.u32_at(4) == 1), "lo0");
+        let n = |f: u8| {
+            l.iter()
+                .filter(|m| m.u32_at(4) == t.if1 && m.payload[0] == f)
+                .count()
+        };
+        assert_eq!(n(AF_INET), 1);
+        assert_eq!(n(AF_INET6), 2);
+    }
 }
 
 /// `test_46_filter_iface`: the index filter gives exactly if1's three addresses.
 #[test]
 fn test_46_filter_iface() {
-    let mut t = T::list("test_46_filter_iface");
-    let if1 = t.if1;
-    let l = t.get_ifa_list(if1, 0);
-    assert!(l.iter().all(|m| m.u32_at(4) == if1));
-    assert_eq!(l.iter().filter(|m| m.payload[0] == AF_INET).count(), 1);
-    assert_eq!(l.iter().filter(|m| m.payload[0] == AF_INET6).count(), 2);
-    assert_eq!(l.len(), 3);
+    for rel in Release::ALL {
+        let mut t = T::list("test_46_filter_iface", rel);
+        let if1 = t.if1;
+        let l = t.get_ifa_list(if1, 0);
+        assert!(l.iter().all(|m| m.u32_at(4) == if1));
+        assert_eq!(l.iter().filter(|m| m.payload[0] == AF_INET).count(), 1);
+        assert_eq!(l.iter().filter(|m| m.payload[0] == AF_INET6).count(), 2);
+        assert_eq!(l.len(), 3);
+    }
 }
 
 /// `test_46_filter_family_compat`: a 17-byte request (header + one family byte, the
 /// `rtgenmsg` form) filters by family: lo0's and if1's IPv4 addresses.
 #[test]
 fn test_46_filter_family_compat() {
-    let mut t = T::list("test_46_filter_family_compat");
-    let mut req = msg(RTM_GETADDR, F_REQ | F_ACK, 77, &[AF_INET]);
-    assert_eq!(req.len(), 17);
-    req[0] = 17;
-    let m = roundtrip(&mut t.k, t.s, &req);
-    assert_eq!(msg_list(&m, 77, RTM_NEWADDR).len(), 2);
+    for rel in Release::ALL {
+        let mut t = T::list("test_46_filter_family_compat", rel);
+        let mut req = msg(RTM_GETADDR, F_REQ | F_ACK, 77, &[AF_INET]);
+        assert_eq!(req.len(), 17);
+        req[0] = 17;
+        let m = roundtrip(&mut t.k, t.s, &req);
+        assert_eq!(msg_list(&m, 77, RTM_NEWADDR).len(), 2);
+    }
 }
 
 /// `filter_iface_family()`: family and index filters together.
@@ -180,42 +186,46 @@ fn filter_iface_family(t: &mut T, family: u8, n: usize) -> Vec<Msg> {
 /// broadcast address, the interface name as label.
 #[test]
 fn test_4_broadcast() {
-    let mut t = T::list("test_4_broadcast");
-    let l = filter_iface_family(&mut t, AF_INET, 1);
-    let m = &l[0];
-    assert_eq!(m.payload[1], 24);
-    assert_eq!(m.payload[3], RT_SCOPE_UNIVERSE);
-    assert_eq!(m.attr(8, IFA_ADDRESS).unwrap(), ip4("192.0.2.1"));
-    assert_eq!(m.attr(8, IFA_LOCAL).unwrap(), ip4("192.0.2.1"));
-    assert_eq!(m.attr(8, IFA_BROADCAST).unwrap(), ip4("192.0.2.255"));
-    assert_eq!(cstr(&m.attr(8, IFA_LABEL).unwrap()), "epair0a");
+    for rel in Release::ALL {
+        let mut t = T::list("test_4_broadcast", rel);
+        let l = filter_iface_family(&mut t, AF_INET, 1);
+        let m = &l[0];
+        assert_eq!(m.payload[1], 24);
+        assert_eq!(m.payload[3], RT_SCOPE_UNIVERSE);
+        assert_eq!(m.attr(8, IFA_ADDRESS).unwrap(), ip4("192.0.2.1"));
+        assert_eq!(m.attr(8, IFA_LOCAL).unwrap(), ip4("192.0.2.1"));
+        assert_eq!(m.attr(8, IFA_BROADCAST).unwrap(), ip4("192.0.2.255"));
+        assert_eq!(cstr(&m.attr(8, IFA_LABEL).unwrap()), "epair0a");
+    }
 }
 
 /// `test_6_broadcast`: the global address (universe, /64, no LOCAL or BROADCAST) and
 /// the link-local one (link scope, /64, no embedded scope id in bytes 2–3).
 #[test]
 fn test_6_broadcast() {
-    let mut t = T::list("test_6_broadcast");
-    let l = filter_iface_family(&mut t, AF_INET6, 2);
-    let (g, ll) = if l[0].payload[3] == RT_SCOPE_UNIVERSE {
-        (&l[0], &l[1])
-    } else {
-        (&l[1], &l[0])
-    };
-    assert_eq!(g.payload[1], 64);
-    assert_eq!(g.payload[3], RT_SCOPE_UNIVERSE);
-    assert_eq!(g.attr(8, IFA_ADDRESS).unwrap(), ip6("2001:db8::1"));
-    assert!(g.attr(8, IFA_LOCAL).is_none());
-    assert!(g.attr(8, IFA_BROADCAST).is_none());
-    assert_eq!(cstr(&g.attr(8, IFA_LABEL).unwrap()), "epair0a");
-    assert_eq!(ll.payload[1], 64);
-    assert_eq!(ll.payload[3], RT_SCOPE_LINK);
-    let a = ll.attr(8, IFA_ADDRESS).unwrap();
-    assert_eq!(&a[..2], &[0xfe, 0x80]);
-    assert_eq!(&a[2..4], &[0, 0]);
-    assert!(ll.attr(8, IFA_LOCAL).is_none());
-    assert!(ll.attr(8, IFA_BROADCAST).is_none());
-    assert_eq!(cstr(&ll.attr(8, IFA_LABEL).unwrap()), "epair0a");
+    for rel in Release::ALL {
+        let mut t = T::list("test_6_broadcast", rel);
+        let l = filter_iface_family(&mut t, AF_INET6, 2);
+        let (g, ll) = if l[0].payload[3] == RT_SCOPE_UNIVERSE {
+            (&l[0], &l[1])
+        } else {
+            (&l[1], &l[0])
+        };
+        assert_eq!(g.payload[1], 64);
+        assert_eq!(g.payload[3], RT_SCOPE_UNIVERSE);
+        assert_eq!(g.attr(8, IFA_ADDRESS).unwrap(), ip6("2001:db8::1"));
+        assert!(g.attr(8, IFA_LOCAL).is_none());
+        assert!(g.attr(8, IFA_BROADCAST).is_none());
+        assert_eq!(cstr(&g.attr(8, IFA_LABEL).unwrap()), "epair0a");
+        assert_eq!(ll.payload[1], 64);
+        assert_eq!(ll.payload[3], RT_SCOPE_LINK);
+        let a = ll.attr(8, IFA_ADDRESS).unwrap();
+        assert_eq!(&a[..2], &[0xfe, 0x80]);
+        assert_eq!(&a[2..4], &[0, 0]);
+        assert!(ll.attr(8, IFA_LOCAL).is_none());
+        assert!(ll.attr(8, IFA_BROADCAST).is_none());
+        assert_eq!(cstr(&ll.attr(8, IFA_LABEL).unwrap()), "epair0a");
+    }
 }
 
 fn check_v4(m: &Msg, plen: u8, ip: &[u8]) {
@@ -228,39 +238,43 @@ fn check_v4(m: &Msg, plen: u8, ip: &[u8]) {
 /// `TestRtNlIfaddrOpsBroadcast.test_add_4`.
 #[test]
 fn test_add_4() {
-    let mut t = T::ops("epair");
-    let mut a = attr(IFA_LOCAL, &ip4("192.0.2.1"));
-    a.extend(attr(IFA_BROADCAST, &ip4("192.0.2.255")));
-    assert_eq!(t.newaddr("192.0.2.1/24", &a), 0);
-    let if1 = t.if1;
-    let l = t.get_ifa_list(if1, AF_INET);
-    assert_eq!(l.len(), 1);
-    check_v4(&l[0], 24, &ip4("192.0.2.1"));
-    assert_eq!(l[0].attr(8, IFA_BROADCAST).unwrap(), ip4("192.0.2.255"));
+    for rel in Release::ALL {
+        let mut t = T::ops("epair", rel);
+        let mut a = attr(IFA_LOCAL, &ip4("192.0.2.1"));
+        a.extend(attr(IFA_BROADCAST, &ip4("192.0.2.255")));
+        assert_eq!(t.newaddr("192.0.2.1/24", &a), 0);
+        let if1 = t.if1;
+        let l = t.get_ifa_list(if1, AF_INET);
+        assert_eq!(l.len(), 1);
+        check_v4(&l[0], 24, &ip4("192.0.2.1"));
+        assert_eq!(l[0].attr(8, IFA_BROADCAST).unwrap(), ip4("192.0.2.255"));
+    }
 }
 
 /// `TestRtNlIfaddrOpsBroadcast.test_add_4_brd`: broadcast generated for /32, /31
 /// (255.255.255.255) and /30, or taken from the request.
 #[test]
 fn test_add_4_brd() {
-    for (id, plen, auto, brd) in [
-        ("auto_32", 32, true, "192.0.2.1"),
-        ("auto_31", 31, true, "255.255.255.255"),
-        ("auto_30", 30, true, "192.0.2.3"),
-        ("custom_30", 30, false, "192.0.2.2"),
-        ("custom_24", 24, false, "192.0.2.7"),
-    ] {
-        let mut t = T::ops("epair");
-        let mut a = attr(IFA_LOCAL, &ip4("192.0.2.1"));
-        if !auto {
-            a.extend(attr(IFA_BROADCAST, &ip4(brd)));
+    for rel in Release::ALL {
+        for (id, plen, auto, brd) in [
+            ("auto_32", 32, true, "192.0.2.1"),
+            ("auto_31", 31, true, "255.255.255.255"),
+            ("auto_30", 30, true, "192.0.2.3"),
+            ("custom_30", 30, false, "192.0.2.2"),
+            ("custom_24", 24, false, "192.0.2.7"),
+        ] {
+            let mut t = T::ops("epair", rel);
+            let mut a = attr(IFA_LOCAL, &ip4("192.0.2.1"));
+            if !auto {
+                a.extend(attr(IFA_BROADCAST, &ip4(brd)));
+            }
+            assert_eq!(t.newaddr(&format!("192.0.2.1/{plen}"), &a), 0, "{id}");
+            let if1 = t.if1;
+            let l = t.get_ifa_list(if1, AF_INET);
+            assert_eq!(l.len(), 1, "{id}");
+            check_v4(&l[0], plen, &ip4("192.0.2.1"));
+            assert_eq!(l[0].attr(8, IFA_BROADCAST).unwrap(), ip4(brd), "{id}");
         }
-        assert_eq!(t.newaddr(&format!("192.0.2.1/{plen}"), &a), 0, "{id}");
-        let if1 = t.if1;
-        let l = t.get_ifa_list(if1, AF_INET);
-        assert_eq!(l.len(), 1, "{id}");
-        check_v4(&l[0], plen, &ip4("192.0.2.1"));
-        assert_eq!(l[0].attr(8, IFA_BROADCAST).unwrap(), ip4(brd), "{id}");
     }
 }
 
@@ -268,104 +282,116 @@ fn test_add_4_brd() {
 /// interface gets when the address brings it up.
 #[test]
 fn test_add_6() {
-    let mut t = T::ops("epair");
-    assert_eq!(
-        t.newaddr("2001:db8::1/64", &attr(IFA_LOCAL, &ip6("2001:db8::1"))),
-        0
-    );
-    let if1 = t.if1;
-    let l = t.get_ifa_list(if1, AF_INET6);
-    assert_eq!(l.len(), 2);
-    let m = find_by_ifa(&l, &ip6("2001:db8::1")).unwrap();
-    assert_eq!(m.payload[1], 64);
-    assert_eq!(m.payload[3], RT_SCOPE_UNIVERSE);
+    for rel in Release::ALL {
+        let mut t = T::ops("epair", rel);
+        assert_eq!(
+            t.newaddr("2001:db8::1/64", &attr(IFA_LOCAL, &ip6("2001:db8::1"))),
+            0
+        );
+        let if1 = t.if1;
+        let l = t.get_ifa_list(if1, AF_INET6);
+        assert_eq!(l.len(), 2);
+        let m = find_by_ifa(&l, &ip6("2001:db8::1")).unwrap();
+        assert_eq!(m.payload[1], 64);
+        assert_eq!(m.payload[3], RT_SCOPE_UNIVERSE);
+    }
 }
 
 /// `test_add_6_lifetime`: IFA_CACHEINFO lifetimes come back (less the time passed —
 /// none in the model), with non-zero creation/update stamps, tstamp ≥ cstamp.
 #[test]
 fn test_add_6_lifetime() {
-    let mut t = T::ops("epair");
-    let (pref, valid) = (43_200u32, 86_400u32);
-    let mut ci = Vec::new();
-    for v in [pref, valid, 0, 0] {
-        ci.extend_from_slice(&v.to_ne_bytes());
+    for rel in Release::ALL {
+        let mut t = T::ops("epair", rel);
+        let (pref, valid) = (43_200u32, 86_400u32);
+        let mut ci = Vec::new();
+        for v in [pref, valid, 0, 0] {
+            ci.extend_from_slice(&v.to_ne_bytes());
+        }
+        let mut a = attr(IFA_LOCAL, &ip6("2001:db8::1"));
+        a.extend(attr(IFA_CACHEINFO, &ci));
+        assert_eq!(t.newaddr("2001:db8::1/64", &a), 0);
+        let if1 = t.if1;
+        let l = t.get_ifa_list(if1, AF_INET6);
+        assert_eq!(l.len(), 2);
+        let m = find_by_ifa(&l, &ip6("2001:db8::1")).unwrap();
+        let c = m.attr(8, IFA_CACHEINFO).unwrap();
+        let f = |i: usize| u32::from_ne_bytes(c[i * 4..i * 4 + 4].try_into().unwrap());
+        assert!(pref - 5 <= f(0) && f(0) <= pref, "prefered {}", f(0));
+        assert!(valid - 5 <= f(1) && f(1) <= valid, "valid {}", f(1));
+        assert!(f(2) > 0);
+        assert!(f(3) > 0);
+        assert!(f(3) >= f(2));
     }
-    let mut a = attr(IFA_LOCAL, &ip6("2001:db8::1"));
-    a.extend(attr(IFA_CACHEINFO, &ci));
-    assert_eq!(t.newaddr("2001:db8::1/64", &a), 0);
-    let if1 = t.if1;
-    let l = t.get_ifa_list(if1, AF_INET6);
-    assert_eq!(l.len(), 2);
-    let m = find_by_ifa(&l, &ip6("2001:db8::1")).unwrap();
-    let c = m.attr(8, IFA_CACHEINFO).unwrap();
-    let f = |i: usize| u32::from_ne_bytes(c[i * 4..i * 4 + 4].try_into().unwrap());
-    assert!(pref - 5 <= f(0) && f(0) <= pref, "prefered {}", f(0));
-    assert!(valid - 5 <= f(1) && f(1) <= valid, "valid {}", f(1));
-    assert!(f(2) > 0);
-    assert!(f(3) > 0);
-    assert!(f(3) >= f(2));
 }
 
 /// `test_add_6_flags`: IFA_FLAGS and IFA_FREEBSD{IFAF_FLAGS} read back as sent.
 #[test]
 fn test_add_6_flags() {
-    for (id, nl, f) in [
-        ("autoconf", 0, IN6_IFF_AUTOCONF),
-        ("deprecated", IFA_F_DEPRECATED, IN6_IFF_DEPRECATED),
-        (
-            "autoconf,deprecated",
-            IFA_F_DEPRECATED,
-            IN6_IFF_AUTOCONF | IN6_IFF_DEPRECATED,
-        ),
-        ("prefer_source", 0, IN6_IFF_PREFER_SOURCE),
-    ] {
-        let mut t = T::ops("epair");
-        let mut a = attr(IFA_LOCAL, &ip6("2001:db8::1"));
-        a.extend(attr_u32(IFA_FLAGS, nl));
-        a.extend(attr(IFA_FREEBSD, &attr_u32(IFAF_FLAGS, f)));
-        assert_eq!(t.newaddr("2001:db8::1/64", &a), 0, "{id}");
-        let if1 = t.if1;
-        let l = t.get_ifa_list(if1, AF_INET6);
-        assert_eq!(l.len(), 2, "{id}");
-        let m = find_by_ifa(&l, &ip6("2001:db8::1")).unwrap();
-        assert_eq!(m.attr(8, IFA_FLAGS).unwrap(), nl.to_ne_bytes(), "{id}");
-        let b = parse_attrs(&m.attr(8, IFA_FREEBSD).unwrap());
-        let ff = b.iter().find(|(t, _)| *t == IFAF_FLAGS).unwrap();
-        assert_eq!(ff.1, f.to_ne_bytes(), "{id}");
+    for rel in Release::ALL {
+        for (id, nl, f) in [
+            ("autoconf", 0, IN6_IFF_AUTOCONF),
+            ("deprecated", IFA_F_DEPRECATED, IN6_IFF_DEPRECATED),
+            (
+                "autoconf,deprecated",
+                IFA_F_DEPRECATED,
+                IN6_IFF_AUTOCONF | IN6_IFF_DEPRECATED,
+            ),
+            ("prefer_source", 0, IN6_IFF_PREFER_SOURCE),
+        ] {
+            let mut t = T::ops("epair", rel);
+            let mut a = attr(IFA_LOCAL, &ip6("2001:db8::1"));
+            a.extend(attr_u32(IFA_FLAGS, nl));
+            a.extend(attr(IFA_FREEBSD, &attr_u32(IFAF_FLAGS, f)));
+            assert_eq!(t.newaddr("2001:db8::1/64", &a), 0, "{id}");
+            let if1 = t.if1;
+            let l = t.get_ifa_list(if1, AF_INET6);
+            assert_eq!(l.len(), 2, "{id}");
+            let m = find_by_ifa(&l, &ip6("2001:db8::1")).unwrap();
+            assert_eq!(m.attr(8, IFA_FLAGS).unwrap(), nl.to_ne_bytes(), "{id}");
+            let b = parse_attrs(&m.attr(8, IFA_FREEBSD).unwrap());
+            let ff = b.iter().find(|(t, _)| *t == IFAF_FLAGS).unwrap();
+            assert_eq!(ff.1, f.to_ne_bytes(), "{id}");
+        }
     }
 }
 
 /// `test_add_4_empty_message`: an all-zero ifaddrmsg fails.
 #[test]
 fn test_add_4_empty_message() {
-    let mut t = T::ops("epair");
-    let (seq, m) = t.send(
-        RTM_NEWADDR,
-        F_REQ | F_ACK | F_EXCL | F_CREATE,
-        &ifaddrmsg(0, 0, 0, 0, 0),
-    );
-    assert_ne!(ack_of(&m, seq).0, 0);
+    for rel in Release::ALL {
+        let mut t = T::ops("epair", rel);
+        let (seq, m) = t.send(
+            RTM_NEWADDR,
+            F_REQ | F_ACK | F_EXCL | F_CREATE,
+            &ifaddrmsg(0, 0, 0, 0, 0),
+        );
+        assert_ne!(ack_of(&m, seq).0, 0);
+    }
 }
 
 /// `test_add_4_empty_ifindex`: index 0 fails.
 #[test]
 fn test_add_4_empty_ifindex() {
-    let mut t = T::ops("epair");
-    t.if1 = 0;
-    let mut a = attr(IFA_LOCAL, &ip4("192.0.2.1"));
-    a.extend(attr(IFA_BROADCAST, &ip4("192.0.2.255")));
-    assert_ne!(t.newaddr("192.0.2.1/24", &a), 0);
+    for rel in Release::ALL {
+        let mut t = T::ops("epair", rel);
+        t.if1 = 0;
+        let mut a = attr(IFA_LOCAL, &ip4("192.0.2.1"));
+        a.extend(attr(IFA_BROADCAST, &ip4("192.0.2.255")));
+        assert_ne!(t.newaddr("192.0.2.1/24", &a), 0);
+    }
 }
 
 /// `test_add_4_empty_addr`: only IFA_BROADCAST fails.
 #[test]
 fn test_add_4_empty_addr() {
-    let mut t = T::ops("epair");
-    assert_ne!(
-        t.newaddr("192.0.2.1/24", &attr(IFA_BROADCAST, &ip4("192.0.2.255"))),
-        0
-    );
+    for rel in Release::ALL {
+        let mut t = T::ops("epair", rel);
+        assert_ne!(
+            t.newaddr("192.0.2.1/24", &attr(IFA_BROADCAST, &ip4("192.0.2.255"))),
+            0
+        );
+    }
 }
 
 const DEL_IFAS: [(&str, &str); 4] = [
@@ -377,10 +403,10 @@ const DEL_IFAS: [(&str, &str); 4] = [
 
 /// `test_del` of the broadcast and the loopback classes: add, see it, delete by
 /// IFA_LOCAL or IFA_ADDRESS, gone.
-fn del_cases(iftype: &str) {
+fn del_cases(iftype: &str, rel: Release) {
     for (id, a) in DEL_IFAS {
         for tlv in [IFA_LOCAL, IFA_ADDRESS] {
-            let mut t = T::ops(iftype);
+            let mut t = T::ops(iftype, rel);
             let (ip, fam, _) = ifa(a);
             let mut at = attr(IFA_LOCAL, &ip);
             if iftype == "epair" {
@@ -407,32 +433,36 @@ fn del_cases(iftype: &str) {
 /// `TestRtNlIfaddrOpsBroadcast.test_del`.
 #[test]
 fn test_del() {
-    del_cases("epair");
+    for rel in Release::ALL {
+        del_cases("epair", rel);
+    }
 }
 
 /// `TestRtNlIfaddrOpsP2p.test_add_4` (gif): IFA_LOCAL is the address, IFA_ADDRESS the
 /// peer, inside or outside the prefix.
 #[test]
 fn test_rtnl_ifaddr_ops_p2p_test_add_4() {
-    for (id, a, peer) in [
-        ("dst_inside_24", "192.0.2.1/24", "192.0.2.2"),
-        ("dst_inside_30", "192.0.2.1/30", "192.0.2.2"),
-        ("dst_inside_31", "192.0.2.1/31", "192.0.2.2"),
-        ("dst_outside_32", "192.0.2.1/32", "192.0.2.2"),
-        ("dst_outside_30", "192.0.2.1/30", "192.0.2.100"),
-    ] {
-        let mut t = T::ops("gif");
-        let (ip, _, plen) = ifa(a);
-        let mut at = attr(IFA_LOCAL, &ip);
-        at.extend(attr(IFA_ADDRESS, &ip4(peer)));
-        assert_eq!(t.newaddr(a, &at), 0, "{id}");
-        let if1 = t.if1;
-        let l = t.get_ifa_list(if1, AF_INET);
-        assert_eq!(l.len(), 1, "{id}");
-        assert_eq!(l[0].payload[1], plen, "{id}");
-        assert_eq!(l[0].payload[3], RT_SCOPE_UNIVERSE, "{id}");
-        assert_eq!(l[0].attr(8, IFA_LOCAL).unwrap(), ip, "{id}");
-        assert_eq!(l[0].attr(8, IFA_ADDRESS).unwrap(), ip4(peer), "{id}");
+    for rel in Release::ALL {
+        for (id, a, peer) in [
+            ("dst_inside_24", "192.0.2.1/24", "192.0.2.2"),
+            ("dst_inside_30", "192.0.2.1/30", "192.0.2.2"),
+            ("dst_inside_31", "192.0.2.1/31", "192.0.2.2"),
+            ("dst_outside_32", "192.0.2.1/32", "192.0.2.2"),
+            ("dst_outside_30", "192.0.2.1/30", "192.0.2.100"),
+        ] {
+            let mut t = T::ops("gif", rel);
+            let (ip, _, plen) = ifa(a);
+            let mut at = attr(IFA_LOCAL, &ip);
+            at.extend(attr(IFA_ADDRESS, &ip4(peer)));
+            assert_eq!(t.newaddr(a, &at), 0, "{id}");
+            let if1 = t.if1;
+            let l = t.get_ifa_list(if1, AF_INET);
+            assert_eq!(l.len(), 1, "{id}");
+            assert_eq!(l[0].payload[1], plen, "{id}");
+            assert_eq!(l[0].payload[3], RT_SCOPE_UNIVERSE, "{id}");
+            assert_eq!(l[0].attr(8, IFA_LOCAL).unwrap(), ip, "{id}");
+            assert_eq!(l[0].attr(8, IFA_ADDRESS).unwrap(), ip4(peer), "{id}");
+        }
     }
 }
 
@@ -441,55 +471,59 @@ fn test_rtnl_ifaddr_ops_p2p_test_add_4() {
 /// IFA_ADDRESS = peer and IFA_LOCAL = address.
 #[test]
 fn test_rtnl_ifaddr_ops_p2p_test_add_6() {
-    let mut t = T::ops("gif");
-    let ip = ip6("2001:db8::1");
-    let peer = ip6("2001:db8::2");
-    let mut at = attr(IFA_LOCAL, &ip);
-    at.extend(attr(IFA_ADDRESS, &peer));
-    assert_eq!(t.newaddr("2001:db8::1/128", &at), 0);
-    let if1 = t.if1;
-    let l = t.get_ifa_list(if1, AF_INET6);
-    assert_eq!(l.len(), 2);
-    let m = find_by_ifa(&l, &peer).expect("listed by peer");
-    assert_eq!(m.payload[1], 128);
-    assert_eq!(m.payload[3], RT_SCOPE_UNIVERSE);
-    assert_eq!(m.attr(8, IFA_LOCAL).unwrap(), ip);
-    assert_eq!(m.attr(8, IFA_ADDRESS).unwrap(), peer);
+    for rel in Release::ALL {
+        let mut t = T::ops("gif", rel);
+        let ip = ip6("2001:db8::1");
+        let peer = ip6("2001:db8::2");
+        let mut at = attr(IFA_LOCAL, &ip);
+        at.extend(attr(IFA_ADDRESS, &peer));
+        assert_eq!(t.newaddr("2001:db8::1/128", &at), 0);
+        let if1 = t.if1;
+        let l = t.get_ifa_list(if1, AF_INET6);
+        assert_eq!(l.len(), 2);
+        let m = find_by_ifa(&l, &peer).expect("listed by peer");
+        assert_eq!(m.payload[1], 128);
+        assert_eq!(m.payload[3], RT_SCOPE_UNIVERSE);
+        assert_eq!(m.attr(8, IFA_LOCAL).unwrap(), ip);
+        assert_eq!(m.attr(8, IFA_ADDRESS).unwrap(), peer);
+    }
 }
 
 /// `TestRtNlIfaddrOpsP2p.test_del`: deletion by IFA_ADDRESS, IFA_LOCAL or both equal
 /// to the local address.
 #[test]
 fn test_rtnl_ifaddr_ops_p2p_test_del() {
-    for (id, a, peer) in [
-        ("ipv4_dst_inside_30", "192.0.2.1/30", "192.0.2.2"),
-        ("ipv4_dst_outside_32", "192.0.2.1/32", "192.0.2.2"),
-        ("ip6_dst_outside_128", "2001:db8::1/128", "2001:db8::2"),
-    ] {
-        for (tid, by_addr, by_local) in [
-            ("ifa_addr=addr", true, false),
-            ("ifa_local=addr", false, true),
-            ("ifa_addr=addr,ifa_local=addr", true, true),
+    for rel in Release::ALL {
+        for (id, a, peer) in [
+            ("ipv4_dst_inside_30", "192.0.2.1/30", "192.0.2.2"),
+            ("ipv4_dst_outside_32", "192.0.2.1/32", "192.0.2.2"),
+            ("ip6_dst_outside_128", "2001:db8::1/128", "2001:db8::2"),
         ] {
-            let mut t = T::ops("gif");
-            let (ip, fam, _) = ifa(a);
-            let (peer, _, _) = ifa(peer);
-            let mut at = attr(IFA_LOCAL, &ip);
-            at.extend(attr(IFA_ADDRESS, &peer));
-            assert_eq!(t.newaddr(a, &at), 0, "{id}");
-            let if1 = t.if1;
-            let l = t.get_ifa_list(if1, fam);
-            assert!(find_by_ifa(&l, &peer).is_some(), "{id}");
-            let mut d = Vec::new();
-            if by_addr {
-                d.extend(attr(IFA_ADDRESS, &ip));
+            for (tid, by_addr, by_local) in [
+                ("ifa_addr=addr", true, false),
+                ("ifa_local=addr", false, true),
+                ("ifa_addr=addr,ifa_local=addr", true, true),
+            ] {
+                let mut t = T::ops("gif", rel);
+                let (ip, fam, _) = ifa(a);
+                let (peer, _, _) = ifa(peer);
+                let mut at = attr(IFA_LOCAL, &ip);
+                at.extend(attr(IFA_ADDRESS, &peer));
+                assert_eq!(t.newaddr(a, &at), 0, "{id}");
+                let if1 = t.if1;
+                let l = t.get_ifa_list(if1, fam);
+                assert!(find_by_ifa(&l, &peer).is_some(), "{id}");
+                let mut d = Vec::new();
+                if by_addr {
+                    d.extend(attr(IFA_ADDRESS, &ip));
+                }
+                if by_local {
+                    d.extend(attr(IFA_LOCAL, &ip));
+                }
+                assert_eq!(t.deladdr(a, &d), 0, "{id} {tid}");
+                let l = t.get_ifa_list(if1, fam);
+                assert!(find_by_ifa(&l, &ip).is_none(), "{id} {tid}");
             }
-            if by_local {
-                d.extend(attr(IFA_LOCAL, &ip));
-            }
-            assert_eq!(t.deladdr(a, &d), 0, "{id} {tid}");
-            let l = t.get_ifa_list(if1, fam);
-            assert!(find_by_ifa(&l, &ip).is_none(), "{id} {tid}");
         }
     }
 }
@@ -497,38 +531,44 @@ fn test_rtnl_ifaddr_ops_p2p_test_del() {
 /// `TestRtNlAddIfaddrLo.test_add_4` (a cloned loopback): prefix and host addresses.
 #[test]
 fn test_rtnl_add_ifaddr_lo_test_add_4() {
-    for (id, a) in [("prefix", "192.0.2.1/24"), ("host", "192.0.2.1/32")] {
-        let mut t = T::ops("lo");
-        let (ip, _, plen) = ifa(a);
-        assert_eq!(t.newaddr(a, &attr(IFA_LOCAL, &ip)), 0, "{id}");
-        let if1 = t.if1;
-        let l = t.get_ifa_list(if1, AF_INET);
-        assert_eq!(l.len(), 1, "{id}");
-        check_v4(&l[0], plen, &ip);
+    for rel in Release::ALL {
+        for (id, a) in [("prefix", "192.0.2.1/24"), ("host", "192.0.2.1/32")] {
+            let mut t = T::ops("lo", rel);
+            let (ip, _, plen) = ifa(a);
+            assert_eq!(t.newaddr(a, &attr(IFA_LOCAL, &ip)), 0, "{id}");
+            let if1 = t.if1;
+            let l = t.get_ifa_list(if1, AF_INET);
+            assert_eq!(l.len(), 1, "{id}");
+            check_v4(&l[0], plen, &ip);
+        }
     }
 }
 
 /// `TestRtNlAddIfaddrLo.test_add_6`: "link-local should be auto-created as well".
 #[test]
 fn test_rtnl_add_ifaddr_lo_test_add_6() {
-    for (id, a) in [
-        ("gu_prefix", "2001:db8::1/64"),
-        ("gu_host", "2001:db8::1/128"),
-    ] {
-        let mut t = T::ops("lo");
-        let (ip, _, plen) = ifa(a);
-        assert_eq!(t.newaddr(a, &attr(IFA_LOCAL, &ip)), 0, "{id}");
-        let if1 = t.if1;
-        let l = t.get_ifa_list(if1, AF_INET6);
-        assert_eq!(l.len(), 2, "{id}");
-        let m = find_by_ifa(&l, &ip).unwrap();
-        assert_eq!(m.payload[1], plen, "{id}");
-        assert_eq!(m.payload[3], RT_SCOPE_UNIVERSE, "{id}");
+    for rel in Release::ALL {
+        for (id, a) in [
+            ("gu_prefix", "2001:db8::1/64"),
+            ("gu_host", "2001:db8::1/128"),
+        ] {
+            let mut t = T::ops("lo", rel);
+            let (ip, _, plen) = ifa(a);
+            assert_eq!(t.newaddr(a, &attr(IFA_LOCAL, &ip)), 0, "{id}");
+            let if1 = t.if1;
+            let l = t.get_ifa_list(if1, AF_INET6);
+            assert_eq!(l.len(), 2, "{id}");
+            let m = find_by_ifa(&l, &ip).unwrap();
+            assert_eq!(m.payload[1], plen, "{id}");
+            assert_eq!(m.payload[3], RT_SCOPE_UNIVERSE, "{id}");
+        }
     }
 }
 
 /// `TestRtNlAddIfaddrLo.test_del`.
 #[test]
 fn test_rtnl_add_ifaddr_lo_test_del() {
-    del_cases("lo");
+    for rel in Release::ALL {
+        del_cases("lo", rel);
+    }
 }

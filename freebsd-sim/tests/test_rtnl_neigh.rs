@@ -7,6 +7,7 @@
 
 mod common;
 use common::*;
+use freebsd_sim::Release;
 
 const RTM_NEWNEIGH: u16 = 28;
 const RTM_GETNEIGH: u16 = 30;
@@ -19,7 +20,7 @@ const NDA_LLADDR: u16 = 2;
 
 /// `filter_iface()`; the setup gives if1 192.0.2.1/24 when the test name has a "4"
 /// and 2001:db8::1/64 when it has a "6".
-fn filter_iface(name: &str, family: u8, n: usize) {
+fn filter_iface(name: &str, family: u8, n: usize, rel: Release) {
     let v4: &[&str] = if name.contains('4') {
         &["192.0.2.1/24"]
     } else {
@@ -30,7 +31,7 @@ fn filter_iface(name: &str, family: u8, n: usize) {
     } else {
         &[]
     };
-    let (mut k, if1) = vnet("epair", v4, v6);
+    let (mut k, if1) = vnet("epair", v4, v6, rel);
     let s = nlsock(&mut k, 0);
     let m = roundtrip(
         &mut k,
@@ -55,11 +56,15 @@ fn filter_iface(name: &str, family: u8, n: usize) {
 /// `test_6_filter_iface`: the global address and the link-local.
 #[test]
 fn test_6_filter_iface() {
-    filter_iface("test_6_filter_iface", AF_INET6, 2);
+    for rel in Release::ALL {
+        filter_iface("test_6_filter_iface", AF_INET6, 2, rel);
+    }
 }
 
 /// `test_4_filter_iface`: the one IPv4 address.
 #[test]
 fn test_4_filter_iface() {
-    filter_iface("test_4_filter_iface", AF_INET, 1);
+    for rel in Release::ALL {
+        filter_iface("test_4_filter_iface", AF_INET, 1, rel);
+    }
 }

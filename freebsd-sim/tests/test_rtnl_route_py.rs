@@ -8,7 +8,7 @@
 
 mod common;
 use common::*;
-use freebsd_sim::{Kernel, SockId};
+use freebsd_sim::{Kernel, Release, SockId};
 
 const RTM_NEWLINK: u16 = 16;
 const RTM_NEWROUTE: u16 = 24;
@@ -27,8 +27,8 @@ const RTA_GATEWAY: u16 = 5;
 const IFLA_IFNAME: u16 = 3;
 const IFLA_LINKINFO: u16 = 18;
 
-fn setup() -> (Kernel, SockId, u32) {
-    let (mut k, if1) = vnet("epair", &[], &["2001:db8::1/64"]);
+fn setup(rel: Release) -> (Kernel, SockId, u32) {
+    let (mut k, if1) = vnet("epair", &[], &["2001:db8::1/64"], rel);
     let s = nlsock(&mut k, 0);
     (k, s, if1)
 }
@@ -60,34 +60,40 @@ fn create_tun(k: &mut Kernel, s: SockId) -> u32 {
 /// `test_add_route6_ll_gw`: 2001:db8:2::/64 via fe80::1 with RTA_OIF if1.
 #[test]
 fn test_add_route6_ll_gw() {
-    let (mut k, s, if1) = setup();
-    let mut p = rtmsg(AF_INET6, 64, 0, 0, 0, 0);
-    p.extend(attr(RTA_DST, &ip6("2001:db8:2::")));
-    p.extend(attr(RTA_GATEWAY, &ip6("fe80::1")));
-    p.extend(attr_u32(RTA_OIF, if1));
-    assert_eq!(newroute(&mut k, s, 1, F_REQ | F_ACK | F_CREATE, &p), 0);
+    for rel in Release::ALL {
+        let (mut k, s, if1) = setup(rel);
+        let mut p = rtmsg(AF_INET6, 64, 0, 0, 0, 0);
+        p.extend(attr(RTA_DST, &ip6("2001:db8:2::")));
+        p.extend(attr(RTA_GATEWAY, &ip6("fe80::1")));
+        p.extend(attr_u32(RTA_OIF, if1));
+        assert_eq!(newroute(&mut k, s, 1, F_REQ | F_ACK | F_CREATE, &p), 0);
+    }
 }
 
 /// `test_add_route6_ll_if_gw`: 2001:db8:2::/64 through a tun interface (no gateway).
 #[test]
 fn test_add_route6_ll_if_gw() {
-    let (mut k, s, _) = setup();
-    let tun = create_tun(&mut k, s);
-    let mut p = rtmsg(AF_INET6, 64, 0, 0, 0, 0);
-    p.extend(attr(RTA_DST, &ip6("2001:db8:2::")));
-    p.extend(attr_u32(RTA_OIF, tun));
-    assert_eq!(newroute(&mut k, s, 2, F_REQ | F_ACK | F_CREATE, &p), 0);
+    for rel in Release::ALL {
+        let (mut k, s, _) = setup(rel);
+        let tun = create_tun(&mut k, s);
+        let mut p = rtmsg(AF_INET6, 64, 0, 0, 0, 0);
+        p.extend(attr(RTA_DST, &ip6("2001:db8:2::")));
+        p.extend(attr_u32(RTA_OIF, tun));
+        assert_eq!(newroute(&mut k, s, 2, F_REQ | F_ACK | F_CREATE, &p), 0);
+    }
 }
 
 /// `test_add_route4_ll_if_gw`: 192.0.2.1/32 through a tun interface.
 #[test]
 fn test_add_route4_ll_if_gw() {
-    let (mut k, s, _) = setup();
-    let tun = create_tun(&mut k, s);
-    let mut p = rtmsg(AF_INET, 32, 0, 0, 0, 0);
-    p.extend(attr(RTA_DST, &ip4("192.0.2.1")));
-    p.extend(attr_u32(RTA_OIF, tun));
-    assert_eq!(newroute(&mut k, s, 3, F_REQ | F_ACK | F_CREATE, &p), 0);
+    for rel in Release::ALL {
+        let (mut k, s, _) = setup(rel);
+        let tun = create_tun(&mut k, s);
+        let mut p = rtmsg(AF_INET, 32, 0, 0, 0, 0);
+        p.extend(attr(RTA_DST, &ip4("192.0.2.1")));
+        p.extend(attr_u32(RTA_OIF, tun));
+        assert_eq!(newroute(&mut k, s, 3, F_REQ | F_ACK | F_CREATE, &p), 0);
+    }
 }
 
 /// `test_buffer_override`: 1000 /65 routes via 2001:db8::2 (interface found through
@@ -95,49 +101,51 @@ fn test_add_route4_ll_if_gw() {
 /// returns all 1000 across many buffers.
 #[test]
 fn test_buffer_override() {
-    let (mut k, s, _) = setup();
-    let base = ip6("2001:db8:ffff::");
-    for i in 0..1000u32 {
-        let mut a = base;
-        a[7] = (i % 256) as u8;
-        a[6] = (i / 256) as u8;
-        let mut p = rtmsg(AF_INET6, 65, 0, 0, 0, 0);
-        p.extend(attr(RTA_DST, &a));
-        p.extend(attr(RTA_GATEWAY, &ip6("2001:db8::2")));
-        let seq = 1000 + i;
+    for rel in Release::ALL {
+        let (mut k, s, _) = setup(rel);
+        let base = ip6("2001:db8:ffff::");
+        for i in 0..1000u32 {
+            let mut a = base;
+            a[7] = (i % 256) as u8;
+            a[6] = (i / 256) as u8;
+            let mut p = rtmsg(AF_INET6, 65, 0, 0, 0, 0);
+            p.extend(attr(RTA_DST, &a));
+            p.extend(attr(RTA_GATEWAY, &ip6("2001:db8::2")));
+            let seq = 1000 + i;
+            let m = roundtrip(
+                &mut k,
+                s,
+                &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, seq, &p),
+            );
+            assert_eq!(m.len(), 1);
+            assert_eq!(m[0].ty, 2);
+            assert_eq!(m[0].seq, seq);
+            assert_eq!(m[0].i32_at(0), 0, "route {i}");
+        }
         let m = roundtrip(
             &mut k,
             s,
-            &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, seq, &p),
+            &msg(
+                RTM_GETROUTE,
+                F_REQ | F_ACK | F_ROOT | F_MATCH,
+                5000,
+                &rtmsg(AF_INET6, 0, 0, 0, 0, 0),
+            ),
         );
-        assert_eq!(m.len(), 1);
-        assert_eq!(m[0].ty, 2);
-        assert_eq!(m[0].seq, seq);
-        assert_eq!(m[0].i32_at(0), 0, "route {i}");
-    }
-    let m = roundtrip(
-        &mut k,
-        s,
-        &msg(
-            RTM_GETROUTE,
-            F_REQ | F_ACK | F_ROOT | F_MATCH,
-            5000,
-            &rtmsg(AF_INET6, 0, 0, 0, 0, 0),
-        ),
-    );
-    let mut n = 0;
-    let mut done = false;
-    for x in m.iter().filter(|x| x.seq == 5000) {
-        match x.ty {
-            2 => assert_eq!(x.i32_at(0), 0, "unable to dump routes"),
-            3 => {
-                done = true;
-                break;
+        let mut n = 0;
+        let mut done = false;
+        for x in m.iter().filter(|x| x.seq == 5000) {
+            match x.ty {
+                2 => assert_eq!(x.i32_at(0), 0, "unable to dump routes"),
+                3 => {
+                    done = true;
+                    break;
+                }
+                RTM_NEWROUTE if x.payload[1] == 65 => n += 1,
+                _ => {}
             }
-            RTM_NEWROUTE if x.payload[1] == 65 => n += 1,
-            _ => {}
         }
+        assert!(done);
+        assert_eq!(n, 1000);
     }
-    assert!(done);
-    assert_eq!(n, 1000);
 }

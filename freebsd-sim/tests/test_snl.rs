@@ -9,7 +9,7 @@
 
 mod common;
 use common::*;
-use freebsd_sim::{Kernel, SockId};
+use freebsd_sim::{Kernel, Release, SockId};
 
 const RTM_GETLINK: u16 = 18;
 const RTM_NEWLINK: u16 = 16;
@@ -55,61 +55,69 @@ fn the_error(m: &[Msg]) -> &Msg {
 /// (no TLVs), non-zero, echoing the request header.
 #[test]
 fn snl_parse_errmsg_capped() {
-    let mut k = Kernel::default_host();
-    let s = snl_init(&mut k, true, false);
-    let req = bogus();
-    let m = roundtrip(&mut k, s, &req);
-    let e = the_error(&m);
-    assert_eq!(e.len, 16 + 20);
-    assert_ne!(e.i32_at(0), 0);
-    assert_eq!(&e.payload[4..20], &req[..16]);
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let s = snl_init(&mut k, true, false);
+        let req = bogus();
+        let m = roundtrip(&mut k, s, &req);
+        let e = the_error(&m);
+        assert_eq!(e.len, 16 + 20);
+        assert_ne!(e.i32_at(0), 0);
+        assert_eq!(&e.payload[4..20], &req[..16]);
+    }
 }
 
 /// `snl_parse_errmsg_capped_extack`: CAP_ACK + EXT_ACK: non-zero error, the request
 /// header echoed (capped), and an error string.
 #[test]
 fn snl_parse_errmsg_capped_extack() {
-    let mut k = Kernel::default_host();
-    let s = snl_init(&mut k, true, true);
-    let req = bogus();
-    let m = roundtrip(&mut k, s, &req);
-    let e = the_error(&m);
-    assert_ne!(e.i32_at(0), 0);
-    assert!(e.flags & NLM_F_CAPPED != 0);
-    assert_eq!(&e.payload[4..20], &req[..16]);
-    let (_, tlvs) = ack_of(&m, 1);
-    assert!(tlvs.iter().any(|(t, _)| *t == NLMSGERR_ATTR_MSG));
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let s = snl_init(&mut k, true, true);
+        let req = bogus();
+        let m = roundtrip(&mut k, s, &req);
+        let e = the_error(&m);
+        assert_ne!(e.i32_at(0), 0);
+        assert!(e.flags & NLM_F_CAPPED != 0);
+        assert_eq!(&e.payload[4..20], &req[..16]);
+        let (_, tlvs) = ack_of(&m, 1);
+        assert!(tlvs.iter().any(|(t, _)| *t == NLMSGERR_ATTR_MSG));
+    }
 }
 
 /// `snl_parse_errmsg_uncapped_extack`: EXT_ACK only: the whole request is echoed, and
 /// an error string follows.
 #[test]
 fn snl_parse_errmsg_uncapped_extack() {
-    let mut k = Kernel::default_host();
-    let s = snl_init(&mut k, false, true);
-    let req = bogus();
-    let m = roundtrip(&mut k, s, &req);
-    let e = the_error(&m);
-    assert_ne!(e.i32_at(0), 0);
-    assert_eq!(&e.payload[4..4 + req.len()], &req[..]);
-    let (_, tlvs) = ack_of(&m, 1);
-    assert!(tlvs.iter().any(|(t, _)| *t == NLMSGERR_ATTR_MSG));
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let s = snl_init(&mut k, false, true);
+        let req = bogus();
+        let m = roundtrip(&mut k, s, &req);
+        let e = the_error(&m);
+        assert_ne!(e.i32_at(0), 0);
+        assert_eq!(&e.payload[4..4 + req.len()], &req[..]);
+        let (_, tlvs) = ack_of(&m, 1);
+        assert!(tlvs.iter().any(|(t, _)| *t == NLMSGERR_ATTR_MSG));
+    }
 }
 
 /// `snl_list_ifaces`: GETLINK with an empty ifinfomsg lists interfaces and ends with
 /// a zero error.
 #[test]
 fn snl_list_ifaces() {
-    let mut k = Kernel::default_host();
-    let s = snl_init(&mut k, false, false);
-    let m = roundtrip(
-        &mut k,
-        s,
-        &msg(RTM_GETLINK, F_REQ | F_ACK, 2, &ifinfomsg(0, 0, 0, 0, 0)),
-    );
-    let count = m.iter().filter(|x| x.ty == RTM_NEWLINK).count();
-    let done = m.iter().find(|x| x.ty == NLMSG_DONE).expect("NLMSG_DONE");
-    assert_eq!(done.i32_at(0), 0);
-    assert!(m.iter().all(|x| x.ty != NLMSG_ERROR || x.i32_at(0) == 0));
-    assert!(count > 0, "Empty interface list");
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let s = snl_init(&mut k, false, false);
+        let m = roundtrip(
+            &mut k,
+            s,
+            &msg(RTM_GETLINK, F_REQ | F_ACK, 2, &ifinfomsg(0, 0, 0, 0, 0)),
+        );
+        let count = m.iter().filter(|x| x.ty == RTM_NEWLINK).count();
+        let done = m.iter().find(|x| x.ty == NLMSG_DONE).expect("NLMSG_DONE");
+        assert_eq!(done.i32_at(0), 0);
+        assert!(m.iter().all(|x| x.ty != NLMSG_ERROR || x.i32_at(0) == 0));
+        assert!(count > 0, "Empty interface list");
+    }
 }

@@ -8,7 +8,7 @@
 
 mod common;
 use common::*;
-use freebsd_sim::{Kernel, SockId};
+use freebsd_sim::{Kernel, Release, SockId};
 
 const GENL_ID_CTRL: u16 = 16;
 const CTRL_CMD_NEWFAMILY: u8 = 1;
@@ -45,42 +45,48 @@ fn family_id(m: &[Msg]) -> u16 {
 /// `test_snl_get_genl_family_success`: "nlctrl" is GENL_ID_CTRL.
 #[test]
 fn test_snl_get_genl_family_success() {
-    let mut k = Kernel::default_host();
-    let s = sock(&mut k);
-    assert_eq!(family_id(&getfamily(&mut k, s, "nlctrl")), GENL_ID_CTRL);
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let s = sock(&mut k);
+        assert_eq!(family_id(&getfamily(&mut k, s, "nlctrl")), GENL_ID_CTRL);
+    }
 }
 
 /// `test_snl_get_genl_family_failure`: an unknown name resolves to nothing (an error
 /// reply, no family message).
 #[test]
 fn test_snl_get_genl_family_failure() {
-    let mut k = Kernel::default_host();
-    let s = sock(&mut k);
-    let m = getfamily(&mut k, s, "no-such-family");
-    assert_eq!(family_id(&m), 0);
-    assert!(m.iter().any(|x| x.ty == 2 && x.i32_at(0) != 0));
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let s = sock(&mut k);
+        let m = getfamily(&mut k, s, "no-such-family");
+        assert_eq!(family_id(&m), 0);
+        assert!(m.iter().any(|x| x.ty == 2 && x.i32_at(0) != 0));
+    }
 }
 
 /// `test_snl_get_genl_family_groups`: nlctrl has one multicast group, "notify", with
 /// a non-zero id.
 #[test]
 fn test_snl_get_genl_family_groups() {
-    let mut k = Kernel::default_host();
-    let s = sock(&mut k);
-    let m = getfamily(&mut k, s, "nlctrl");
-    let r = m.iter().find(|x| x.seq == 3).unwrap();
-    assert_ne!(r.ty, 2);
-    let groups = parse_attrs(&r.attr(4, CTRL_ATTR_MCAST_GROUPS).unwrap());
-    assert_eq!(groups.len(), 1);
-    let g = parse_attrs(&groups[0].1);
-    let id = g
-        .iter()
-        .find(|(t, _)| *t == CTRL_ATTR_MCAST_GRP_ID)
-        .unwrap();
-    assert!(u32::from_ne_bytes(id.1[..4].try_into().unwrap()) > 0);
-    let name = g
-        .iter()
-        .find(|(t, _)| *t == CTRL_ATTR_MCAST_GRP_NAME)
-        .unwrap();
-    assert_eq!(name.1, b"notify\0");
+    for rel in Release::ALL {
+        let mut k = host(rel);
+        let s = sock(&mut k);
+        let m = getfamily(&mut k, s, "nlctrl");
+        let r = m.iter().find(|x| x.seq == 3).unwrap();
+        assert_ne!(r.ty, 2);
+        let groups = parse_attrs(&r.attr(4, CTRL_ATTR_MCAST_GROUPS).unwrap());
+        assert_eq!(groups.len(), 1);
+        let g = parse_attrs(&groups[0].1);
+        let id = g
+            .iter()
+            .find(|(t, _)| *t == CTRL_ATTR_MCAST_GRP_ID)
+            .unwrap();
+        assert!(u32::from_ne_bytes(id.1[..4].try_into().unwrap()) > 0);
+        let name = g
+            .iter()
+            .find(|(t, _)| *t == CTRL_ATTR_MCAST_GRP_NAME)
+            .unwrap();
+        assert_eq!(name.1, b"notify\0");
+    }
 }

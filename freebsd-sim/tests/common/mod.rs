@@ -3,7 +3,7 @@
 //! crate's writer so the tests check bytes, not the code under test.
 #![allow(dead_code)]
 
-use freebsd_sim::{Cred, Kernel, RecvFlags, SockId};
+use freebsd_sim::{Cred, Kernel, RecvFlags, Release, SockId};
 
 pub(crate) const ROOT: Cred = Cred { uid: 0 };
 pub(crate) const USER: Cred = Cred { uid: 1001 };
@@ -193,12 +193,19 @@ pub(crate) fn ip6(s: &str) -> [u8; 16] {
     s.parse::<std::net::Ipv6Addr>().unwrap().octets()
 }
 
+/// The default host in a release profile.
+pub(crate) fn host(rel: Release) -> Kernel {
+    let mut k = Kernel::default_host();
+    k.set_release(rel);
+    k
+}
+
 /// The network FreeBSD's `SingleVnetTestTemplate` (`tests/atf_python/sys/net/vnet.py`)
 /// gives a test: a fresh VNET whose lo0 gets 127.0.0.1/8 and is turned up
 /// (`setup_loopback`), plus one interface "if1" of `iftype` ("epair", "gif", "lo",
 /// "tun"), turned up and addressed only when the test has prefixes (`_setup_vnet`).
-/// Returns the kernel and if1's index.
-pub(crate) fn vnet(iftype: &str, v4: &[&str], v6: &[&str]) -> (Kernel, u32) {
+/// Returns the kernel (in release profile `rel`) and if1's index.
+pub(crate) fn vnet(iftype: &str, v4: &[&str], v6: &[&str], rel: Release) -> (Kernel, u32) {
     let (name, ty, mac) = match iftype {
         "epair" => ("epair0a", "ether", "mac = \"02:6f:2d:48:0a:0a\"\n"),
         "gif" => ("gif0", "gif", ""),
@@ -216,7 +223,8 @@ pub(crate) fn vnet(iftype: &str, v4: &[&str], v6: &[&str]) -> (Kernel, u32) {
         addrs.join(", ")
     );
     let topo = freebsd_sim::Topology::from_toml_str(&t).unwrap();
-    let k = Kernel::new(&topo).unwrap();
+    let mut k = Kernel::new(&topo).unwrap();
+    k.set_release(rel);
     (k, 2)
 }
 
