@@ -504,3 +504,35 @@ addresses = ["127.0.0.1/8"]
         }
     }
 }
+
+fn arp_entries(k: &mut Kernel, s: SockId) -> Vec<Vec<u8>> {
+    roundtrip(k, s, &msg(30, F_REQ | F_DUMP, 12, &ndmsg(AF_INET, 0, 0, 0)))
+        .iter()
+        .filter(|m| m.ty == 28)
+        .filter_map(|m| m.attr(12, 1))
+        .collect()
+}
+
+/// `in_scrubprefix` → `in_scrubprefixlle(ia, 1, LLE_STATIC)`: when the subnet's route
+/// goes, its ARP entries go with it (the default host's 192.0.2.1); removing an
+/// address that does not hold the route leaves them.
+#[test]
+fn del_address_scrubs_arp_entries_with_the_prefix() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    assert_eq!(
+        addr_op(&mut k, s, RTM_NEWADDR, AF_INET, 24, EM0, &ip4("192.0.2.99")),
+        0
+    );
+    assert!(arp_entries(&mut k, s).contains(&ip4("192.0.2.1").to_vec()));
+    assert_eq!(
+        addr_op(&mut k, s, RTM_DELADDR, AF_INET, 24, EM0, &ip4("192.0.2.99")),
+        0
+    );
+    assert!(arp_entries(&mut k, s).contains(&ip4("192.0.2.1").to_vec()));
+    assert_eq!(
+        addr_op(&mut k, s, RTM_DELADDR, AF_INET, 24, EM0, &ip4("192.0.2.10")),
+        0
+    );
+    assert_eq!(arp_entries(&mut k, s), Vec::<Vec<u8>>::new());
+}

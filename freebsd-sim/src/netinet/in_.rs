@@ -11,7 +11,9 @@ use std::net::{IpAddr, Ipv4Addr};
 use crate::abi::*;
 use crate::kernel::Kernel;
 use crate::net::route_ctl::{max_plen, route_uses_if, RTM_F_CREATE, RTM_F_FORCE};
-use crate::state::{is_v6_linklocal, mask_addr, Gw, Ifa, Iface, Kind, Neigh, Nhop, RouteNh};
+use crate::state::{
+    in_prefix, is_v6_linklocal, mask_addr, Gw, Ifa, Iface, Kind, Neigh, Nhop, RouteNh,
+};
 
 impl Kernel {
     /// Adds (or updates) an interface address like `in_control(SIOCAIFADDR)` /
@@ -233,8 +235,21 @@ impl Kernel {
         if let Some((d, p, _)) = self.prefix_route(ifp, ifa) {
             if ifa.family() == AF_INET {
                 if ifa.owns_route {
-                    self.uninstall_route(&d, p, zone);
-                    self.rehome_prefix_v4(&d, p);
+                    match self.rehome_candidate_v4(&d, p) {
+                        Some(pos) => {
+                            self.uninstall_route(&d, p, zone);
+                            // "Scrub all entries IFF interface is different".
+                            let other = self.state.ifas.get(pos).map(|a| a.ifindex);
+                            if other != Some(ifp.index) {
+                                self.lle_scrub_prefix(ifa);
+                            }
+                            self.rehome_prefix_v4(pos);
+                        }
+                        None => {
+                            self.lle_scrub_prefix(ifa);
+                            self.uninstall_route(&d, p, zone);
+                        }
+                    }
                 }
             } else {
                 let same_if = self.state.ifas.iter().any(|a| {
@@ -257,9 +272,11 @@ impl Kernel {
         }
     }
 
-    /// The re-homing half of `in_scrubprefix()`.
-    pub(crate) fn rehome_prefix_v4(&mut self, prefix: &IpAddr, plen: u8) {
-        let cand = self.state.ifas.iter().position(|a| {
+    /// The address `in_scrubprefix()` moves the prefix route to: the first IPv4 address
+    /// (`V_in_ifaddrhead` order) with the same prefix and mask (point-to-point: the same
+    /// peer) on an interface that is up and not holding `IFA_ROUTE`.
+    fn rehome_candidate_v4(&self, prefix: &IpAddr, plen: u8) -> Option<usize> {
+        self.state.ifas.iter().position(|a| {
             let Some(i) = self.state.iface(a.ifindex) else {
                 return false;
             };
@@ -270,10 +287,12 @@ impl Kernel {
                 Some((d, p, _)) => d == *prefix && p == plen,
                 None => false,
             }
-        });
-        let Some(pos) = cand else {
-            return;
-        };
+        })
+    }
+
+    /// The re-homing half of `in_scrubprefix()`: the candidate's route goes in and it
+    /// takes `IFA_ROUTE`.
+    fn rehome_prefix_v4(&mut self, pos: usize) {
         let Some(a) = self.state.ifas.get(pos).cloned() else {
             return;
         };
@@ -286,6 +305,27 @@ impl Kernel {
                     x.owns_route = true;
                 }
             }
+        }
+    }
+
+    /// `in_scrubprefixlle(ia, 1, LLE_STATIC)` → `lltable_prefix_free()` with
+    /// `in_lltable_match_prefix()` (`sys/netinet/in.c`): every ARP entry of the
+    /// address's subnet, on any interface, static ones included; of the own-address
+    /// (LLE_IFADDR) entries only the address's own.
+    fn lle_scrub_prefix(&mut self, ifa: &Ifa) {
+        let gone: Vec<Neigh> = self
+            .state
+            .neighs
+            .iter()
+            .filter(|n| {
+                n.dst.is_ipv4()
+                    && in_prefix(&n.dst, &ifa.addr, ifa.plen)
+                    && (!n.is_ifaddr || n.dst == ifa.addr)
+            })
+            .cloned()
+            .collect();
+        for n in gone {
+            self.lle_del(n.ifindex, &n.dst);
         }
     }
 }
