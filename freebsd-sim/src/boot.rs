@@ -71,6 +71,7 @@ impl Kernel {
                 "tun" => Kind::Tun,
                 "vlan" => Kind::Vlan,
                 "gif" => Kind::Gif,
+                "gre" => Kind::Gre,
                 other => return Err(TopologyError::Invalid(format!("unknown type {other:?}"))),
             };
             if self.state.iface_by_name(&d.name).is_some() {

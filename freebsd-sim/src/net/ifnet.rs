@@ -7,10 +7,10 @@
 use std::net::{IpAddr, Ipv6Addr};
 
 use crate::abi::*;
-use crate::kernel::Kernel;
+use crate::kernel::{Kernel, Release};
 use crate::net::route_ctl::route_uses_if;
 use crate::netinet6::in6_ifattach::eui64_ll;
-use crate::state::{is_v6_linklocal, Counters, Iface, Kind, Neigh, Route};
+use crate::state::{is_v6_linklocal, Counters, GreState, Iface, Kind, Neigh, Route};
 
 impl Kernel {
     /// `ifa_ifwithdstaddr()` (`sys/net/if.c`): an IFF_POINTOPOINT interface with an
@@ -101,6 +101,10 @@ impl Kernel {
             cloned,
             linux_ethno,
             auto_linklocal: true,
+            gre: (kind == Kind::Gre).then(|| GreState {
+                nl: self.release == Release::Main,
+                ..GreState::default()
+            }),
         });
         self.link_event(index, NL_RTM_NEWLINK, 0);
         index
@@ -183,7 +187,7 @@ impl Kernel {
         let ll = match kind {
             Kind::Loopback => Some(Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1)),
             Kind::Ether | Kind::Vlan => Some(eui64_ll(&lladdr)),
-            Kind::Tun | Kind::Gif => Some(self.borrowed_ll(index)),
+            Kind::Tun | Kind::Gif | Kind::Gre => Some(self.borrowed_ll(index)),
             Kind::Bridge => None,
         };
         self.link_event(index, NL_RTM_NEWLINK, IFF_UP);
