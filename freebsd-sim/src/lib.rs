@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! A user-space model of what a FreeBSD 14/15 kernel answers on a **native** netlink
-//! socket, byte for byte as `sys/netlink/` writes it, quirks included.
+//! A user-space model of what a FreeBSD 14, 15 or main kernel ([`Release`]) answers on a
+//! **native** netlink socket, byte for byte as `sys/netlink/` writes it, quirks included.
 //!
 //! [`Kernel`] is one host: network state built from a [`Topology`] plus netlink sockets.
 //! Requests go in through [`Kernel::send`] (`nl_sosend` + the socket taskqueue); replies,
@@ -28,9 +28,15 @@
 //! ```
 #![forbid(unsafe_code)]
 mod abi;
+mod boot;
 mod genl;
 mod kernel;
-mod ops;
+mod net;
+mod netinet;
+mod netinet6;
+mod netlink_domain;
+mod netlink_io;
+mod netlink_route;
 mod parse;
 mod route;
 mod socket;
@@ -38,7 +44,7 @@ mod state;
 mod topology;
 mod writer;
 
-pub use kernel::{Clock, FixedClock, IfaceInfo, Kernel, Received, RecvFlags};
+pub use kernel::{Clock, FixedClock, IfaceInfo, Kernel, Received, RecvFlags, Release};
 pub use socket::{Cred, SockId};
 pub use topology::{
     CountersDef, GroupMemberDef, InterfaceDef, NeighborDef, NexthopDef, PathDef, RouteDef,

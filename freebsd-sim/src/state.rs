@@ -22,6 +22,8 @@ pub(crate) enum Kind {
     Vlan,
     /// `gif(4)`.
     Gif,
+    /// `gre(4)`.
+    Gre,
 }
 
 impl Kind {
@@ -34,6 +36,8 @@ impl Kind {
             Kind::Tun => IFT_PPP,
             Kind::Vlan => IFT_L2VLAN,
             Kind::Gif => IFT_GIF,
+            // gre_clone_create(): if_alloc(IFT_TUNNEL).
+            Kind::Gre => IFT_TUNNEL,
         }
     }
 
@@ -42,7 +46,7 @@ impl Kind {
         match self {
             Kind::Loopback => IFF_LOOPBACK | IFF_MULTICAST,
             Kind::Ether | Kind::Bridge | Kind::Vlan => IFF_BROADCAST | IFF_SIMPLEX | IFF_MULTICAST,
-            Kind::Tun | Kind::Gif => IFF_POINTOPOINT | IFF_MULTICAST,
+            Kind::Tun | Kind::Gif | Kind::Gre => IFF_POINTOPOINT | IFF_MULTICAST,
         }
     }
 
@@ -57,6 +61,8 @@ impl Kind {
             Kind::Loopback => 16384,
             // GIF_MTU; tun uses TUNMTU (1500).
             Kind::Gif => 1280,
+            // GREMTU (`net/if_gre.c`).
+            Kind::Gre => 1476,
             _ => 1500,
         }
     }
@@ -102,6 +108,25 @@ pub(crate) struct Iface {
     pub(crate) linux_ethno: Option<u32>,
     /// Add an IPv6 link-local address when the interface comes up.
     pub(crate) auto_linklocal: bool,
+    /// `struct gre_softc` of a gre(4) interface.
+    pub(crate) gre: Option<GreState>,
+}
+
+/// The tunnel state of a gre(4) interface (`struct gre_softc`, `net/if_gre.h`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct GreState {
+    /// Tunnel endpoints (SIOCSIFPHYADDR / IFLA_GRE_LOCAL + IFLA_GRE_REMOTE).
+    pub(crate) local: Option<IpAddr>,
+    pub(crate) remote: Option<IpAddr>,
+    /// `gre_options` (GRE_ENABLE_CSUM | GRE_ENABLE_SEQ | GRE_UDPENCAP).
+    pub(crate) options: u32,
+    /// `gre_key`.
+    pub(crate) key: u32,
+    /// `gre_port` (UDP source port).
+    pub(crate) port: u16,
+    /// The cloner has the netlink methods (`gre_clone_create_nl`, `_modify_nl`,
+    /// `_dump_nl`): FreeBSD main.
+    pub(crate) nl: bool,
 }
 
 impl Iface {
@@ -156,6 +181,8 @@ pub(crate) struct Ifa {
     pub(crate) updatetime: u32,
     /// CARP vhid.
     pub(crate) vhid: u32,
+    /// IPv4 `IFA_ROUTE`: this address installed the prefix route (`in_addprefix`).
+    pub(crate) owns_route: bool,
 }
 
 impl Ifa {

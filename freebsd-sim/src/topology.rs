@@ -19,6 +19,10 @@ pub struct Topology {
     /// Load the `nlsysevent` generic family (`netlink_sysevent.c`, a separate module).
     #[serde(default)]
     pub nlsysevent: bool,
+    /// FreeBSD release whose behaviour to follow: "14", "15" or "main" (default: the
+    /// newest release, 15). See [`crate::Release`].
+    #[serde(default)]
+    pub release: Option<String>,
     /// Interfaces in attach order (index 1, 2, …).
     #[serde(default, rename = "interface")]
     pub interfaces: Vec<InterfaceDef>,
@@ -251,6 +255,7 @@ impl Topology {
             fibs: 1,
             pid: 1000,
             nlsysevent: false,
+            release: None,
             interfaces: vec![
                 InterfaceDef {
                     name: "em0".into(),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! The message writer (`sys/netlink/netlink_message_writer.c`, `nl_buf` era).
+//! The message writer (`sys/netlink/netlink_message_writer.c`, `nl_buf` era) and
+//! `nlmsg_ack()`.
 //!
 //! A writer owns one `nl_buf` of `buflen` bytes. Messages are appended with
 //! [`Writer::add`] (`_nlmsg_add`), filled with attributes (`nlattr_add`,
@@ -9,7 +10,12 @@
 //! decide the `nl_buf` boundaries a reader of `take_bufs` sees. Flushed buffers are
 //! collected in [`Writer::flushed`]; the kernel delivers them (`nl_send` / `nl_send_group`).
 
-use crate::abi::{NLA_F_NESTED, NLMBUFSIZE};
+use crate::abi::{
+    NLA_F_NESTED, NLMBUFSIZE, NLMSGERR_ATTR_COOKIE, NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS,
+    NLMSG_ERROR, NLM_F_ACK_TLVS, NLM_F_CAPPED,
+};
+use crate::kernel::Req;
+use crate::socket::{NLF_CAP_ACK, NLF_EXT_ACK};
 
 /// One flushed `nl_buf`: bytes and the writer's message count (`num_messages`).
 #[derive(Debug, Clone)]
@@ -231,6 +237,53 @@ impl Writer {
         self.end();
         self.suppress_ack = true;
     }
+}
+
+/// `nlmsg_ack()`: NLMSG_ERROR with the positive errno; echoes only the request header when
+/// `error == 0` or NETLINK_CAP_ACK (flag NLM_F_CAPPED), else the whole request; ext-ack
+/// TLVs (message, offset) only with NETLINK_EXT_ACK (flag NLM_F_ACK_TLVS), the cookie always.
+pub(crate) fn nlmsg_ack(req: &mut Req, error: i32, sock_flags: u32) {
+    let cap_ack = error == 0 || sock_flags & NLF_CAP_ACK != 0;
+    let hdr_len = req.msg.len();
+    let mut payload_len = 20usize;
+    if !cap_ack {
+        payload_len = payload_len.saturating_add(hdr_len.saturating_sub(16));
+    }
+    let payload_len = align4(payload_len);
+    let ext = sock_flags & NLF_EXT_ACK != 0;
+    let mut fl: u16 = if cap_ack { NLM_F_CAPPED } else { 0 };
+    if (req.npt.err_msg.is_some() || req.npt.err_off != 0) && ext {
+        fl |= NLM_F_ACK_TLVS;
+    }
+    let seq = req.seq();
+    let port = req.port;
+    let w = &mut req.w;
+    w.add(
+        port,
+        seq,
+        NLMSG_ERROR,
+        fl,
+        u32::try_from(payload_len).unwrap_or(u32::MAX),
+    );
+    let off = w.reserve(payload_len);
+    w.put_rel(off, &error.to_ne_bytes());
+    let echo_len = if cap_ack { 16 } else { hdr_len };
+    w.put_rel(
+        off.saturating_add(4),
+        req.msg.get(..echo_len).unwrap_or(&[]),
+    );
+    if ext {
+        if let Some(m) = &req.npt.err_msg {
+            w.attr_str(NLMSGERR_ATTR_MSG, m);
+        }
+        if req.npt.err_off != 0 {
+            w.attr_u32(NLMSGERR_ATTR_OFFS, req.npt.err_off);
+        }
+    }
+    if let Some(c) = &req.npt.cookie {
+        w.attr(NLMSGERR_ATTR_COOKIE, c);
+    }
+    w.end();
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 //! Interface addresses: `sys/netlink/route/iface.c` (`dump_iface_addr`,
 //! `rtnl_handle_getaddr`, `rtnl_handle_addr`, `handle_newaddr_inet{,6}`,
-//! `handle_deladdr_inet{,6}`, `ifa_parser` + `post_p_ifa`).
+//! `handle_deladdr_inet{,6}`, `ifa_parser` + `post_p_ifa`, the address event
+//! `rtnl_handle_ifaddr`), read @ff85c733.
 
 use std::net::{IpAddr, Ipv4Addr};
 
@@ -302,7 +303,21 @@ impl Kernel {
                     EADDRNOTAVAIL
                 }
             }
-            (AF_INET6, true) => self.newaddr_inet6(req, &p, &ifp),
+            (AF_INET6, true) => {
+                // in6_ifinit() calls the driver's SIOCSIFADDR (which sets IFF_UP) for
+                // the interface's first IPv6 address only; rtnl_handle_addr() then runs
+                // if_up() for the side effects, as for IPv4.
+                let first = !self
+                    .state
+                    .ifas
+                    .iter()
+                    .any(|a| a.ifindex == ifp.index && a.family() == AF_INET6);
+                let e = self.newaddr_inet6(req, &p, &ifp);
+                if e == 0 && first && ifp.flags & IFF_UP == 0 {
+                    self.if_up(ifp.index);
+                }
+                e
+            }
             _ => EAFNOSUPPORT,
         }
     }
@@ -379,4 +394,33 @@ pub(crate) fn v4_broadcast(addr: &IpAddr, plen: u8) -> Ipv4Addr {
             .unwrap_or(0)
     };
     Ipv4Addr::from(u32::from(*a) | !mask)
+}
+
+// Netlink side of kernel events.
+impl Kernel {
+    /// `rtnl_handle_ifaddr()`.
+    pub(crate) fn addr_event(&mut self, ifa: &Ifa, ty: u16) {
+        let group = if ifa.family() == AF_INET {
+            RTNLGRP_IPV4_IFADDR
+        } else {
+            RTNLGRP_IPV6_IFADDR
+        };
+        if !self.has_listeners(NETLINK_ROUTE, group) {
+            return;
+        }
+        let Some(ifp) = self.state.iface(ifa.ifindex) else {
+            return;
+        };
+        let mut w = Writer::new(NLMSG_LARGE);
+        dump_iface_addr(
+            &mut w,
+            ifp,
+            ifa,
+            Tmpl {
+                ty,
+                ..Tmpl::default()
+            },
+        );
+        self.send_group(NETLINK_ROUTE, group, false, w);
+    }
 }

@@ -3,7 +3,8 @@
 //! `rtnl_handle_newlink`, `create_link`, `modify_link`, `rtnl_handle_dellink`),
 //! `route/iface_drivers.c` (`_nl_modify_ifp_generic`, `_nl_store_ifp_cookie`) and
 //! `net/if_clone.c` (cloner match by name, default `dump_nl` emitting
-//! `IFLA_LINKINFO{IFLA_INFO_KIND}`).
+//! `IFLA_LINKINFO{IFLA_INFO_KIND}`), and the link events (`rtnl_handle_ifevent`);
+//! `iface.c` read @ff85c733, `iface_drivers.c` @ba0fe1dd.
 
 use crate::abi::*;
 use crate::kernel::{Kernel, Req};
@@ -76,7 +77,9 @@ pub(crate) fn dump_iface(w: &mut Writer, ifp: &Iface, t: Tmpl, change: u32) {
     }
     w.put(&st);
     w.attr_u32(IFLA_PROMISCUITY, u32::from(ifp.flags & IFF_PROMISC != 0));
-    if let Some(dname) = ifp.cloner() {
+    if ifp.gre.as_ref().is_some_and(|g| g.nl) {
+        crate::net::if_gre::gre_clone_dump_nl(w, ifp);
+    } else if let Some(dname) = ifp.cloner() {
         // ifc_dump_ifp_nl_default().
         let off = w.nested(IFLA_LINKINFO);
         w.attr_str(IFLA_INFO_KIND, dname);
@@ -96,6 +99,10 @@ pub(crate) struct ParsedLink {
     pub(crate) mtu: u32,
     pub(crate) link: u32,
     pub(crate) cloner: Option<String>,
+    /// IFLA_LINKINFO was present.
+    pub(crate) linkinfo: bool,
+    /// IFLA_INFO_DATA: its payload and the payload's offset in the message.
+    pub(crate) idata: Option<(Vec<u8>, usize)>,
     pub(crate) ifalias: Option<String>,
 }
 
@@ -130,13 +137,19 @@ fn parse_ifmsg_raw(payload: &[u8], npt: &mut Npt) -> Result<ParsedLink, i32> {
             IFLA_MTU => p.mtu = get_u32(a, npt)?,
             IFLA_LINK => p.link = get_u32(a, npt)?,
             IFLA_LINKINFO => {
+                p.linkinfo = true;
                 let base = a.off.saturating_add(4);
+                let mut idata = None;
                 walk_attrs(a.data, base, npt, |b, _| {
                     if b.ty == IFLA_INFO_KIND {
                         p.cloner = Some(get_stringn(b));
                     }
+                    if b.ty == IFLA_INFO_DATA {
+                        idata = Some((b.data.to_vec(), b.off.saturating_add(4)));
+                    }
                     Ok(())
                 })?;
+                p.idata = idata;
             }
             IFLA_IFALIAS => p.ifalias = Some(get_string(a, npt)?),
             IFLA_GROUP => {
@@ -163,6 +176,7 @@ impl Iface {
             Kind::Tun => "tun",
             Kind::Vlan => "vlan",
             Kind::Gif => "gif",
+            Kind::Gre => "gre",
             Kind::Ether => {
                 if self.name.starts_with("epair") {
                     "epair"
@@ -180,6 +194,7 @@ const CLONERS: &[(&str, Kind)] = &[
     ("tap", Kind::Ether),
     ("tun", Kind::Tun),
     ("gif", Kind::Gif),
+    ("gre", Kind::Gre),
     ("vlan", Kind::Vlan),
     ("bridge", Kind::Bridge),
     ("lo", Kind::Loopback),
@@ -320,8 +335,9 @@ impl Kernel {
         } else {
             self.attach_iface(&name, kind, None, None, true)
         };
-        // modify_nl after creation (generic modification).
-        let err = self.modify_generic(req, idx, p);
+        // The cloner's modify_nl after creation: gre_clone_modify_nl() on main, the
+        // generic modification otherwise.
+        let err = self.cloner_modify_nl(req, idx, p);
         if err == 0 {
             self.store_ifp_cookie(req, idx);
         }
@@ -376,12 +392,26 @@ impl Kernel {
                 }
             }
         };
+        self.cloner_modify_nl(req, idx, p)
+    }
+
+    /// `ifc_modify_ifp_nl()` (`net/if_clone.c`): the cloner's `modify_nl` method —
+    /// `gre_clone_modify_nl()` for gre(4) on main — or the generic modification.
+    fn cloner_modify_nl(&mut self, req: &mut Req, idx: u32, p: &ParsedLink) -> i32 {
+        if self
+            .state
+            .iface(idx)
+            .and_then(|i| i.gre.as_ref())
+            .is_some_and(|g| g.nl)
+        {
+            return self.gre_clone_modify_nl(req, idx, p);
+        }
         self.modify_generic(req, idx, p)
     }
 
     /// `_nl_modify_ifp_generic()`: description, down (only — bringing a link up through
     /// netlink is not implemented in FreeBSD 14, see `docs/freebsd-sim.md`), MTU, promisc.
-    fn modify_generic(&mut self, req: &mut Req, idx: u32, p: &ParsedLink) -> i32 {
+    pub(crate) fn modify_generic(&mut self, req: &mut Req, idx: u32, p: &ParsedLink) -> i32 {
         if let Some(a) = &p.ifalias {
             if !req.cred.privileged() {
                 req.npt.err("Not enough privileges to set descr".into());
@@ -437,6 +467,30 @@ impl Kernel {
         }
         self.detach_iface(p.ifi_index);
         0
+    }
+}
+
+// Netlink side of kernel events.
+impl Kernel {
+    /// `rtnl_handle_ifevent()`: NLMSG_LARGE group writer, header `{type}` only.
+    pub(crate) fn link_event(&mut self, index: u32, ty: u16, change: u32) {
+        if !self.has_listeners(NETLINK_ROUTE, RTNLGRP_LINK) {
+            return;
+        }
+        let Some(ifp) = self.state.iface(index) else {
+            return;
+        };
+        let mut w = Writer::new(NLMSG_LARGE);
+        dump_iface(
+            &mut w,
+            ifp,
+            Tmpl {
+                ty,
+                ..Tmpl::default()
+            },
+            change,
+        );
+        self.send_group(NETLINK_ROUTE, RTNLGRP_LINK, false, w);
     }
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 //! Neighbours: `sys/netlink/route/neigh.c` (`dump_lle_locked`, `lle_state_to_nl_state`,
 //! `lle_flags_to_nl_flags`, `rtnl_handle_getneigh`, `rtnl_handle_newneigh`,
-//! `rtnl_handle_delneigh`, `ndmsg_parser`).
+//! `rtnl_handle_delneigh`, `ndmsg_parser`, the lltable event `rtnl_lle_event`).
 
 use std::net::IpAddr;
 
@@ -355,5 +355,35 @@ impl Kernel {
                 0
             }
         }
+    }
+}
+
+// Netlink side of kernel events.
+impl Kernel {
+    /// `rtnl_lle_event()`: NLMSG_SMALL group writer to RTNLGRP_NEIGH.
+    pub(crate) fn neigh_event(&mut self, n: &Neigh, ty: u16) {
+        let mut w = Writer::new(NLMSG_SMALL);
+        let ts = self.lle_next_ts(n);
+        dump_lle(
+            &mut w,
+            n,
+            Tmpl {
+                ty,
+                ..Tmpl::default()
+            },
+            ts,
+        );
+        self.send_group(NETLINK_ROUTE, RTNLGRP_NEIGH, false, w);
+    }
+
+    /// `get_lle_next_ts()`: `la_expire + time_second - time_uptime` (0 = never).
+    pub(crate) fn lle_next_ts(&self, n: &Neigh) -> u32 {
+        if n.next_state_ts == 0 {
+            return 0;
+        }
+        let wall = u64::from(n.next_state_ts)
+            .saturating_add(self.clock.realtime())
+            .saturating_sub(self.clock.uptime());
+        u32::try_from(wall).unwrap_or(u32::MAX)
     }
 }

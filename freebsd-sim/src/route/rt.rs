@@ -2,14 +2,17 @@
 //! Routes: `sys/netlink/route/rt.c` (`dump_px`, `dump_rc_nhop`, `dump_rc_nhg`,
 //! `rtm_parser`, `rtnl_handle_getroute`, `handle_rtm_dump`, `handle_rtm_getroute`,
 //! `rtnl_handle_newroute`, `create_nexthop_from_attrs`, `rtnl_handle_delroute`,
-//! `report_operation`).
+//! `report_operation`, `rtnl_handle_route_event`), read @72768676; release differences
+//! per [`crate::Release`].
 
 use std::net::IpAddr;
 
 use super::link::Tmpl;
 use crate::abi::*;
-use crate::kernel::{Kernel, Req};
-use crate::ops::{max_plen, Rc, RcCmd, RTM_F_APPEND, RTM_F_CREATE, RTM_F_EXCL, RTM_F_REPLACE};
+use crate::kernel::{Kernel, Release, Req};
+use crate::net::route_ctl::{
+    max_plen, Rc, RcCmd, RTM_F_APPEND, RTM_F_CREATE, RTM_F_EXCL, RTM_F_REPLACE,
+};
 use crate::parse::{fixed_header, get_ip, get_u32, get_via, rd16, rd32, rd8, walk_attrs, Npt};
 use crate::state::{family_of, is_v6_linklocal, Gw, Nhop, Route, RouteNh};
 use crate::writer::Writer;
@@ -349,8 +352,9 @@ impl Kernel {
 
     /// `handle_rtm_getroute()`: "No RTA_DST supplied" EINVAL; EAFNOSUPPORT without a
     /// table; ESRCH without a match; RTM_F_PREFIX asks for the exact prefix. The
-    /// request header's type is rewritten to RTM_NEWROUTE (visible in an ack's echo);
-    /// a multipath route is reported through the path `nhop_select_func(nh, 0)` picks.
+    /// request header's type is rewritten to RTM_NEWROUTE (visible in an ack's echo).
+    /// A multipath route is reported through the path `nhop_select_func(nh, 0)` picks
+    /// (14 and 15, `rt.c` @72768676), or whole (main).
     fn handle_rtm_getroute(&mut self, req: &mut Req, p: &ParsedRoute) -> i32 {
         let Some(dst) = p.dst else {
             req.npt.err("No RTA_DST supplied".into());
@@ -375,6 +379,9 @@ impl Kernel {
             return ESRCH;
         };
         let r = match r.nh {
+            // main reports the whole nexthop group (`test_rtnl_route.c` @0d3e3dee expects
+            // both paths and a kernel nexthop id from RTM_GETROUTE).
+            RouteNh::Group { .. } if self.release == Release::Main => r,
             RouteNh::Group { ref nhops, .. } => match nhops.first() {
                 Some((nh, _)) => Route {
                     nh: RouteNh::Single {
@@ -438,7 +445,7 @@ impl Kernel {
                         oif
                     } else {
                         // finalize_nhop(): ifa_ifwithroute() or "Unable to determine ifp".
-                        self.ifindex_for_gw(p.table, &g).ok_or(EINVAL)?
+                        self.ifa_ifwithroute(p.table, &g).ok_or(EINVAL)?
                     };
                     (Gw::Ip(g), ifx)
                 }
@@ -622,5 +629,38 @@ impl Kernel {
             flags: fl,
         };
         self.route_notify(fib, rc, t);
+    }
+}
+
+// Netlink side of kernel events.
+impl Kernel {
+    /// `rtnl_handle_route_event()`: kernel-originated route changes, header
+    /// `{flags CREATE|EXCL / REPLACE / 0, pid 0, seq 0}`, NLMSG_SMALL group writer.
+    pub(crate) fn route_event(&mut self, fib: u32, rc: &Rc) {
+        let (ty, flags) = match rc.cmd {
+            RcCmd::Add => (NL_RTM_NEWROUTE, NLM_F_EXCL | NLM_F_CREATE),
+            RcCmd::Change => (NL_RTM_NEWROUTE, NLM_F_REPLACE),
+            RcCmd::Delete => (NL_RTM_DELROUTE, 0),
+        };
+        let t = Tmpl {
+            pid: 0,
+            seq: 0,
+            ty,
+            flags,
+        };
+        self.route_notify(fib, rc, t);
+    }
+
+    /// Writes one route message to the route group of its family.
+    pub(crate) fn route_notify(&mut self, fib: u32, rc: &Rc, t: Tmpl) {
+        let group = if rc.route.family() == AF_INET {
+            RTNLGRP_IPV4_ROUTE
+        } else {
+            RTNLGRP_IPV6_ROUTE
+        };
+        let mut w = Writer::new(NLMSG_SMALL);
+        let now = self.uptime();
+        dump_px(&mut w, fib, &rc.route, t, now);
+        self.send_group(NETLINK_ROUTE, group, false, w);
     }
 }

@@ -3,7 +3,7 @@
 //! crate's writer so the tests check bytes, not the code under test.
 #![allow(dead_code)]
 
-use freebsd_sim::{Cred, Kernel, RecvFlags, SockId};
+use freebsd_sim::{Cred, Kernel, RecvFlags, Release, SockId};
 
 pub(crate) const ROOT: Cred = Cred { uid: 0 };
 pub(crate) const USER: Cred = Cred { uid: 1001 };
@@ -191,4 +191,81 @@ pub(crate) fn ip4(s: &str) -> [u8; 4] {
 
 pub(crate) fn ip6(s: &str) -> [u8; 16] {
     s.parse::<std::net::Ipv6Addr>().unwrap().octets()
+}
+
+/// The default host in a release profile.
+pub(crate) fn host(rel: Release) -> Kernel {
+    let mut k = Kernel::default_host();
+    k.set_release(rel);
+    k
+}
+
+/// The network FreeBSD's `SingleVnetTestTemplate` (`tests/atf_python/sys/net/vnet.py`)
+/// gives a test: a fresh VNET whose lo0 gets 127.0.0.1/8 and is turned up
+/// (`setup_loopback`), plus one interface "if1" of `iftype` ("epair", "gif", "lo",
+/// "tun"), turned up and addressed only when the test has prefixes (`_setup_vnet`).
+/// Returns the kernel (in release profile `rel`) and if1's index.
+pub(crate) fn vnet(iftype: &str, v4: &[&str], v6: &[&str], rel: Release) -> (Kernel, u32) {
+    let (name, ty, mac) = match iftype {
+        "epair" => ("epair0a", "ether", "mac = \"02:6f:2d:48:0a:0a\"\n"),
+        "gif" => ("gif0", "gif", ""),
+        "tun" => ("tun0", "tun", ""),
+        "lo" => ("lo1", "loopback", ""),
+        other => panic!("unknown iftype {other}"),
+    };
+    let addrs: Vec<String> = v6.iter().chain(v4).map(|a| format!("{a:?}")).collect();
+    let up = !addrs.is_empty();
+    let t = format!(
+        "[[interface]]\nname = \"lo0\"\ntype = \"loopback\"\nup = true\n\
+         addresses = [\"127.0.0.1/8\", \"::1/128\"]\n\
+         [[interface]]\nname = \"{name}\"\ntype = \"{ty}\"\n{mac}up = {up}\n\
+         carrier = true\naddresses = [{}]\n",
+        addrs.join(", ")
+    );
+    let topo = freebsd_sim::Topology::from_toml_str(&t).unwrap();
+    let mut k = Kernel::new(&topo).unwrap();
+    k.set_release(rel);
+    (k, 2)
+}
+
+/// A socket as FreeBSD's Python `Nlsock` opens it (`tests/atf_python/sys/netlink/
+/// netlink.py`): SOCK_RAW, NETLINK_CAP_ACK and NETLINK_EXT_ACK on, bound.
+pub(crate) fn nlsock(k: &mut Kernel, proto: u32) -> SockId {
+    let s = k.socket(proto, ROOT).unwrap();
+    k.setsockopt(s, 270, 10, &1i32.to_ne_bytes()).unwrap();
+    k.setsockopt(s, 270, 11, &1i32.to_ne_bytes()).unwrap();
+    k.bind(s, &sockaddr_nl(0, 0)).unwrap();
+    s
+}
+
+/// The NLMSG_ERROR answering `seq`: (error, TLVs after the echoed request).
+pub(crate) fn ack_of(m: &[Msg], seq: u32) -> (i32, Vec<(u16, Vec<u8>)>) {
+    let e = m
+        .iter()
+        .find(|x| x.ty == 2 && x.seq == seq)
+        .unwrap_or_else(|| panic!("no NLMSG_ERROR for seq {seq}: {m:?}"));
+    let echoed = if e.flags & 0x100 != 0 {
+        16
+    } else {
+        u32::from_ne_bytes(e.payload[4..8].try_into().unwrap()) as usize
+    };
+    let tlv_at = (4 + echoed + 3) & !3;
+    let tlvs = if e.payload.len() > tlv_at {
+        parse_attrs(&e.payload[tlv_at..])
+    } else {
+        Vec::new()
+    };
+    (e.i32_at(0), tlvs)
+}
+
+/// The messages of type `ty` answering `seq` until NLMSG_DONE (`read_msg_list`).
+pub(crate) fn msg_list(m: &[Msg], seq: u32, ty: u16) -> Vec<Msg> {
+    assert!(
+        m.iter().any(|x| x.ty == 3 && x.seq == seq),
+        "no NLMSG_DONE for seq {seq}"
+    );
+    m.iter()
+        .filter(|x| x.seq == seq && x.ty == ty)
+        .cloned()
+        .collect()
 }

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! Interfaces: `sys/net/if.c` (`if_attach`, `if_detach`, `if_up`, `if_down`,
+//! `ifpromisc`, SIOCSIFMTU; the address lookups `ifa_ifwithdstaddr` and
+//! `ifa_ifwithnet`, read at upstream main), with the netlink events they raise
+//! (`ifnet_arrival_event` / `ifnet_departure_event` / `rtnl_handle_ifnet_event`).
+
+use std::net::{IpAddr, Ipv6Addr};
+
+use crate::abi::*;
+use crate::kernel::{Kernel, Release};
+use crate::net::route_ctl::route_uses_if;
+use crate::netinet6::in6_ifattach::eui64_ll;
+use crate::state::{is_v6_linklocal, Counters, GreState, Iface, Kind, Neigh, Route};
+
+impl Kernel {
+    /// `ifa_ifwithdstaddr()` (`sys/net/if.c`): an IFF_POINTOPOINT interface with an
+    /// address whose peer is `addr`, in interface order.
+    pub(crate) fn ifa_ifwithdstaddr(&self, addr: &IpAddr) -> Option<u32> {
+        self.state
+            .ifaces
+            .iter()
+            .filter(|i| i.flags & IFF_POINTOPOINT != 0)
+            .find(|i| {
+                self.state
+                    .ifas
+                    .iter()
+                    .any(|a| a.ifindex == i.index && a.dst == Some(*addr))
+            })
+            .map(|i| i.index)
+    }
+
+    /// `ifa_ifwithnet(addr, 0, fib)` (`sys/net/if.c`): walks interfaces and their
+    /// addresses in order; an IPv4 address on a point-to-point interface matches only
+    /// its peer (and ends the search), any other address matches when its prefix covers
+    /// `addr`, and a strictly longer prefix (`rn_refines`) replaces an earlier match.
+    pub(crate) fn ifa_ifwithnet(&self, addr: &IpAddr) -> Option<u32> {
+        let mut best: Option<(u32, u8)> = None;
+        for i in &self.state.ifaces {
+            for a in self.state.ifas.iter().filter(|a| a.ifindex == i.index) {
+                if a.addr.is_ipv4() != addr.is_ipv4() {
+                    continue;
+                }
+                if a.addr.is_ipv4() && i.flags & IFF_POINTOPOINT != 0 {
+                    if a.dst == Some(*addr) {
+                        return Some(i.index);
+                    }
+                    continue;
+                }
+                if matches!(a.addr, IpAddr::V6(v) if is_v6_linklocal(&v)) {
+                    continue;
+                }
+                if !crate::state::in_prefix(addr, &a.addr, a.plen) {
+                    continue;
+                }
+                if best.is_none_or(|(_, p)| a.plen > p) {
+                    best = Some((i.index, a.plen));
+                }
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// `if_attach()` + `ifnet_arrival_event`: allocates the index (and `if_linux_ethno`
+    /// for IFT_ETHER), announces RTM_NEWLINK to RTNLGRP_LINK.
+    pub(crate) fn attach_iface(
+        &mut self,
+        name: &str,
+        kind: Kind,
+        mac: Option<Vec<u8>>,
+        mtu: Option<u32>,
+        cloned: bool,
+    ) -> u32 {
+        let index = self.state.next_ifindex;
+        self.state.next_ifindex = index.saturating_add(1);
+        let mac = if kind.has_lladdr() {
+            mac.unwrap_or_else(|| {
+                // ether_gen_addr()-like deterministic locally administered address.
+                let b = index.to_be_bytes();
+                vec![0x58, 0x9c, 0xfc, b[1], b[2], b[3]]
+            })
+        } else {
+            Vec::new()
+        };
+        let linux_ethno = if kind.if_type() == IFT_ETHER {
+            Some(self.state.alloc_ethno())
+        } else {
+            None
+        };
+        self.state.ifaces.push(Iface {
+            index,
+            name: name.to_string(),
+            kind,
+            flags: kind.base_flags(),
+            drv_flags: 0,
+            mtu: mtu.unwrap_or_else(|| kind.default_mtu()),
+            lladdr: mac.clone(),
+            hwaddr: mac,
+            carrier: false,
+            description: None,
+            counters: Counters::default(),
+            cloned,
+            linux_ethno,
+            auto_linklocal: true,
+            gre: (kind == Kind::Gre).then(|| GreState {
+                nl: self.release == Release::Main,
+                ..GreState::default()
+            }),
+        });
+        self.link_event(index, NL_RTM_NEWLINK, 0);
+        index
+    }
+
+    /// `if_detach()`: removes addresses (with their routes), neighbours and remaining
+    /// routes through the interface, then announces RTM_DELLINK.
+    pub(crate) fn detach_iface(&mut self, index: u32) {
+        if self
+            .state
+            .iface(index)
+            .is_some_and(|i| i.flags & IFF_UP != 0)
+        {
+            self.if_down(index);
+        }
+        let addrs: Vec<IpAddr> = self
+            .state
+            .ifas
+            .iter()
+            .filter(|a| a.ifindex == index)
+            .map(|a| a.addr)
+            .collect();
+        for a in addrs {
+            self.del_ifa(index, &a);
+        }
+        let neighs: Vec<Neigh> = self
+            .state
+            .neighs
+            .iter()
+            .filter(|n| n.ifindex == index)
+            .cloned()
+            .collect();
+        for n in neighs {
+            self.lle_del(n.ifindex, &n.dst);
+        }
+        let routes: Vec<Route> = self
+            .state
+            .routes
+            .iter()
+            .filter(|r| route_uses_if(r, index))
+            .cloned()
+            .collect();
+        for r in routes {
+            if let Ok(rc) = self.rib_del(r.fib, &r.dst, r.plen, r.zone, &|_| true, true) {
+                self.route_event(r.fib, &rc);
+            }
+        }
+        self.link_event(index, NL_RTM_DELLINK, 0);
+        if let Some(pos) = self.state.ifaces.iter().position(|i| i.index == index) {
+            let i = self.state.ifaces.remove(pos);
+            if let Some(n) = i.linux_ethno {
+                self.state.ethnos.retain(|x| *x != n);
+            }
+        }
+    }
+
+    /// `if_up()`: IFF_UP (+ IFF_DRV_RUNNING from the driver), link-local address
+    /// (`in6_if_up`), RTM_NEWLINK with `ifi_change = IFF_UP`.
+    pub(crate) fn if_up(&mut self, index: u32) {
+        let Some(i) = self.state.iface_mut(index) else {
+            return;
+        };
+        if i.flags & IFF_UP != 0 {
+            return;
+        }
+        i.flags |= IFF_UP;
+        i.drv_flags |= IFF_DRV_RUNNING;
+        if !matches!(i.kind, Kind::Ether | Kind::Vlan) {
+            i.carrier = true;
+        }
+        let Some(i) = self.state.iface(index) else {
+            return;
+        };
+        // in6_ifattach(): loopback fe80::1; hardware interfaces their EUI-64; bridges
+        // none (nd6_ifattach() leaves ND6_IFF_AUTO_LINKLOCAL off for IFT_BRIDGE);
+        // gif/tun an interface id borrowed from another interface (in6_get_ifid()).
+        let kind = i.kind;
+        let lladdr = i.lladdr.clone();
+        let auto = i.auto_linklocal;
+        let ll = match kind {
+            Kind::Loopback => Some(Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1)),
+            Kind::Ether | Kind::Vlan => Some(eui64_ll(&lladdr)),
+            Kind::Tun | Kind::Gif | Kind::Gre => Some(self.borrowed_ll(index)),
+            Kind::Bridge => None,
+        };
+        self.link_event(index, NL_RTM_NEWLINK, IFF_UP);
+        if let (Some(ll), true) = (ll, auto) {
+            let has_ll = self.state.ifas.iter().any(|a| {
+                a.ifindex == index && matches!(a.addr, IpAddr::V6(v) if is_v6_linklocal(&v))
+            });
+            if !has_ll {
+                self.add_ifa(index, IpAddr::V6(ll), 64, None, None, 0, None, 0);
+            }
+        }
+    }
+
+    /// `if_down()`: clears IFF_UP only (no driver ioctl, so IFF_DRV_RUNNING and the
+    /// media state stay as they were — an Ethernet link taken down through netlink still
+    /// reports RUNNING and LOWER_UP), RTM_NEWLINK with `ifi_change = IFF_UP`.
+    pub(crate) fn if_down(&mut self, index: u32) {
+        let Some(i) = self.state.iface_mut(index) else {
+            return;
+        };
+        if i.flags & IFF_UP == 0 {
+            return;
+        }
+        i.flags &= !IFF_UP;
+        if !matches!(i.kind, Kind::Ether | Kind::Vlan) {
+            i.carrier = false;
+        }
+        self.link_event(index, NL_RTM_NEWLINK, IFF_UP);
+    }
+
+    /// SIOCSIFMTU: link event.
+    pub(crate) fn set_mtu(&mut self, index: u32, mtu: u32) {
+        if let Some(i) = self.state.iface_mut(index) {
+            i.mtu = mtu;
+        }
+        self.link_event(index, NL_RTM_NEWLINK, 0);
+    }
+
+    /// `ifpromisc()`.
+    pub(crate) fn set_promisc(&mut self, index: u32, on: bool) {
+        if let Some(i) = self.state.iface_mut(index) {
+            if on {
+                i.flags |= IFF_PROMISC;
+            } else {
+                i.flags &= !IFF_PROMISC;
+            }
+        }
+        self.link_event(index, NL_RTM_NEWLINK, IFF_PROMISC);
+    }
+}
