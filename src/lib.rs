@@ -12,6 +12,7 @@
 #![cfg_attr(not(test), no_std)]
 #![forbid(unsafe_code)]
 
+pub mod ack;
 pub mod doc;
 pub mod engine;
 pub mod error;

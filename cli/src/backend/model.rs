@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use freebsd_sim::{Cred, Kernel};
+use nlcompat::ack::AckSock;
 use nlcompat::wire::{Messages, Msg, Writer};
 use nlcompat::{Ctx, Dir, Freebsd, Proto};
 
@@ -27,10 +28,9 @@ const SOL_NETLINK: i32 = 270;
 struct Sock {
     bsd: freebsd_sim::SockId,
     proto: Proto,
-    /// The Linux port id the runner gave the socket.
-    port: u32,
-    ext_ack: bool,
-    cap_ack: bool,
+    /// The Linux port id the runner gave the socket and its `NETLINK_CAP_ACK` /
+    /// `NETLINK_EXT_ACK` options: what the answers the runner writes itself depend on.
+    ack: AckSock,
 }
 
 /// The FreeBSD model behind the translator.
@@ -83,6 +83,7 @@ impl ModelBackend {
         }
         let host = self.host();
         let ctx = Ctx::new(&host, s.proto).with_request(request);
+        let map = self.port_map();
         let mut out = Vec::new();
         for buf in bufs {
             let mut dst = vec![0u8; buf.len().saturating_mul(2).saturating_add(256)];
@@ -94,23 +95,30 @@ impl ModelBackend {
                 other => other,
             };
             match res {
-                Ok(l) => out.extend_from_slice(l.bytes()),
+                Ok(l) => {
+                    let start = out.len();
+                    out.extend_from_slice(l.bytes());
+                    rewrite_pids(out.get_mut(start..).unwrap_or_default(), &map);
+                }
                 Err(e) => {
                     // Broken framing from the model: tell the reader rather than hang it.
                     if let Some(Ok(first)) = Messages::new(buf).next() {
-                        out.extend(error_reply(first, e.linux_errno(), None, true));
+                        let capped = AckSock {
+                            cap_ack: true,
+                            ..s.ack
+                        };
+                        out.extend(error_reply(first, &capped, e.linux_errno(), None));
                     }
                 }
             }
         }
-        rewrite_pids(&mut out, &self.port_map());
         out
     }
 
     fn port_map(&self) -> Vec<(u32, u32)> {
         self.socks
             .values()
-            .filter_map(|s| Some((self.kernel.port_id(s.bsd)?, s.port)))
+            .filter_map(|s| Some((self.kernel.port_id(s.bsd)?, s.ack.port)))
             // Port 0 is the kernel itself (and FreeBSD's answer for an unbound socket).
             .filter(|&(bsd, _)| bsd != 0)
             .collect()
@@ -214,30 +222,19 @@ fn group_of(m: Msg<'_>) -> u32 {
     }
 }
 
-/// A Linux `NLMSG_ERROR` answering `req` with `-errno`: the whole request echoed unless
-/// `capped`, and `NLMSGERR_ATTR_MSG` when `msg` is given (`NLM_F_ACK_TLVS`).
-fn error_reply(req: Msg<'_>, errno: i32, msg: Option<&str>, capped: bool) -> Vec<u8> {
-    let mut flags = 0u16;
-    if capped {
-        flags |= linux_abi::NLM_F_CAPPED;
-    }
-    if msg.is_some() {
-        flags |= linux_abi::NLM_F_ACK_TLVS;
-    }
-    let echo = if capped { req.header() } else { req.bytes() };
-    let mut buf = vec![0u8; echo.len().saturating_add(256)];
+/// The Linux `NLMSG_ERROR` answering `req` on socket `sock` with `-errno`, as Linux's
+/// `netlink_ack()` shapes it (`nlcompat::ack`): to the socket's port, the request's seq.
+fn error_reply(req: Msg<'_>, sock: &AckSock, errno: i32, text: Option<&[u8]>) -> Vec<u8> {
+    ack_bytes(req, |w| {
+        nlcompat::ack::write_ack(w, req, sock, errno, text, None)
+    })
+}
+
+/// Runs `write` into a buffer sized for `req`'s echo and returns the bytes written.
+fn ack_bytes(req: Msg<'_>, write: impl Fn(&mut Writer<'_>) -> nlcompat::Result<()>) -> Vec<u8> {
+    let mut buf = vec![0u8; req.len().saturating_add(256)];
     let mut w = Writer::new(&mut buf);
-    let res = (|| {
-        let m = w.begin_msg(linux_abi::NLMSG_ERROR, flags, req.seq(), req.pid())?;
-        w.put(&errno.saturating_neg().to_ne_bytes())?;
-        w.put_padded(echo)?;
-        if let Some(text) = msg {
-            w.attr_str(linux_abi::NLMSGERR_ATTR_MSG, text.as_bytes())?;
-        }
-        w.end_msg(m)?;
-        w.finish()
-    })();
-    match res {
+    match write(&mut w).and_then(|()| w.finish()) {
         Ok(n) => buf.get(..n).map(<[u8]>::to_vec).unwrap_or_default(),
         Err(_) => Vec::new(),
     }
@@ -282,9 +279,7 @@ impl Backend for ModelBackend {
             Sock {
                 bsd,
                 proto: Proto::from_number(proto),
-                port: 0,
-                ext_ack: false,
-                cap_ack: false,
+                ack: AckSock::default(),
             },
         );
         Ok(id)
@@ -298,7 +293,7 @@ impl Backend for ModelBackend {
 
     fn bind(&mut self, s: SockId, port: u32, groups: u32) -> Result<(), i32> {
         let sock = self.socks.get_mut(&s).ok_or(libc::EBADF)?;
-        sock.port = port;
+        sock.ack.port = port;
         let bsd = sock.bsd;
         let addr = nlcompat::socket::freebsd_sockaddr(nlcompat::socket::NlAddr { pid: 0, groups });
         match self.kernel.bind(bsd, &addr) {
@@ -328,8 +323,8 @@ impl Backend for ModelBackend {
     fn set_flag(&mut self, s: SockId, opt: i32, on: bool) -> Result<(), i32> {
         let sock = self.socks.get_mut(&s).ok_or(libc::EBADF)?;
         match opt {
-            linux_abi::NETLINK_EXT_ACK => sock.ext_ack = on,
-            linux_abi::NETLINK_CAP_ACK => sock.cap_ack = on,
+            linux_abi::NETLINK_EXT_ACK => sock.ack.ext_ack = on,
+            linux_abi::NETLINK_CAP_ACK => sock.ack.cap_ack = on,
             _ => {}
         }
         match nlcompat::socket::sockopt_to_freebsd(opt) {
@@ -353,7 +348,7 @@ impl Backend for ModelBackend {
                 break;
             };
             let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
-            let (bsd, proto, ext_ack, cap_ack) = (sock.bsd, sock.proto, sock.ext_ack, sock.cap_ack);
+            let (bsd, proto, ack) = (sock.bsd, sock.proto, sock.ack);
             // Linux ignores messages without NLM_F_REQUEST and control types.
             if req.flags() & linux_abi::NLM_F_REQUEST == 0 || req.msg_type() < 16 {
                 continue;
@@ -367,13 +362,9 @@ impl Backend for ModelBackend {
             let n = match res {
                 Ok(n) => n,
                 Err(e) => {
-                    let reason = match e {
-                        nlcompat::Error::Unsupported { .. } => "unknown message type",
-                        nlcompat::Error::Family { .. } => "address family not supported",
-                        _ => "invalid request",
-                    };
-                    let text = ext_ack.then_some(reason);
-                    stream.extend(error_reply(req, e.linux_errno(), text, cap_ack));
+                    stream.extend(ack_bytes(req, |w| {
+                        nlcompat::ack::write_refusal(w, req, &ack, e)
+                    }));
                     continue;
                 }
             };
@@ -384,9 +375,9 @@ impl Backend for ModelBackend {
             if let Err(e) = self.kernel.send(bsd, freebsd) {
                 stream.extend(error_reply(
                     req,
+                    &ack,
                     nlcompat::msg::errno::to_linux(e),
                     None,
-                    cap_ack,
                 ));
                 continue;
             }

@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# A raw NETLINK_ROUTE client that prints every datagram the kernel side queues for a request,
+# message by message, in a form comparable across backends: type, flags, whether nlmsg_seq
+# and nlmsg_pid are the request's seq and the socket's port, and for NLMSG_ERROR the errno,
+# the echo (whole request / header only) and the ext-ack TLVs.
+# Usage: answers.py SCENARIO [ext_ack] [cap_ack] [strict]
+import socket, struct, sys
+
+scenario = sys.argv[1]
+opts = set(sys.argv[2:])
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, socket.NETLINK_ROUTE)
+s.bind((0, 0))
+port = s.getsockname()[0]
+s.settimeout(5)
+if "ext_ack" in opts:
+    s.setsockopt(270, 11, 1)
+if "cap_ack" in opts:
+    s.setsockopt(270, 10, 1)
+if "strict" in opts:
+    s.setsockopt(270, 12, 1)
+
+NAMES = {2: "ERROR", 3: "DONE"}
+seq = 100
+
+
+def describe(req, data):
+    out = []
+    off = 0
+    while off + 16 <= len(data):
+        ln, ty, fl, sq, pid = struct.unpack_from("=IHHII", data, off)
+        m = data[off:off + ln]
+        word = "%s flags=%#x seq=%s pid=%s" % (
+            NAMES.get(ty, ty), fl, "ok" if sq == struct.unpack_from("=I", req, 8)[0] else sq,
+            "port" if pid == port else pid)
+        if ty == 2:
+            err = struct.unpack_from("=i", m, 16)[0]
+            elen = struct.unpack_from("=I", m, 20)[0]
+            if fl & 0x100:
+                echo, rest = m[20:36], m[36:]
+                kind = "header" if echo == req[:16] else "bad-header"
+            else:
+                n = (elen + 3) & ~3
+                echo, rest = m[20:20 + elen], m[20 + n:]
+                kind = "request" if echo == req else "bad-echo"
+            tlvs = []
+            t = 0
+            while t + 4 <= len(rest):
+                al, at = struct.unpack_from("=HH", rest, t)
+                val = rest[t + 4:t + al]
+                tlvs.append("msg=%r" % val.rstrip(b"\0").decode() if at == 1 else
+                            "offs=%d" % struct.unpack("=I", val)[0] if at == 2 else "attr%d" % at)
+                t += (al + 3) & ~3
+            word += " errno=%d echo=%s%s" % (err, kind, "".join(" " + x for x in tlvs))
+        elif ty == 3:
+            word += " status=%d" % struct.unpack_from("=i", m, 16)[0]
+        out.append(word)
+        off += (ln + 3) & ~3
+    return out
+
+
+def ask(name, ty, flags, body):
+    """Sends one request; prints each datagram until the answer is complete."""
+    global seq
+    seq += 1
+    req = struct.pack("=IHHII", 16 + len(body), ty, flags, seq, 0) + body
+    s.send(req)
+    print("==", name)
+    while True:
+        data = s.recv(65536)
+        words = describe(req, data)
+        print("  datagram:", " | ".join(words))
+        last = words[-1] if words else ""
+        dump = flags & 0x300 == 0x300
+        if last.startswith("ERROR") or last.startswith("DONE"):
+            break
+        if not dump and not flags & 0x4:
+            break
+
+
+ifinfomsg = struct.pack("=BxHiII", 0, 0, 0, 0, 0)
+if scenario == "refused":
+    # Types no kernel serves: Linux's rtnetlink_rcv_msg() answers EOPNOTSUPP above RTM_MAX.
+    for ty in (200, 1000):
+        ask("type %d get" % ty, ty, 0x1, ifinfomsg)
+        ask("type %d dump" % ty, ty, 0x301, ifinfomsg)
+        ask("type %d ack" % ty, ty, 0x5, ifinfomsg)
+elif scenario == "refused_freebsd":
+    # Types Linux serves and FreeBSD does not (RTM_GETRULE, RTM_GETQDISC, RTM_GETNETCONF).
+    for ty in (34, 38, 82):
+        ask("type %d dump" % ty, ty, 0x301, struct.pack("=Bxxx", 2) + bytes(8))
+else:
+    sys.exit("unknown scenario " + scenario)

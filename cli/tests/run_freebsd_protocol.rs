@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: BSD-2-Clause
+//! The netlink protocol as a Linux program sees it on the FreeBSD backend, against the Linux
+//! backend (the real Linux kernel) where both apply: answers the runner or translator writes
+//! itself (port id, seq, flags, echo, ext-ack), lenient request parsing, datagram framing,
+//! reply flags, empty dumps and `RTM_SETLINK`.
+//!
+//! Linux facts: `net/netlink/af_netlink.c` (`netlink_ack`, `netlink_dump`),
+//! `net/core/rtnetlink.c` (`rtnetlink_rcv_msg`: a type above `RTM_MAX` or without a handler
+//! is `EOPNOTSUPP`). FreeBSD facts: `sys/netlink/netlink_route.c` (`rtnl_handle_message`: a
+//! type without a handler is `ENOTSUP` with "unknown message type: N").
+#![allow(clippy::arithmetic_side_effects, clippy::as_conversions)]
+
+#[cfg(test)]
+mod common;
+
+use std::process::Command;
+
+use common::{bounded, gate, need, Out, BOUND};
+
+/// The distribution's Python (a pyenv shim may come first in `PATH`).
+const PY: &str = "/usr/bin/python3";
+
+/// The raw client printing every answer datagram (`clients/answers.py`).
+const ANSWERS: &str = include_str!("clients/answers.py");
+
+/// Run `argv` under `nlcompat run --backend BACKEND`.
+fn run(backend: &str, argv: &[&str]) -> Out {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_nlcompat"));
+    c.args(["run", "--backend", backend, "--"]).args(argv);
+    bounded(&mut c, BOUND)
+}
+
+/// Run the answers client with `args` on `backend`; it must succeed.
+fn answers(backend: &str, args: &[&str]) -> String {
+    let mut argv = vec![PY, "-c", ANSWERS];
+    argv.extend_from_slice(args);
+    let o = run(backend, &argv);
+    assert_eq!(
+        o.code,
+        Some(0),
+        "answers {args:?} on {backend}: {}",
+        o.stderr
+    );
+    o.stdout
+}
+
+/// Request types no kernel serves get the same answer on both backends: one `NLMSG_ERROR`
+/// per request, to the socket's port, with the request's seq, flags 0, the whole request
+/// echoed and `-EOPNOTSUPP`.
+#[test]
+fn refused_types_are_answered_like_linux_answers_them() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let bsd = answers("freebsd", &["refused"]);
+    let linux = answers("linux", &["refused"]);
+    assert_eq!(bsd, linux);
+    assert_eq!(
+        bsd.matches("datagram: ERROR flags=0x0 seq=ok pid=port errno=-95 echo=request\n")
+            .count(),
+        6,
+        "{bsd}"
+    );
+}
+
+/// Types Linux serves and FreeBSD does not: FreeBSD's errno and text, in Linux's shape
+/// (`NLM_F_ACK_TLVS` with `NETLINK_EXT_ACK`, `NLM_F_CAPPED` and the header only with
+/// `NETLINK_CAP_ACK`).
+#[test]
+fn types_freebsd_lacks_get_its_errno_and_text() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let ext = answers("freebsd", &["refused_freebsd", "ext_ack"]);
+    let mut want = String::new();
+    for t in [34, 38, 82] {
+        want += &format!(
+            "== type {t} dump\n  datagram: ERROR flags=0x200 seq=ok pid=port errno=-95 \
+             echo=request msg='unknown message type: {t}'\n"
+        );
+    }
+    assert_eq!(ext, want);
+    let cap = answers("freebsd", &["refused_freebsd", "cap_ack"]);
+    let mut want = String::new();
+    for t in [34, 38, 82] {
+        want += &format!(
+            "== type {t} dump\n  datagram: ERROR flags=0x100 seq=ok pid=port errno=-95 \
+             echo=header\n"
+        );
+    }
+    assert_eq!(cap, want);
+}
+
+/// iproute2 commands whose requests FreeBSD refuses end at once with the error iproute2
+/// prints for the errno (they used to wait forever for an answer addressed to port 0).
+#[test]
+fn iproute2_commands_freebsd_refuses_end_with_the_linux_error_text() {
+    if !gate() {
+        return;
+    }
+    const EOPNOTSUPP: &str = "RTNETLINK answers: Operation not supported\nDump terminated\n";
+    // (command, exit status iproute2 uses for a failed dump there)
+    let cases: &[(&[&str], i32)] = &[
+        (&["ip", "rule", "show"], 255),                   // RTM_GETRULE 34
+        (&["ip", "-6", "rule"], 255),                     // RTM_GETRULE 34, AF_INET6
+        (&["tc", "qdisc", "show"], 1),                    // RTM_GETQDISC 38
+        (&["tc", "class", "show", "dev", "eth0"], 1),     // RTM_GETTCLASS 42
+        (&["tc", "filter", "show", "dev", "eth0"], 1),    // RTM_GETTFILTER 46
+        (&["ip", "netconf"], 1),                          // RTM_GETNETCONF 82
+        (&["ip", "addrlabel"], 255),                      // RTM_GETADDRLABEL 74
+        (&["ip", "ntable"], 1),                           // RTM_GETNEIGHTBL 66
+        (&["ip", "stats"], 2),                            // RTM_GETSTATS 94
+        (&["ip", "link", "xstats", "type", "bridge"], 1), // RTM_GETSTATS 94
+    ];
+    for (argv, code) in cases {
+        let o = run("freebsd", argv);
+        assert_eq!(
+            (o.code, o.stdout.as_str(), o.stderr.as_str()),
+            (Some(*code), "", EOPNOTSUPP),
+            "{argv:?}"
+        );
+    }
+}
