@@ -74,7 +74,7 @@ pub fn write_ack(
 }
 
 /// Size of the longest refusal text.
-const TEXT_CAP: usize = 48;
+const TEXT_CAP: usize = 96;
 
 /// What a request the translator refuses gets: the errno and the extended-ack text FreeBSD's
 /// kernel would give for it.
@@ -97,6 +97,7 @@ impl Refusal {
     /// - [`Error::Family`]: the family has no FreeBSD counterpart: `EAFNOSUPPORT`, as FreeBSD's
     ///   handlers answer a family they do not serve (`rtnl_handle_addr` in
     ///   `sys/netlink/route/iface.c`).
+    /// - [`Error::Invalid`]: a request Linux's strict checks refuse: `EINVAL` with Linux's text.
     /// - anything else: the request is malformed, `EINVAL` with the offset, as FreeBSD's
     ///   parsers report it (`nlmsg_report_err_offset`, `sys/netlink/netlink_message_parser.c`).
     #[must_use]
@@ -114,6 +115,7 @@ impl Refusal {
             }
             Error::Family { .. } => r.push(b"address family not supported"),
             Error::NoDevice { .. } => r.push(b"interface not found"),
+            Error::Invalid { reason, .. } => r.push(reason.as_bytes()),
             _ => r.push(b"invalid request"),
         }
         r
@@ -157,10 +159,41 @@ impl Refusal {
     }
 }
 
-/// Writes the answer to a request the translator refused with `e` (see [`Refusal::of`]).
+/// Writes the `NLMSG_DONE` that ends a dump with `-errno`, as Linux's `netlink_dump_done()`
+/// (`net/netlink/af_netlink.c`) writes it when the dump callback fails (the strict checks of
+/// dump requests run there): `NLM_F_MULTI`, the errno, and with `NETLINK_EXT_ACK` the text
+/// (`NLMSGERR_ATTR_MSG` only, flagged `NLM_F_ACK_TLVS`).
+pub fn write_dump_done(
+    w: &mut Writer<'_>,
+    req: Msg<'_>,
+    sock: &AckSock,
+    errno: i32,
+    text: Option<&[u8]>,
+) -> Result<()> {
+    let text = text.filter(|_| sock.ext_ack);
+    let mut flags = l::NLM_F_MULTI;
+    if text.is_some() {
+        flags |= l::NLM_F_ACK_TLVS;
+    }
+    let m = w.begin_msg(l::NLMSG_DONE, flags, req.seq(), sock.port)?;
+    w.put(&errno.saturating_neg().to_ne_bytes())?;
+    if let Some(t) = text {
+        w.attr_str(l::NLMSGERR_ATTR_MSG, t)?;
+    }
+    w.end_msg(m)
+}
+
+/// Writes the answer to a request the translator refused with `e` (see [`Refusal::of`]):
+/// an `NLMSG_ERROR`, or for a dump request Linux's strict checks refuse
+/// ([`Error::Invalid`]) the `NLMSG_DONE` Linux ends such a dump with.
 pub fn write_refusal(w: &mut Writer<'_>, req: Msg<'_>, sock: &AckSock, e: Error) -> Result<()> {
     let r = Refusal::of(e);
-    write_ack(w, req, sock, r.errno, Some(r.text()), r.offset)
+    match e {
+        Error::Invalid { .. } if req.flags() & l::NLM_F_DUMP != 0 => {
+            write_dump_done(w, req, sock, r.errno, Some(r.text()))
+        }
+        _ => write_ack(w, req, sock, r.errno, Some(r.text()), r.offset),
+    }
 }
 
 #[cfg(test)]

@@ -303,7 +303,12 @@ fn gen_msg(rng: &mut Rng, spec: &MsgSpec, dir: Dir) -> Vec<u8> {
         linux_invariants(spec, &mut hdr, &attrs);
     }
     let ty = *rng.pick(spec.types);
-    let flags = rng.next() as u16 & 0x0fff & !0x2; // no NLM_F_MULTI: one message, no dump
+    let mut flags = rng.next() as u16 & 0x0fff & !0x2; // no NLM_F_MULTI: one message, no dump
+    if dir == Dir::LinuxToFreebsd && matches!(ty, 18 | 22 | 26 | 30) {
+        // No NLM_F_DUMP on a GET request either: Linux reads only the family of a dump
+        // request (src/request.rs, tested in tests/translate.rs), so it cannot round-trip.
+        flags &= !0x300;
+    }
     let mut p = hdr;
     pad4(&mut p);
     for a in &attrs {

@@ -31,6 +31,8 @@ struct Sock {
     /// The Linux port id the runner gave the socket and its `NETLINK_CAP_ACK` /
     /// `NETLINK_EXT_ACK` options: what the answers the runner writes itself depend on.
     ack: AckSock,
+    /// `NETLINK_GET_STRICT_CHK`: Linux's strict checks of dump requests (`nlcompat::request`).
+    strict: bool,
 }
 
 /// The FreeBSD model behind the translator.
@@ -280,6 +282,7 @@ impl Backend for ModelBackend {
                 bsd,
                 proto: Proto::from_number(proto),
                 ack: AckSock::default(),
+                strict: false,
             },
         );
         Ok(id)
@@ -325,6 +328,7 @@ impl Backend for ModelBackend {
         match opt {
             linux_abi::NETLINK_EXT_ACK => sock.ack.ext_ack = on,
             linux_abi::NETLINK_CAP_ACK => sock.ack.cap_ack = on,
+            linux_abi::NETLINK_GET_STRICT_CHK => sock.strict = on,
             _ => {}
         }
         match nlcompat::socket::sockopt_to_freebsd(opt) {
@@ -348,13 +352,19 @@ impl Backend for ModelBackend {
                 break;
             };
             let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
-            let (bsd, proto, ack) = (sock.bsd, sock.proto, sock.ack);
+            let (bsd, proto, ack, strict) = (sock.bsd, sock.proto, sock.ack, sock.strict);
             // Linux ignores messages without NLM_F_REQUEST and control types.
             if req.flags() & linux_abi::NLM_F_REQUEST == 0 || req.msg_type() < 16 {
                 continue;
             }
+            if nlcompat::request::linux_ignores(proto, req) {
+                if req.flags() & linux_abi::NLM_F_ACK != 0 {
+                    stream.extend(error_reply(req, &ack, 0, None));
+                }
+                continue;
+            }
             let host = self.host();
-            let ctx = Ctx::new(&host, proto);
+            let ctx = Ctx::new(&host, proto).with_strict(strict);
             let mut dst = vec![0u8; raw.len().saturating_mul(2).saturating_add(256)];
             let mut w = Writer::new(&mut dst);
             let res = nlcompat::translate_msg(&ctx, Dir::LinuxToFreebsd, req, &mut w)
