@@ -16,6 +16,7 @@ pub mod ack;
 pub mod doc;
 pub mod engine;
 pub mod error;
+pub mod framing;
 pub mod host;
 pub mod msg;
 pub mod request;
@@ -153,6 +154,28 @@ const NLMSG_MIN_TYPE: u16 = 16;
 /// See [`translate_msg`]; `echo` marks the request echoed in an `NLMSG_ERROR`, which must stay
 /// what the process sent (no parity attributes added).
 pub(crate) fn translate_msg_as(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    echo: bool,
+) -> Result<()> {
+    let start = w.len();
+    translate_body(ctx, dir, msg, w, echo)?;
+    let fix = dir == Dir::FreebsdToLinux
+        && !echo
+        && (msg.msg_type() >= NLMSG_MIN_TYPE
+            || msg.msg_type() == linux_abi::NLMSG_ERROR
+            || msg.msg_type() == linux_abi::NLMSG_DONE);
+    if fix && !w.overflowed() {
+        let flags = msg::flags::linux_flags(ctx, msg);
+        w.patch(start.saturating_add(6), &flags.to_ne_bytes());
+    }
+    Ok(())
+}
+
+/// [`translate_msg_as`] but for the reply flags.
+fn translate_body(
     ctx: &Ctx<'_>,
     dir: Dir,
     msg: Msg<'_>,

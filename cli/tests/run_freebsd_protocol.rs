@@ -141,9 +141,24 @@ fn answers_joined(out: &str) -> Vec<String> {
         .collect()
 }
 
+/// An answer with consecutive equal messages counted once (dump sizes differ between the
+/// model's host and the Linux namespace).
+fn dedup(answer: &str) -> String {
+    answer
+        .split(" | ")
+        .fold(Vec::<&str>::new(), |mut v, w| {
+            if v.last() != Some(&w) {
+                v.push(w);
+            }
+            v
+        })
+        .join(" | ")
+}
+
 /// Dump requests with headers of another size, junk in them, or attributes Linux ignores:
 /// a non-strict socket gets the whole table, as from Linux; a strict one
 /// (`NETLINK_GET_STRICT_CHK`) gets Linux's `NLMSG_DONE` with `-EINVAL` and Linux's text.
+/// Dump parts are flagged `NLM_F_MULTI` only (not the request's flags FreeBSD copies).
 #[test]
 fn dump_requests_are_read_as_linux_reads_them() {
     if !(gate() && need(PY)) {
@@ -153,30 +168,8 @@ fn dump_requests_are_read_as_linux_reads_them() {
     let linux = answers("linux", &["lenient", "ext_ack"]);
     let norm = |s: &str| {
         answers_joined(s)
-            .into_iter()
-            .map(|a| {
-                // Reply flags are item of their own (`reply_flags_*`); here: the answer's shape.
-                a.split(" | ")
-                    .map(|w| match w.split_once(" flags=") {
-                        Some((t, rest)) if !t.ends_with("ERROR") && !t.ends_with("DONE") => {
-                            format!(
-                                "{t}{}",
-                                rest.split_once(' ')
-                                    .map(|x| x.1)
-                                    .map(|x| format!(" {x}"))
-                                    .unwrap_or_default()
-                            )
-                        }
-                        _ => w.to_owned(),
-                    })
-                    .fold(Vec::<String>::new(), |mut v, w| {
-                        if v.last() != Some(&w) {
-                            v.push(w);
-                        }
-                        v
-                    })
-                    .join(" | ")
-            })
+            .iter()
+            .map(|a| dedup(a))
             .collect::<Vec<_>>()
     };
     assert_eq!(norm(&bsd), norm(&linux));
@@ -193,4 +186,59 @@ fn dump_requests_are_read_as_linux_reads_them() {
         bsd.contains("DONE flags=0x202 seq=ok pid=port status=-22 msg='Filter by device index not supported for link dumps'"),
         "{bsd}"
     );
+}
+
+/// Replies to requests that are not dumps and their acks are datagrams of their own, flagged
+/// 0 and `NLM_F_CAPPED`, the ack echoing the request header as sent: the same on both
+/// backends (`netlink_unicast`, `netlink_ack`).
+#[test]
+fn replies_and_acks_are_separate_datagrams_with_linux_flags() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let bsd = answers("freebsd", &["framing", "ext_ack"]);
+    let linux = answers("linux", &["framing", "ext_ack"]);
+    assert_eq!(bsd, linux);
+    assert_eq!(
+        bsd.matches("\n  datagram: ERROR flags=0x100 seq=ok pid=port errno=0 echo=header\n")
+            .count(),
+        3,
+        "{bsd}"
+    );
+    // nlctrl, as sd-netlink resolves a family: the reply, then the ack, apart.
+    let genl = answers("freebsd", &["framing_genl", "ext_ack"]);
+    assert_eq!(
+        genl,
+        "== nlctrl getfamily nlctrl, ack\n  datagram: 16 flags=0x0 seq=ok pid=port\n  \
+         datagram: ERROR flags=0x100 seq=ok pid=port errno=0 echo=header\n\
+         == nlctrl dump\n  datagram: 16 flags=0x2 seq=ok pid=port | DONE flags=0x2 seq=ok \
+         pid=port status=0\n"
+    );
+}
+
+/// Notifications a request causes carry the flags Linux sets (`RTM_NEWROUTE`: creation flags,
+/// `RTM_DELROUTE`: 0, nexthop events: the request's), not all of the request's flags as
+/// FreeBSD's `report_operation()` copies them.
+#[test]
+fn notifications_carry_linux_flags() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let script = include_str!("clients/notify_flags.py");
+    let bsd = run("freebsd", &[PY, "-c", script]);
+    let linux = run("linux", &[PY, "-c", script]);
+    assert_eq!(bsd.code, Some(0), "{}", bsd.stderr);
+    assert_eq!(bsd.stdout, linux.stdout);
+    for line in [
+        "ip route add 203.0.113.0/24 via 192.0.2.1 -> 24/0x600",
+        "ip route replace 203.0.113.0/24 via 192.0.2.2 -> 24/0x100",
+        "ip nexthop add id 7 via 192.0.2.1 dev eth0 -> 104/0x605",
+        "ip route del 203.0.113.0/24 -> 25/0x0",
+    ] {
+        assert!(
+            bsd.stdout.lines().any(|l| l == line),
+            "{line}\n{}",
+            bsd.stdout
+        );
+    }
 }

@@ -73,11 +73,14 @@ pub(crate) fn translate_error(
     let mark = w.begin_msg(msg.msg_type(), msg.flags(), msg.seq(), msg.pid())?;
     w.put(&errno.to_ne_bytes())?;
     let echo_mark = w.mark();
-    let original = ctx.request.filter(|r| {
-        let r = Msg::parse(r, 0).ok();
-        let e = Msg::parse(echo, 0).ok();
-        matches!((r, e), (Some(r), Some(e)) if r.seq() == e.seq() && r.msg_type() == e.msg_type())
-    });
+    // The echo of a capped ack is a lone header whose `nlmsg_len` still counts the whole
+    // request, so it is compared by field rather than parsed as a message; only the seq is
+    // compared, because FreeBSD's handlers may rewrite the request header in place before the
+    // ack copies it (`rtnl_handle_getroute` in `sys/netlink/route/rt.c` sets `nlmsg_type` to
+    // `RTM_NEWROUTE` to build its reply).
+    let original = ctx
+        .request
+        .filter(|r| matches!((r.get(8..12), echo.get(8..12)), (Some(a), Some(b)) if a == b));
     match (original, echo_len >= NLMSG_HDRLEN && !capped) {
         (Some(orig), true) if dir == Dir::FreebsdToLinux => {
             let n = read_u32(orig, 0).and_then(|n| usize::try_from(n).ok());

@@ -3,8 +3,8 @@
 //!
 //! Each Linux request goes through `nlcompat` (Linux → FreeBSD) into a FreeBSD-ABI netlink
 //! socket of the model; every `nl_buf` the model enqueues is translated back (FreeBSD →
-//! Linux) exactly where FreeBSD's kernel would call `msgs_to_linux()`, then packed into
-//! datagrams the size Linux uses for dump chunks.
+//! Linux) exactly where FreeBSD's kernel would call `msgs_to_linux()`, then cut into
+//! datagrams as Linux cuts them (`nlcompat::framing`).
 
 use std::collections::BTreeMap;
 
@@ -15,10 +15,6 @@ use nlcompat::{Ctx, Dir, Freebsd, Proto};
 
 use super::{walk, Backend, Delivery, SockId};
 use crate::host::SimHost;
-
-/// Largest datagram Linux builds for a dump part on 4 KiB pages (`NLMSG_GOODSIZE`:
-/// `SKB_WITH_OVERHEAD(PAGE_SIZE)`; glibc and Go read with 4 KiB buffers).
-const NLMSG_GOODSIZE: usize = 3776;
 
 /// FreeBSD `SOL_NETLINK` (270, as on Linux).
 const SOL_NETLINK: i32 = 270;
@@ -242,29 +238,16 @@ fn ack_bytes(req: Msg<'_>, write: impl Fn(&mut Writer<'_>) -> nlcompat::Result<(
     }
 }
 
-/// Packs a stream of messages into datagrams of at most `NLMSG_GOODSIZE` bytes (a larger
-/// message travels alone), as Linux sizes dump parts for 4 KiB readers.
+/// Cuts a stream of Linux messages into the datagrams Linux would queue
+/// (`nlcompat::framing`): each reply, ack, error and notification alone, dump parts packed
+/// up to `NLMSG_GOODSIZE` with the `NLMSG_DONE` joining the last part when it fits.
 fn chunk(bytes: &[u8]) -> Vec<Delivery> {
-    let mut out = Vec::new();
-    let mut cur: Vec<u8> = Vec::new();
-    for m in Messages::new(bytes).map_while(Result::ok) {
-        let padded = m.len().saturating_add(3) & !3;
-        if !cur.is_empty() && cur.len().saturating_add(padded) > NLMSG_GOODSIZE {
-            out.push(Delivery::Datagram {
-                group: 0,
-                bytes: std::mem::take(&mut cur),
-            });
-        }
-        cur.extend_from_slice(m.bytes());
-        cur.resize(cur.len().saturating_add(padded.saturating_sub(m.len())), 0);
-    }
-    if !cur.is_empty() {
-        out.push(Delivery::Datagram {
+    nlcompat::framing::datagrams(bytes, nlcompat::framing::NLMSG_GOODSIZE)
+        .map(|d| Delivery::Datagram {
             group: 0,
-            bytes: cur,
-        });
-    }
-    out
+            bytes: d.to_vec(),
+        })
+        .collect()
 }
 
 impl Backend for ModelBackend {

@@ -23,7 +23,7 @@ NAMES = {2: "ERROR", 3: "DONE"}
 seq = 100
 
 
-def describe(req, data):
+def describe(req, data, port):
     out = []
     off = 0
     while off + 16 <= len(data):
@@ -71,16 +71,17 @@ def squeeze(words):
     return [w if n == 1 or w.startswith(("ERROR", "DONE")) else "some x " + w for n, w in out]
 
 
-def ask(name, ty, flags, body, quiet=False):
+def ask(name, ty, flags, body, quiet=False, sock=None):
     """Sends one request; prints each datagram until the answer is complete."""
     global seq
     seq += 1
     req = struct.pack("=IHHII", 16 + len(body), ty, flags, seq, 0) + body
-    s.send(req)
+    sock = sock or s
+    sock.send(req)
     print("==", name)
     while True:
-        data = s.recv(65536)
-        words = describe(req, data)
+        data = sock.recv(65536)
+        words = describe(req, data, sock.getsockname()[0])
         print("  datagram:", " | ".join(squeeze(words) if quiet else words))
         last = words[-1] if words else ""
         dump = flags & 0x300 == 0x300
@@ -101,6 +102,26 @@ elif scenario == "refused_freebsd":
     # Types Linux serves and FreeBSD does not (RTM_GETRULE, RTM_GETQDISC, RTM_GETNETCONF).
     for ty in (34, 38, 82):
         ask("type %d dump" % ty, ty, 0x301, struct.pack("=Bxxx", 2) + bytes(8))
+elif scenario == "framing":
+    # Replies to requests that are not dumps, and acks: one datagram each (netlink_unicast,
+    # netlink_ack); sd-netlink takes the last message of a datagram as the answer.
+    def nla(ty, payload):
+        return struct.pack("=HH", 4 + len(payload), ty) + payload + bytes(-len(payload) % 4)
+    ask("link get by index, ack", 18, 0x5, struct.pack("=BxHiII", 0, 0, 1, 0, 0))
+    ask("link get by name, ack", 18, 0x5, struct.pack("=BxHiII", 0, 0, 0, 0, 0) + nla(3, b"lo\0"))
+    ask("route get, ack", 26, 0x5, struct.pack("=BBBBBBBBI", 2, 32, 0, 0, 0, 0, 0, 0, 0)
+        + nla(1, bytes([192, 0, 2, 1])))
+    ask("link get of a missing index, ack", 18, 0x5, struct.pack("=BxHiII", 0, 0, 99, 0, 0))
+    ask("link get by index, no ack", 18, 0x1, struct.pack("=BxHiII", 0, 0, 1, 0, 0))
+elif scenario == "framing_genl":
+    def nla(ty, payload):
+        return struct.pack("=HH", 4 + len(payload), ty) + payload + bytes(-len(payload) % 4)
+    g = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 16)
+    g.bind((0, 0))
+    g.settimeout(5)
+    ask("nlctrl getfamily nlctrl, ack", 16, 0x5, struct.pack("=BBH", 3, 1, 0) + nla(2, b"nlctrl\0"),
+        sock=g)
+    ask("nlctrl dump", 16, 0x301, struct.pack("=BBH", 3, 1, 0), quiet=True, sock=g)
 elif scenario == "lenient":
     # Dump requests with headers of another size or with junk, as Go's vishvananda/netlink,
     # old iproute2 and hand-written clients send them.
