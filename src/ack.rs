@@ -183,12 +183,16 @@ pub fn write_dump_done(
     w.end_msg(m)
 }
 
-/// Writes the answer to a request the translator refused with `e` (see [`Refusal::of`]):
-/// an `NLMSG_ERROR`, or for a dump request Linux's strict checks refuse
-/// ([`Error::Invalid`]) the `NLMSG_DONE` Linux ends such a dump with.
+/// Writes the answer to a `NETLINK_ROUTE` request the translator refused with `e` (see
+/// [`Refusal::of`]): an `NLMSG_ERROR`; for a dump request Linux's strict checks refuse
+/// ([`Error::Invalid`]) the `NLMSG_DONE` Linux ends such a dump with; for a dump of a family
+/// FreeBSD has nothing of ([`crate::request::empty_dump_for_family`]) an empty dump.
 pub fn write_refusal(w: &mut Writer<'_>, req: Msg<'_>, sock: &AckSock, e: Error) -> Result<()> {
     let r = Refusal::of(e);
     match e {
+        Error::Family { .. } if crate::request::empty_dump_for_family(crate::Proto::Route, req) => {
+            write_dump_done(w, req, sock, 0, None)
+        }
         Error::Invalid { .. } if req.flags() & l::NLM_F_DUMP != 0 => {
             write_dump_done(w, req, sock, r.errno, Some(r.text()))
         }

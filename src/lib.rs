@@ -167,7 +167,13 @@ pub(crate) fn translate_msg_as(
         && (msg.msg_type() >= NLMSG_MIN_TYPE
             || msg.msg_type() == linux_abi::NLMSG_ERROR
             || msg.msg_type() == linux_abi::NLMSG_DONE);
-    if fix && !w.overflowed() {
+    // A message replaced by another type (an error standing for an empty dump) has its flags.
+    let same_type = w
+        .written()
+        .get(start..)
+        .and_then(|out| wire::read_u16(out, 4))
+        == Some(msg.msg_type());
+    if fix && same_type && !w.overflowed() {
         let flags = msg::flags::linux_flags(ctx, msg);
         w.patch(start.saturating_add(6), &flags.to_ne_bytes());
     }

@@ -54,6 +54,52 @@ pub fn linux_ignores(proto: crate::Proto, msg: Msg<'_>) -> bool {
     proto == crate::Proto::Route && msg.msg_type() >= 16 && msg.payload().is_empty()
 }
 
+/// `RTNL_FAMILY_IPMR` and `RTNL_FAMILY_IP6MR` (`include/uapi/linux/rtnetlink.h`): the
+/// multicast routing tables' families.
+const RTNL_FAMILY_IPMR: u8 = 128;
+const RTNL_FAMILY_IP6MR: u8 = 129;
+
+/// Whether Linux answers the dump request `msg` with an empty dump where the translator has
+/// nothing to ask FreeBSD (its family has no FreeBSD counterpart), on a FreeBSD host:
+///
+/// - `RTM_GETLINK` / `RTM_GETNEIGH` with `AF_BRIDGE` (`bridge link`, `bridge fdb`): Linux
+///   lists bridge ports and forwarding entries (`rtnl_bridge_getlink`, `rtnl_fdb_dump` in
+///   `net/core/rtnetlink.c`); FreeBSD's `if_bridge` members and addresses are not in its
+///   netlink (`sys/netlink/route/`), so there is nothing to list;
+/// - `RTM_GETROUTE` with `RTNL_FAMILY_IPMR` / `RTNL_FAMILY_IP6MR` (`ip mroute`): Linux lists
+///   its multicast forwarding cache (`ipmr_rtm_dumproute` in `net/ipv4/ipmr.c`); FreeBSD's
+///   multicast routing (`sys/netinet/ip_mroute.c`) has no netlink interface.
+#[must_use]
+pub fn empty_dump_for_family(proto: crate::Proto, msg: Msg<'_>) -> bool {
+    let family = msg.payload().first().copied().unwrap_or(0);
+    proto == crate::Proto::Route
+        && msg.flags() & l::NLM_F_DUMP != 0
+        && matches!(
+            (msg.msg_type(), family),
+            (l::RTM_GETLINK | l::RTM_GETNEIGH, l::AF_BRIDGE)
+                | (l::RTM_GETROUTE, RTNL_FAMILY_IPMR | RTNL_FAMILY_IP6MR)
+        )
+}
+
+/// Whether FreeBSD's error `freebsd_errno` (positive, FreeBSD numbering) answering the dump
+/// request `req` means "nothing to dump", which Linux answers with an empty dump:
+///
+/// - `RTM_GETNEXTHOP`, `ESRCH`: FreeBSD's `rtnl_handle_getnhop()`
+///   (`sys/netlink/route/nexthop.c`) fails until the first nexthop object was created; Linux's
+///   `rtm_dump_nexthop` (`net/ipv4/nexthop.c`) dumps an empty table;
+/// - `RTM_GETNEIGH`, `ENOENT`: FreeBSD's neighbour parser refuses an `NDA_IFINDEX` /
+///   `ndm_ifindex` naming no interface (`nlattr_get_ifp`); Linux's `neigh_dump_info` only
+///   filters by it (`neigh_ifindex_filtered` in `net/core/neighbour.c`), so nothing matches.
+#[must_use]
+pub fn empty_dump_for_freebsd_error(proto: crate::Proto, req: Msg<'_>, freebsd_errno: i32) -> bool {
+    proto == crate::Proto::Route
+        && req.flags() & l::NLM_F_DUMP != 0
+        && matches!(
+            (req.msg_type(), freebsd_errno),
+            (l::RTM_GETNEXTHOP, freebsd_abi::ESRCH) | (l::RTM_GETNEIGH, freebsd_abi::ENOENT)
+        )
+}
+
 /// Whether `msg` is an rtnetlink dump request of one of the families Linux checks this way:
 /// `RTM_GETLINK`, `RTM_GETADDR`, `RTM_GETROUTE`, `RTM_GETNEIGH` with any of the
 /// `NLM_F_DUMP` bits (`rtnetlink_rcv_msg` tests `nlmsg_flags & NLM_F_DUMP`).
@@ -367,6 +413,42 @@ mod tests {
                 reason: "ipv6: Invalid values in header for address dump request"
             })
         );
+    }
+
+    #[test]
+    fn empty_answers() {
+        use crate::Proto::{Generic, Route};
+        let bridge = req(
+            l::RTM_GETNEIGH,
+            0x301,
+            &[7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        );
+        assert!(empty_dump_for_family(
+            Route,
+            Msg::parse(&bridge, 0).unwrap()
+        ));
+        assert!(!empty_dump_for_family(
+            Generic,
+            Msg::parse(&bridge, 0).unwrap()
+        ));
+        let get = req(l::RTM_GETNEIGH, 0x1, &[7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert!(!empty_dump_for_family(Route, Msg::parse(&get, 0).unwrap()));
+        let mr = req(
+            l::RTM_GETROUTE,
+            0x301,
+            &[129, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        );
+        assert!(empty_dump_for_family(Route, Msg::parse(&mr, 0).unwrap()));
+        let nh = req(l::RTM_GETNEXTHOP, 0x301, &[0; 8]);
+        let nh = Msg::parse(&nh, 0).unwrap();
+        assert!(empty_dump_for_freebsd_error(Route, nh, 3));
+        assert!(!empty_dump_for_freebsd_error(Route, nh, 2));
+        let one = req(l::RTM_GETNEXTHOP, 0x1, &[0; 8]);
+        assert!(!empty_dump_for_freebsd_error(
+            Route,
+            Msg::parse(&one, 0).unwrap(),
+            3
+        ));
     }
 
     #[test]

@@ -1416,3 +1416,32 @@ fn notifications_carry_linux_flags() {
         CREATE | EXCL
     );
 }
+
+// ------------------------------------------------------------------ empty dumps
+
+#[test]
+fn freebsd_nothing_to_dump_errors_become_empty_dumps() {
+    // rtnl_handle_getnhop(): ESRCH (3) before the first nexthop; Linux dumps an empty table.
+    let dump = rmsg(GETNEXTHOP, REQ | DUMP, &nhmsg(0, 0, 0, 0), &[]);
+    let fb = to_fb(&dump).unwrap();
+    let err = f_error(3, 0, &fb, &[]);
+    let out = parse_msgs(&to_lx_fill(&ctx().with_request(Some(&dump)), &err, 0).unwrap());
+    assert_eq!(out.len(), 1);
+    assert_eq!((out[0].ty, out[0].flags, out[0].seq), (DONE, MULTI, 7));
+    assert_eq!(out[0].payload, 0i32.to_ne_bytes().to_vec());
+    // A lookup by id keeps FreeBSD's errno (-ESRCH).
+    let get = rmsg(GETNEXTHOP, REQ, &nhmsg(0, 0, 0, 0), &[a_u32(1, 5)]);
+    let err = f_error(3, 0, &to_fb(&get).unwrap(), &[]);
+    let out = parse_one(&to_lx_fill(&ctx().with_request(Some(&get)), &err, 0).unwrap());
+    assert_eq!((out.ty, i32_at(&out.payload, 0)), (ERROR, -3));
+    // A neighbour dump filtered by an interface FreeBSD does not know: ENOENT (2) → empty.
+    let dump = rmsg(
+        GETNEIGH,
+        REQ | DUMP,
+        &ndmsg(L_INET, 0, 0, 0, 0),
+        &[a_u32(8, 99)],
+    );
+    let err = f_error(2, 0, &to_fb(&dump).unwrap(), &[]);
+    let out = parse_one(&to_lx_fill(&ctx().with_request(Some(&dump)), &err, 0).unwrap());
+    assert_eq!((out.ty, out.flags), (DONE, MULTI));
+}

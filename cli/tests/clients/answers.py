@@ -122,6 +122,16 @@ elif scenario == "framing_genl":
     ask("nlctrl getfamily nlctrl, ack", 16, 0x5, struct.pack("=BBH", 3, 1, 0) + nla(2, b"nlctrl\0"),
         sock=g)
     ask("nlctrl dump", 16, 0x301, struct.pack("=BBH", 3, 1, 0), quiet=True, sock=g)
+elif scenario == "empty":
+    # Dumps Linux answers with nothing on this host.
+    ask("nexthop dump before any nexthop", 106, 0x301, struct.pack("=BxBBI", 0, 0, 0, 0))
+    ask("neigh dump filtered by a missing interface", 30, 0x301,
+        struct.pack("=BxxxiHBB", 0, 0, 0, 0, 0) + struct.pack("=HHI", 8, 8, 99))
+    ask("bridge link dump", 18, 0x301, struct.pack("=BxHiII", 7, 0, 0, 0, 0))
+elif scenario == "empty_freebsd":
+    ask("bridge fdb dump", 30, 0x301, struct.pack("=BxxxiHBB", 7, 0, 0, 0, 0))
+    ask("ipv4 multicast route dump", 26, 0x301, struct.pack("=BBBBBBBBI", 128, 0, 0, 0, 0, 0, 0, 0, 0))
+    ask("ipv6 multicast route dump", 26, 0x301, struct.pack("=BBBBBBBBI", 129, 0, 0, 0, 0, 0, 0, 0, 0))
 elif scenario == "lenient":
     # Dump requests with headers of another size or with junk, as Go's vishvananda/netlink,
     # old iproute2 and hand-written clients send them.
