@@ -63,6 +63,30 @@ fn refused_types_are_answered_like_linux_answers_them() {
     );
 }
 
+/// Control messages and messages without `NLM_F_REQUEST` reach no handler; Linux acks them
+/// when asked (`netlink_rcv_skb`) and is silent otherwise.
+#[test]
+fn messages_no_handler_sees_are_acked_when_asked() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let bsd = answers("freebsd", &["control"]);
+    let linux = answers("linux", &["control"]);
+    let norm = |s: &str| {
+        answers_joined(s)
+            .iter()
+            .map(|a| dedup(a))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(norm(&bsd), norm(&linux));
+    assert_eq!(
+        bsd.matches("datagram: ERROR flags=0x100 seq=ok pid=port errno=0 echo=header\n")
+            .count(),
+        2,
+        "{bsd}"
+    );
+}
+
 /// Types Linux serves and FreeBSD does not: FreeBSD's errno and text, in Linux's shape
 /// (`NLM_F_ACK_TLVS` with `NETLINK_EXT_ACK`, `NLM_F_CAPPED` and the header only with
 /// `NETLINK_CAP_ACK`).

@@ -165,6 +165,15 @@ elif scenario == "setlink":
         show(b"eth1")
         ask("setlink of a missing interface", 19, 0x5, ifi + nla(3, b"nosuch0\0"))
         ask("setlink without index or name", 19, 0x5, ifi + nla(4, struct.pack("=I", 1400)))
+elif scenario == "control":
+    # Messages no handler sees (control types, no NLM_F_REQUEST) are acked when asked
+    # (netlink_rcv_skb); without NLM_F_ACK nothing comes, so a dump follows to prove it.
+    ifi = struct.pack("=BxHiII", 0, 0, 1, 0, 0)
+    ask("NLMSG_NOOP with ack", 1, 0x5, ifi)
+    ask("getlink without NLM_F_REQUEST, with ack", 18, 0x4, ifi)
+    seq += 1
+    s.send(struct.pack("=IHHII", 32, 1, 0x1, seq, 0) + ifi)
+    ask("dump after an unanswered NLMSG_NOOP", 18, 0x301, b"\0", True)
 elif scenario == "lenient":
     # Dump requests with headers of another size or with junk, as Go's vishvananda/netlink,
     # old iproute2 and hand-written clients send them.
