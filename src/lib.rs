@@ -198,7 +198,7 @@ fn translate_body(
 ) -> Result<()> {
     match msg.msg_type() {
         linux_abi::NLMSG_ERROR => msg::control::translate_error(ctx, dir, msg, w),
-        linux_abi::NLMSG_DONE => msg::control::translate_done(dir, msg, w),
+        linux_abi::NLMSG_DONE => msg::control::translate_done(ctx, dir, msg, w),
         t if t < NLMSG_MIN_TYPE => w.put_padded(msg.bytes()),
         _ if dir == Dir::LinuxToFreebsd && request::is_checked_dump(ctx.proto, msg) && !echo => {
             translate_dump_request(ctx, msg, w)

@@ -100,6 +100,46 @@ pub fn empty_dump_for_freebsd_error(proto: crate::Proto, req: Msg<'_>, freebsd_e
         )
 }
 
+/// The Linux errno (positive) for FreeBSD's dump status `freebsd_errno` ending the dump
+/// requested by `req`, where the two kernels name the same condition differently: an address
+/// dump filtered by an interface index that does not exist ends with FreeBSD's `ENOENT`
+/// (`rtnl_handle_getaddr` in `sys/netlink/route/iface.c`) and Linux's `ENODEV`
+/// (`inet_dump_ifaddr` in `net/ipv4/devinet.c`, `inet6_dump_addr` in `net/ipv6/addrconf.c`).
+#[must_use]
+pub fn linux_dump_errno(proto: crate::Proto, req: Msg<'_>, freebsd_errno: i32) -> Option<i32> {
+    (proto == crate::Proto::Route
+        && req.flags() & l::NLM_F_DUMP != 0
+        && req.msg_type() == l::RTM_GETADDR
+        && freebsd_errno == freebsd_abi::ENOENT)
+        .then_some(l::ENODEV)
+}
+
+/// Whether Linux flags the parts and `NLMSG_DONE` of the dump requested by `req` (on a
+/// socket with `NETLINK_GET_STRICT_CHK` when `strict`) `NLM_F_DUMP_FILTERED`, in the cases
+/// where FreeBSD applies the same filter: an address dump by `ifa_index` on a strict socket
+/// (`inet_valid_dump_ifaddr_req`; FreeBSD's `rtnl_handle_getaddr` filters by it too), a
+/// neighbour dump by `NDA_IFINDEX` without `NDA_MASTER` (`neigh_dump_info`; FreeBSD's
+/// `rtnl_handle_getneigh` filters by the interface). Filters FreeBSD does not apply (route
+/// protocol, type, device; link master and kind) are not flagged, so programs filter
+/// themselves.
+#[must_use]
+pub fn dump_filtered(proto: crate::Proto, req: Msg<'_>, strict: bool) -> bool {
+    if proto != crate::Proto::Route || req.flags() & l::NLM_F_DUMP == 0 {
+        return false;
+    }
+    let p = req.payload();
+    match req.msg_type() {
+        l::RTM_GETADDR => strict && p.len() >= IFADDRMSG && read_u32(p, 4).is_some_and(|i| i != 0),
+        l::RTM_GETNEIGH if p.len() >= NDMSG => {
+            let attrs = attrs_after(p, NDMSG);
+            attrs.clone().validate().is_ok()
+                && attrs.clone().find(l::NDA_MASTER).is_none()
+                && neigh_ifindex(p).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// Whether `msg` is an rtnetlink dump request of one of the families Linux checks this way:
 /// `RTM_GETLINK`, `RTM_GETADDR`, `RTM_GETROUTE`, `RTM_GETNEIGH` with any of the
 /// `NLM_F_DUMP` bits (`rtnetlink_rcv_msg` tests `nlmsg_flags & NLM_F_DUMP`).
