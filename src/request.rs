@@ -22,9 +22,8 @@
 //! FreeBSD has no such split: its handlers read the header fields as filters
 //! (`rtnl_handle_getlink` in `sys/netlink/route/iface.c` answers one interface when
 //! `ifi_index` is set, even in a dump), and its parsers refuse what they cannot parse. The
-//! translator therefore hands FreeBSD a *normalized* dump request on a non-strict socket:
-//! only what Linux would read (the family, and the neighbour `NDA_IFINDEX`,
-//! [`normalize_dump`]); on a strict socket the request as sent once it passed Linux's checks
+//! translator therefore hands FreeBSD a *normalized* dump request ([`normalize_dump`]): what
+//! Linux would read on that socket, once a strict request passed Linux's checks
 //! ([`check_strict_dump`]).
 
 use crate::error::{off32, Error, Result};
@@ -153,23 +152,38 @@ pub fn is_checked_dump(proto: crate::Proto, msg: Msg<'_>) -> bool {
         )
 }
 
-/// The dump request `msg` of a non-strict socket as Linux reads it, written into `out` (at
-/// least [`NORMALIZED_MAX`] bytes): the message header, the family's header with only the
-/// family byte (no longer than the request's own header), and for neighbours the
-/// `NDA_IFINDEX` filter. Returns its length.
-pub fn normalize_dump(msg: Msg<'_>, out: &mut [u8]) -> Result<usize> {
+/// The dump request `msg` as Linux reads it on a socket with (`strict`) or without
+/// `NETLINK_GET_STRICT_CHK`, reduced to what FreeBSD needs, written into `out` (at least
+/// [`NORMALIZED_MAX`] bytes); returns its length. A strict request must have passed
+/// [`check_strict_dump`].
+///
+/// | Dump | non-strict | strict (after the checks) |
+/// |---|---|---|
+/// | link | family | family (the checks leave nothing else but attributes FreeBSD's dump ignores) |
+/// | address | family | family, `ifa_index` (`inet_valid_dump_ifaddr_req` filters by it) |
+/// | route | family | the whole `rtmsg` and a well-formed `RTA_TABLE` (`ip_valid_fib_dump_req` filters by table, protocol, type; FreeBSD reads the table) |
+/// | neighbour | family, `NDA_IFINDEX` | the same (`neigh_valid_dump_req`) |
+///
+/// A header shorter than the family's stays as short (FreeBSD's `nl_parse_header` zero-fills
+/// it).
+pub fn normalize_dump(msg: Msg<'_>, strict: bool, out: &mut [u8]) -> Result<usize> {
     let payload = msg.payload();
-    let (hlen, ifindex) = match msg.msg_type() {
-        l::RTM_GETLINK => (IFINFOMSG, None),
-        l::RTM_GETADDR => (IFADDRMSG, None),
-        l::RTM_GETROUTE => (RTMSG, None),
-        _ => (NDMSG, neigh_ifindex(payload)),
+    let (hlen, keep, attr) = match msg.msg_type() {
+        l::RTM_GETLINK => (IFINFOMSG, 1, None),
+        l::RTM_GETADDR if strict => (IFADDRMSG, IFADDRMSG, None),
+        l::RTM_GETADDR => (IFADDRMSG, 1, None),
+        l::RTM_GETROUTE if strict => (RTMSG, RTMSG, route_table(payload)),
+        l::RTM_GETROUTE => (RTMSG, 1, None),
+        _ => (
+            NDMSG,
+            1,
+            neigh_ifindex(payload).map(|i| (l::NDA_IFINDEX, i)),
+        ),
     };
-    // A shorter header stays as short (FreeBSD's `nl_parse_header` zero-fills it); only its
-    // family byte is kept.
-    let total = NLMSG_HDRLEN.saturating_add(hlen.min(payload.len()));
+    let hdr = hlen.min(payload.len());
+    let total = NLMSG_HDRLEN.saturating_add(hdr);
     let attr_len = NLA_HDRLEN.saturating_add(4);
-    let len = if ifindex.is_some() {
+    let len = if attr.is_some() {
         total.saturating_add(attr_len)
     } else {
         total
@@ -180,15 +194,28 @@ pub fn normalize_dump(msg: Msg<'_>, out: &mut [u8]) -> Result<usize> {
     dst.fill(0);
     crate::wire::copy(dst, msg.header());
     crate::wire::write_u32(dst, 0, u32::try_from(len).unwrap_or(u32::MAX));
-    if let (Some(family), Some(slot)) = (payload.first(), dst.get_mut(NLMSG_HDRLEN)) {
-        *slot = *family;
-    }
-    if let Some(index) = ifindex {
+    let kept = payload.get(..keep.min(hdr)).unwrap_or_default();
+    crate::wire::copy(dst.get_mut(NLMSG_HDRLEN..).unwrap_or_default(), kept);
+    if let Some((kind, value)) = attr {
         crate::wire::write_u16(dst, total, u16::try_from(attr_len).unwrap_or(0));
-        crate::wire::write_u16(dst, total.saturating_add(2), l::NDA_IFINDEX);
-        crate::wire::write_u32(dst, total.saturating_add(NLA_HDRLEN), index);
+        crate::wire::write_u16(dst, total.saturating_add(2), kind);
+        crate::wire::write_u32(dst, total.saturating_add(NLA_HDRLEN), value);
     }
     Ok(len)
+}
+
+/// `RTA_TABLE` of a route dump request whose attributes parse, when it is a `u32`.
+fn route_table(payload: &[u8]) -> Option<(u16, u32)> {
+    if payload.len() < RTMSG {
+        return None;
+    }
+    let attrs = attrs_after(payload, RTMSG);
+    attrs.clone().validate().ok()?;
+    attrs
+        .find(l::RTA_TABLE)
+        .filter(|a| a.payload().len() == 4)
+        .and_then(|a| a.u32())
+        .map(|t| (l::RTA_TABLE, t))
 }
 
 /// `NDA_IFINDEX` of a neighbour dump request whose attributes parse, as
@@ -207,7 +234,7 @@ fn neigh_ifindex(payload: &[u8]) -> Option<u32> {
 
 /// Linux's strict checks of a dump request on a socket with `NETLINK_GET_STRICT_CHK`
 /// ([`Error::Invalid`] with Linux's text and the offset from the start of `msg`); a request
-/// that passes is translated as sent, its filters included (`rtnl_valid_dump_ifinfo_req`,
+/// that passes keeps its filters ([`normalize_dump`]) (`rtnl_valid_dump_ifinfo_req`,
 /// `inet_valid_dump_ifaddr_req` / `inet6_valid_dump_ifaddr_req`, `ip_valid_fib_dump_req`,
 /// `neigh_valid_dump_req`).
 pub fn check_strict_dump(msg: Msg<'_>) -> Result<()> {
@@ -366,10 +393,9 @@ mod tests {
         let m = Msg::parse(r, 0).unwrap();
         if strict {
             check_strict_dump(m)?;
-            return Ok(r.to_vec());
         }
         let mut out = [0u8; NORMALIZED_MAX];
-        let n = normalize_dump(m, &mut out)?;
+        let n = normalize_dump(m, strict, &mut out)?;
         Ok(out[..n].to_vec())
     }
 

@@ -1525,3 +1525,30 @@ fn dump_filtered_where_freebsd_filters_like_linux() {
     );
     assert_eq!(flags_back(&c, &part), MULTI);
 }
+
+#[test]
+fn strict_dumps_keep_only_what_freebsd_reads() {
+    // A strict link dump with an IFLA_LINKINFO (18) Linux accepts and only uses as a kind
+    // filter (errors ignored, `linkinfo_to_kind_ops`): FreeBSD gets a plain dump.
+    let junk = attr(18, &[0xff, 0xff, 0x01, 0x00, 0x00]);
+    let req = rmsg(
+        GETLINK,
+        REQ | DUMP,
+        &ifinfomsg(0, 0, 0, 0, 0),
+        &[junk, a_u32(29, 1)],
+    );
+    let m = parse_one(&to_fb_fill(&strict(), &req, 0).unwrap());
+    assert_eq!(m.payload, vec![0u8; 16]);
+    // A strict route dump keeps its rtmsg (table, protocol, type) and RTA_TABLE (15); RTA_OIF
+    // (4) is Linux's filter only.
+    let req = rmsg(
+        GETROUTE,
+        REQ | DUMP,
+        &rtmsg(L_INET, 0, 254, 4, 0, 1, 0),
+        &[a_u32(15, 254), a_u32(4, 2)],
+    );
+    let m = parse_one(&to_fb_fill(&strict(), &req, 0).unwrap());
+    // (RT_TABLE_MAIN 254 is FreeBSD's fib 0 in the header, as everywhere.)
+    assert_eq!(&m.payload[..8], &[2, 0, 0, 0, 0, 4, 0, 1]);
+    assert_eq!(ids(&attrs_of(&m, 12)), vec![15]);
+}
