@@ -3,7 +3,9 @@
 # message by message, in a form comparable across backends: type, flags, whether nlmsg_seq
 # and nlmsg_pid are the request's seq and the socket's port, and for NLMSG_ERROR the errno,
 # the echo (whole request / header only) and the ext-ack TLVs.
-# Usage: answers.py SCENARIO [ext_ack] [cap_ack] [strict]
+# Usage: answers.py SCENARIO [ext_ack] [cap_ack] [strict] [up]
+# Scenarios: refused, refused_freebsd, framing, framing_genl, control, empty, empty_freebsd,
+# setlink, filtered, lenient (see cli/tests/run_freebsd_protocol.rs).
 import socket, struct, sys
 
 scenario = sys.argv[1]
@@ -211,7 +213,6 @@ elif scenario == "lenient":
         struct.pack("=BBBBi", 2, 0, 0, 0, 0) + struct.pack("=HHI", 8, 1, 0), True)
     # An empty payload: Linux drops it, acking only when asked.
     ask("link get, empty payload, ack", 18, 0x5, b"")
-    global_seq = seq
     seq += 1
     s.send(struct.pack("=IHHII", 16, 18, 0x1, seq, 0))
     ask("link dump after an unanswered empty request", 18, 0x301, b"\0", True)
