@@ -24,8 +24,8 @@
 #     the precompiled core's module carries "RtLibUseGOT", so the merged module emits
 #     R_X86_64_GOTPCREL (type 9) for the libcalls, which the amd64 loader refuses. Thin LTO
 #     generates code per module with that module's own flags.
-#  2. `ld -r` of the archive members the two entry points need, into one relocatable object.
-#  3. objcopy: every symbol but the two entry points becomes local (the Rust copies of memcpy &
+#  2. `ld -r` of the archive members the entry points need, into one relocatable object.
+#  3. objcopy: every symbol but the entry points becomes local (the Rust copies of memcpy &
 #     co. cannot clash with the kernel's), and .llvmbc/.llvmcmd/debug sections, which the
 #     loader never reads, are dropped.
 set -eu
@@ -36,7 +36,7 @@ target=x86_64-unknown-none
 cargo=${CARGO:-cargo}
 ld=${LD:-ld}
 objcopy=${OBJCOPY:-objcopy}
-entries="nlcompat_linux_to_freebsd nlcompat_freebsd_to_linux"
+entries="nlcompat_linux_to_freebsd nlcompat_freebsd_to_linux nlcompat_first_datagram"
 
 RUSTFLAGS="-C relocation-model=static -C code-model=kernel -C force-frame-pointers=yes -C relro-level=off"
 CARGO_PROFILE_RELEASE_LTO=thin

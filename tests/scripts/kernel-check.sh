@@ -4,7 +4,7 @@
 # kmod/Makefile also runs (kmod/build-rust-object.sh), and proves on that object:
 #   1. the target really is soft-float / no-red-zone / kernel code model;
 #   2. the build: nlcompat_rust.o, exactly as `make -C kmod` produces it;
-#   3. linking it with --gc-sections, rooted at the two exported functions only, WITHOUT
+#   3. linking it with --gc-sections, rooted at the exported functions only, WITHOUT
 #      defining `nlcompat_panic_hook` (the only way out of the panic handler) or any allocator
 #      symbol, succeeds: any reachable panic path (a bounds check, `copy_from_slice`, an
 #      `unwrap`, overflow checks) keeps the panic handler alive, which then needs the hook, and
@@ -15,7 +15,7 @@
 #   5. FreeBSD's amd64 module loader would accept it: kmod/check_kld_object.py applies the rules
 #      of sys/kern/link_elf_obj.c and sys/amd64/amd64/elf_machdep.c (relocation types, loaded
 #      section types, one symbol table, no TLS, no COMMON, only kernel-provided undefined
-#      symbols, exactly the two entry points global); kmod/tests/test_kmod.py tests that
+#      symbols, exactly the three entry points global); kmod/tests/test_kmod.py tests that
 #      checker on clang-made objects (and the provider-generation check on test doubles), and
 #      the former fat-LTO build must fail it with R_X86_64_GOTPCREL;
 #   6. `cargo check --target x86_64-unknown-freebsd -p nlcompat -p nlcompat-ffi`.
@@ -67,7 +67,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # 3. Reachability proof by linking the shipped object.
-roots="-static --gc-sections -e nlcompat_linux_to_freebsd -u nlcompat_freebsd_to_linux"
+roots="-static --gc-sections -e nlcompat_linux_to_freebsd -u nlcompat_freebsd_to_linux -u nlcompat_first_datagram"
 # shellcheck disable=SC2086
 if ! link $roots -o "$tmp/k.elf" "$obj" > "$tmp/link.log" 2>&1; then
   echo "kernel-check: FAIL: the exported functions reach symbols a kernel cannot provide:" >&2
@@ -138,6 +138,7 @@ command -v clang >/dev/null 2>&1 || fail "clang is needed by kmod/tests/test_kmo
 "$py" kmod/tests/test_kmod.py || fail "kmod/tests/test_kmod.py"
 "$py" kmod/check_kld_object.py "$obj" \
   --expect-global nlcompat_linux_to_freebsd --expect-global nlcompat_freebsd_to_linux \
+  --expect-global nlcompat_first_datagram \
   || fail "$obj would not load (see the findings above)"
 readelf -rW "$obj" | awk '/^ *[0-9a-f]+ +[0-9a-f]+ R_X86_64/ { n[$3]++ }
   END { printf "kernel-check: relocations:"; for (t in n) printf " %s %d", t, n[t]; printf "\n" }'
