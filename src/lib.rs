@@ -167,7 +167,8 @@ pub(crate) fn translate_msg_as(
         && (msg.msg_type() >= NLMSG_MIN_TYPE
             || msg.msg_type() == linux_abi::NLMSG_ERROR
             || msg.msg_type() == linux_abi::NLMSG_DONE);
-    // A message replaced by another type (an error standing for an empty dump) has its flags.
+    // A message replaced by one of another type (an empty dump standing for FreeBSD's error)
+    // was written with its flags.
     let same_type = w
         .written()
         .get(start..)
@@ -186,7 +187,8 @@ pub(crate) fn translate_msg_as(
     Ok(())
 }
 
-/// [`translate_msg_as`] but for the reply flags.
+/// The translation proper; [`translate_msg_as`] then sets Linux's reply flags
+/// ([`msg::flags`]) and FreeBSD's type for `RTM_SETLINK` ([`msg::link::freebsd_type_flags`]).
 fn translate_body(
     ctx: &Ctx<'_>,
     dir: Dir,

@@ -54,6 +54,19 @@ pub fn linux_flags(ctx: &Ctx<'_>, msg: Msg<'_>) -> u16 {
     }
 }
 
+/// Whether `msg`, one of the messages queued on a socket after `ctx.request`, is a
+/// notification of a multicast group rather than part of the answer: neither an ack, error,
+/// dump part or `NLMSG_DONE`, nor the reply to the request. FreeBSD queues the events a
+/// request causes on the sender's own socket too when it is a member of the group, with the
+/// request's seq (`report_operation()` in `sys/netlink/route/rt.c`); Linux delivers them as
+/// multicast (`nlmsg_notify()`), with the group in the sender address.
+#[must_use]
+pub fn is_notification(ctx: &Ctx<'_>, msg: Msg<'_>) -> bool {
+    !matches!(msg.msg_type(), l::NLMSG_ERROR | l::NLMSG_DONE)
+        && msg.flags() & l::NLM_F_MULTI == 0
+        && !answers(ctx, msg)
+}
+
 /// Whether `msg` is the reply to `ctx.request`: same seq and the type a `GET` request is
 /// answered with (`RTM_GETx` → `RTM_NEWx`, two below; generic netlink: the same family).
 fn answers(ctx: &Ctx<'_>, msg: Msg<'_>) -> bool {

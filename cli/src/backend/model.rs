@@ -329,6 +329,7 @@ impl Backend for ModelBackend {
     }
 
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
+        let mut out = Vec::new();
         let mut stream = Vec::new();
         for raw in walk(datagram) {
             let Ok(req) = Msg::parse(raw, 0) else {
@@ -380,10 +381,26 @@ impl Backend for ModelBackend {
             }
             let bufs = self.kernel.take_bufs(bsd);
             let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
-            stream.extend(self.to_linux(sock, &bufs, Some(raw)));
+            let answer = self.to_linux(sock, &bufs, Some(raw));
+            // What came back is the answer and, on a member socket, the notifications the
+            // request caused: those travel as multicast, with their group.
+            out.extend(chunk(&stream));
+            stream.clear();
+            let ctx = ctx.with_request(Some(raw));
+            out.extend(chunk(&answer).into_iter().map(|d| match d {
+                Delivery::Datagram { group: 0, bytes } => {
+                    let group = match Messages::new(&bytes).collect::<Vec<_>>().as_slice() {
+                        [Ok(m)] if nlcompat::msg::flags::is_notification(&ctx, *m) => group_of(*m),
+                        _ => 0,
+                    };
+                    Delivery::Datagram { group, bytes }
+                }
+                other => other,
+            }));
         }
+        out.extend(chunk(&stream));
         self.collect_async(Some(s));
-        Ok(chunk(&stream))
+        Ok(out)
     }
 
     fn poll_fd(&self) -> Option<std::os::fd::RawFd> {
