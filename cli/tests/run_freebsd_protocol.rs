@@ -367,3 +367,33 @@ fn own_notifications_arrive_as_multicast() {
     assert_eq!(bsd.stdout, linux.stdout);
     assert_eq!(bsd.stdout, "24 0x600 77 64 True\n2 0x100 77 0 True\n");
 }
+
+/// Dumps the kernel filters carry `NLM_F_DUMP_FILTERED` where FreeBSD filters as Linux does
+/// (strict address dump by index, parts and DONE; neighbour dump by `NDA_IFINDEX`, parts), and
+/// a strict address dump of a missing interface ends with Linux's `-ENODEV`.
+#[test]
+fn kernel_filtered_dumps_say_so() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let norm = |s: &str| {
+        answers_joined(s)
+            .iter()
+            .map(|a| dedup(a))
+            .collect::<Vec<_>>()
+    };
+    for mode in ["strict", "ext_ack"] {
+        let bsd = answers("freebsd", &["filtered", mode]);
+        let linux = answers("linux", &["filtered", mode]);
+        assert_eq!(norm(&bsd), norm(&linux), "{mode}");
+    }
+    let bsd = answers("freebsd", &["filtered", "strict"]);
+    assert!(
+        bsd.contains("DONE flags=0x22 seq=ok pid=port status=-19"),
+        "{bsd}"
+    );
+    assert!(
+        bsd.contains("28 flags=0x22 seq=ok pid=port | DONE flags=0x2 "),
+        "{bsd}"
+    );
+}

@@ -80,7 +80,9 @@ impl ModelBackend {
             self.record(s, crate::pcap::Way::FromKernel, buf);
         }
         let host = self.host();
-        let ctx = Ctx::new(&host, s.proto).with_request(request);
+        let ctx = Ctx::new(&host, s.proto)
+            .with_request(request)
+            .with_strict(s.strict);
         let map = self.port_map();
         let mut out = Vec::new();
         for buf in bufs {
