@@ -5,8 +5,8 @@
 mod backend;
 mod host;
 mod ioctl;
-mod netfs;
 mod msglog;
+mod netfs;
 mod notif;
 mod pcap;
 mod sock;
