@@ -3,6 +3,7 @@
 #![deny(unsafe_code)]
 
 mod backend;
+mod decode;
 mod host;
 mod ioctl;
 mod notif;
@@ -75,8 +76,11 @@ enum Command {
         #[arg(required = true, last = true, value_name = "PROGRAM")]
         argv: Vec<String>,
     },
-    /// Translate a raw stream of netlink messages between the Linux and FreeBSD ABIs.
+    /// Translate netlink messages (raw stream, pcap or pcapng) between the Linux and FreeBSD
+    /// ABIs.
     Xlate(xlate::XlateArgs),
+    /// Print every netlink message of captures or raw streams as text or JSON.
+    Decode(decode::DecodeArgs),
 }
 
 /// Exit status for runner failures (before or around the program).
@@ -168,6 +172,13 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Xlate(a) => match xlate::run(&a) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                report(&e);
+                ExitCode::from(RUNNER_FAILURE)
+            }
+        },
+        Command::Decode(a) => match decode::run(&a) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 report(&e);
