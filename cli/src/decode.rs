@@ -402,7 +402,7 @@ impl Decoder {
                         d.attrs = self.attrs(at, side, table, &mut d.malformed);
                     }
                     if (t == l::RTM_NEWLINK || t == l::RTM_DELLINK) && proto == 0 {
-                        self.learn(&d, side);
+                        self.learn(&mut d, side);
                     }
                 }
             }
@@ -460,16 +460,24 @@ impl Decoder {
         });
     }
 
-    fn learn(&mut self, d: &Decoded, side: Side) {
-        let Some(h) = &d.header else {
-            return;
-        };
-        let index = h.fields.iter().find_map(|f| match f.value {
-            Value::Ifindex { index, .. } if f.name == "ifi_index" => Some(index),
-            _ => None,
-        });
+    /// Remembers the name of a link message's interface and names its `ifi_index`.
+    fn learn(&mut self, d: &mut Decoded, side: Side) {
         let name = d.attrs.iter().find_map(|a| match (&a.name, &a.value) {
             (Some("IFLA_IFNAME"), Value::Text(n)) => Some(n.clone()),
+            _ => None,
+        });
+        let Some(h) = &mut d.header else {
+            return;
+        };
+        if let Some(n) = &name {
+            for f in &mut h.fields {
+                if let (Value::Ifindex { name: slot, .. }, "ifi_index") = (&mut f.value, f.name) {
+                    *slot = Some(n.clone());
+                }
+            }
+        }
+        let index = h.fields.iter().find_map(|f| match f.value {
+            Value::Ifindex { index, .. } if f.name == "ifi_index" => Some(index),
             _ => None,
         });
         if let (Some(i), Some(n)) = (index, name) {
@@ -1544,8 +1552,22 @@ pub(crate) fn rfc3339(t: std::time::Duration) -> String {
 
 // ---- text ----
 
-/// One message as text, `ip monitor`/tshark style; ends with a newline.
+/// Hex payloads longer than this many bytes are cut in text output (JSON has them whole).
+const HEX_SHOWN: usize = 48;
+
+/// One message as text, `ip monitor`/tshark style; ends with a newline. Long hex payloads
+/// are shortened.
 pub(crate) fn render(d: &Decoded) -> String {
+    render_with(d, false)
+}
+
+/// Like [`render`], with every byte of hex payloads (for comparisons).
+pub(crate) fn render_full(d: &Decoded) -> String {
+    render_with(d, true)
+}
+
+fn render_with(d: &Decoded, full: bool) -> String {
+    FULL.with(|f| f.set(full));
     let mut s = String::new();
     let arrow = match d.dir {
         Some("request") => " >",
@@ -1562,6 +1584,11 @@ pub(crate) fn render(d: &Decoded) -> String {
     s.push('\n');
     render_body(&mut s, d, 1);
     s
+}
+
+thread_local! {
+    /// Whether [`show`] prints hex payloads whole (set per rendering).
+    static FULL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn render_summary(s: &mut String, d: &Decoded) {
@@ -1681,7 +1708,15 @@ pub(crate) fn show(v: &Value) -> String {
             Some(n) => format!("{index}({n})"),
             None => index.to_string(),
         },
-        Value::Hex { hex } => format!("0x{hex}"),
+        Value::Hex { hex } => {
+            let cut = HEX_SHOWN.saturating_mul(2);
+            match hex.get(..cut) {
+                Some(head) if hex.len() > cut && !FULL.with(std::cell::Cell::get) => {
+                    format!("0x{head}... ({} bytes)", hex.len() / 2)
+                }
+                _ => format!("0x{hex}"),
+            }
+        }
         Value::Nested(a) => format!("[{} attributes]", a.len()),
         Value::Hops(h) => format!("[{} nexthops]", h.len()),
         Value::Fields(fs) => {

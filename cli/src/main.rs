@@ -6,8 +6,10 @@ mod backend;
 mod decode;
 mod host;
 mod ioctl;
+mod normalize;
 mod notif;
 mod pcap;
+mod replay;
 mod sock;
 #[expect(
     unsafe_code,
@@ -81,6 +83,9 @@ enum Command {
     Xlate(xlate::XlateArgs),
     /// Print every netlink message of captures or raw streams as text or JSON.
     Decode(decode::DecodeArgs),
+    /// Replay the Linux-side requests of a capture against the FreeBSD model and compare the
+    /// answers with the captured ones (exit 1 on a difference).
+    Replay(replay::ReplayArgs),
 }
 
 /// Exit status for runner failures (before or around the program).
@@ -180,6 +185,14 @@ fn main() -> ExitCode {
         },
         Command::Decode(a) => match decode::run(&a) {
             Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                report(&e);
+                ExitCode::from(RUNNER_FAILURE)
+            }
+        },
+        Command::Replay(a) => match replay::run(&a) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(replay::DIFFERENT),
             Err(e) => {
                 report(&e);
                 ExitCode::from(RUNNER_FAILURE)
