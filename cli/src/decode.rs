@@ -98,12 +98,21 @@ pub(crate) fn run(a: &DecodeArgs) -> Result<(), String> {
                 } else {
                     out.write_all(render(&m).as_bytes())
                 };
-                res.map_err(|e| format!("cannot write standard output: {e}"))?;
+                match res {
+                    Ok(()) => {}
+                    // A reader that stopped early (`| head`) ends the output, not an error.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                    Err(e) => return Err(format!("cannot write standard output: {e}")),
+                }
             }
         }
     }
-    out.flush()
-        .map_err(|e| format!("cannot write standard output: {e}"))
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write standard output: {e}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A decoded value.
