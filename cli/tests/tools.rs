@@ -148,6 +148,83 @@ fn decode_shows_errno_names_on_each_side() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Multipath and `RTA_VIA`: `struct rtnexthop` hops are weight − 1 on Linux and the weight
+/// on FreeBSD (`include/uapi/linux/rtnetlink.h`, `sys/netlink/route/rt.c`); `struct rtvia`
+/// has a u16 family on Linux, u8 on FreeBSD. FreeBSD-only attributes carry FreeBSD's names.
+#[test]
+fn decode_multipath_via_and_freebsd_only_attributes() {
+    if !gate() {
+        return;
+    }
+    let dir = tempdir("mp");
+    let topo = dir.join("mp.toml");
+    std::fs::write(
+        &topo,
+        r#"
+[[interface]]
+name = "em0"
+type = "ether"
+mac = "52:54:00:12:34:56"
+up = true
+addresses = ["192.0.2.10/24", "2001:db8::10/64"]
+[[interface]]
+name = "em1"
+type = "ether"
+mac = "52:54:00:12:34:57"
+up = true
+addresses = ["198.51.100.10/24"]
+[[interface]]
+name = "lo0"
+type = "loopback"
+up = true
+addresses = ["127.0.0.1/8"]
+[[route]]
+dst = "203.0.113.0/24"
+multipath = [{ gateway = "192.0.2.1" }, { gateway = "198.51.100.1", weight = 3 }]
+[[route]]
+dst = "10.9.0.0/16"
+gateway = "fe80::1"
+interface = "em0"
+"#,
+    )
+    .unwrap();
+    let cap = record(
+        &dir,
+        "mp",
+        &["--topology", s(&topo)],
+        &["sh", "-c", "ip route show && ip route get 10.9.1.1"],
+    );
+    let text = ok(&nlcompat(&["decode", s(&cap)]), "decode");
+    assert!(
+        text.contains("RTA_VIA {family AF_INET6(10), addr fe80::1}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("RTA_VIA {family AF_INET6(28), addr fe80::1}"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "        nexthop ifindex 2 hops 2 flags 0\n            RTA_GATEWAY 198.51.100.1"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "        nexthop ifindex 2 hops 3 flags 0\n            RTA_GATEWAY 198.51.100.1"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("    NL_RTA_KNH_ID "), "{text}");
+    // Linux's main table is 254, FreeBSD's fib 0.
+    assert!(text.contains("RTA_TABLE RT_TABLE_MAIN(254)"), "{text}");
+    assert!(text.contains("RTA_TABLE RT_TABLE_MAIN(0)"), "{text}");
+    // Several sockets (ip route get opens more): the replay matches on each.
+    let r = nlcompat(&["replay", "--topology", s(&topo), s(&cap)]);
+    assert_eq!(r.code, Some(0), "{}\n{}", r.stdout, r.stderr);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// An NLMSG_ERROR with ext-ack TLVs, built by hand from `include/uapi/linux/netlink.h`:
 /// error -22 (EINVAL), capped echo of an `RTM_NEWADDR` header, `NLMSGERR_ATTR_MSG` and
 /// `NLMSGERR_ATTR_OFFS`.
