@@ -958,11 +958,21 @@ static NHMSG: Layout = Layout {
         fd!("nh_flags", 4, 4, FieldKind::Num),
     ],
 };
-static GENLMSGHDR: Layout = Layout {
+/// nlctrl (`GENL_ID_CTRL`): commands named.
+static GENLMSGHDR_CTRL: Layout = Layout {
     name: "genlmsghdr",
     len: 4,
     fields: &[
         fd!("cmd", 0, 1, FieldKind::Names(ctrl_cmd_name)),
+        fd!("version", 1, 1, FieldKind::Num),
+    ],
+};
+/// Other generic families: their commands are their own (numbers only).
+static GENLMSGHDR: Layout = Layout {
+    name: "genlmsghdr",
+    len: 4,
+    fields: &[
+        fd!("cmd", 0, 1, FieldKind::Num),
         fd!("version", 1, 1, FieldKind::Num),
     ],
 };
@@ -977,6 +987,7 @@ fn layout_for(proto: Proto, t: u16) -> Option<&'static Layout> {
             Some("nexthop") => Some(&NHMSG),
             _ => None,
         },
+        Proto::Generic if t == l::GENL_ID_CTRL => Some(&GENLMSGHDR_CTRL),
         Proto::Generic => Some(&GENLMSGHDR),
         Proto::Other(_) => None,
     }

@@ -37,10 +37,11 @@ pub(crate) struct ReplayArgs {
     /// host.
     #[arg(long, value_name = "FILE")]
     topology: Option<PathBuf>,
-    /// FreeBSD release whose behaviour the model follows. The model has no release profiles
-    /// yet: only `default` (the model's behaviour) is accepted.
-    #[arg(long, value_name = "RELEASE", default_value = "default")]
-    freebsd: String,
+    /// FreeBSD release whose behaviour the model follows, passed to the model as the
+    /// topology's `release` (its release profiles, docs/freebsd-sim.md); default: the
+    /// model's default release. A release the model does not know is refused.
+    #[arg(long, value_name = "RELEASE")]
+    freebsd: Option<String>,
     /// Differing messages printed per request (the rest are counted).
     #[arg(long, default_value = "20")]
     max_shown: usize,
@@ -51,15 +52,8 @@ pub(crate) const DIFFERENT: u8 = 1;
 
 /// Runs `replay`; `Ok(true)` when every answer matched.
 pub(crate) fn run(a: &ReplayArgs) -> Result<bool, String> {
-    if a.freebsd != "default" {
-        return Err(format!(
-            "--freebsd {}: this build's FreeBSD model has no release profiles; \
-             only `default` is accepted",
-            a.freebsd
-        ));
-    }
     let opts = scan(&a.capture)?;
-    let backend = crate::backend::model::new(a.topology.as_deref(), false, 0, None)?;
+    let backend = model(a.topology.as_deref(), a.freebsd.as_deref())?;
     let mut r = Replayer::new(backend, opts, a.max_shown);
     r.learn_model_names();
     let mut reader = Reader::open(&a.capture, 0)?;
@@ -82,6 +76,44 @@ pub(crate) fn run(a: &ReplayArgs) -> Result<bool, String> {
     out.write_all(summary.as_bytes())
         .map_err(|e| format!("cannot write standard output: {e}"))?;
     Ok(r.requests_differing == 0)
+}
+
+/// The built-in host's topology text (what `--topology` replaces).
+const DEFAULT_TOPOLOGY: &str = include_str!("../../freebsd-sim/topologies/default.toml");
+
+/// The model backend over `topology` (default: the built-in host), following `release` when
+/// given: the release goes to the model as the topology's top-level `release` key.
+fn model(topology: Option<&Path>, release: Option<&str>) -> Result<Box<dyn Backend>, String> {
+    let Some(rel) = release else {
+        return crate::backend::model::new(topology, false, 0, None);
+    };
+    let text = match topology {
+        Some(p) => {
+            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?
+        }
+        None => DEFAULT_TOPOLOGY.to_owned(),
+    };
+    if rel.contains(['"', '\\', '\n']) {
+        return Err(format!("--freebsd {rel:?}: not a release name"));
+    }
+    // A top-level key must precede the first table of a TOML file.
+    let with = format!("release = \"{rel}\"\n{text}");
+    let tmp = std::env::temp_dir().join(format!("nlcompat-replay-{}.toml", std::process::id()));
+    std::fs::write(&tmp, with).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    let res = crate::backend::model::new(Some(&tmp), false, 0, None);
+    let _ = std::fs::remove_file(&tmp);
+    match res {
+        Ok(b) => Ok(b),
+        Err(e) => {
+            // Tell a refused release from a broken topology.
+            crate::backend::model::new(topology, false, 0, None)?;
+            let why = e.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&e);
+            Err(format!(
+                "--freebsd {rel}: the FreeBSD model refused the release: {}",
+                why.trim()
+            ))
+        }
+    }
 }
 
 /// Socket options seen in a capture, per port id.

@@ -415,10 +415,15 @@ fn replay_of_a_model_capture_matches_and_a_changed_host_differs() {
         "{}",
         diff.stdout
     );
-    // Releases: only the default until the model has profiles.
+    // A release the model has no profile for is refused with one line naming it.
     let rel = nlcompat(&["replay", "--freebsd", "13.2", s(&cap)]);
-    assert_eq!(rel.code, Some(125));
-    assert!(rel.stderr.contains("no release profiles"), "{}", rel.stderr);
+    assert_eq!(rel.code, Some(125), "{}", rel.stdout);
+    assert!(
+        rel.stderr.starts_with("nlcompat: --freebsd 13.2: "),
+        "{}",
+        rel.stderr
+    );
+    assert_eq!(rel.stderr.lines().count(), 1, "{}", rel.stderr);
     let _ = std::fs::remove_dir_all(dir);
 }
 
