@@ -107,6 +107,8 @@ fn model(topology: Option<&Path>, release: Option<&str>) -> Result<Box<dyn Backe
         Err(e) => {
             // Tell a refused release from a broken topology.
             crate::backend::model::new(topology, false, 0, None)?;
+            // The temporary file's name means nothing to the user.
+            let e = e.replace(&format!("{}: ", tmp.display()), "");
             let why = e.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&e);
             Err(format!(
                 "--freebsd {rel}: the FreeBSD model refused the release: {}",
