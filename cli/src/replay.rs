@@ -311,7 +311,7 @@ impl Replayer {
                 // No such socket on FreeBSD (e.g. NETLINK_XFRM): the program would have
                 // failed at socket(); a difference, not a reason to stop.
                 self.requests_differing = self.requests_differing.saturating_add(1);
-                let _ = write!(self.out, "request {}  {why}\n", render(&request));
+                let _ = writeln!(self.out, "request {}  {why}", render(&request));
                 return Ok(());
             }
         };
