@@ -23,13 +23,13 @@ use std::path::Path;
 use std::rc::Rc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use pcap_file::pcap::PcapReader;
+use pcap_file::pcap::{PcapHeader, PcapPacket, PcapReader, PcapWriter};
 use pcap_file::pcapng::blocks::enhanced_packet::EnhancedPacketBlock;
 use pcap_file::pcapng::blocks::interface_description::{
     InterfaceDescriptionBlock, InterfaceDescriptionOption,
 };
 use pcap_file::pcapng::{Block, PcapNgReader, PcapNgWriter};
-use pcap_file::DataLink;
+use pcap_file::{DataLink, TsResolution};
 
 /// Which ABI a recorded message is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -156,19 +156,7 @@ impl Pcap {
         if self.failed {
             return Err("capture stopped after an earlier write error".to_owned());
         }
-        let mut data = Vec::with_capacity(rec.data.len().saturating_add(COOKED_LEN));
-        let pkttype = match (rec.way, rec.group) {
-            (Some(Way::ToKernel), _) => PACKET_OUTGOING,
-            (_, 0) => PACKET_HOST,
-            _ => PACKET_MULTICAST,
-        };
-        data.extend_from_slice(&pkttype.to_be_bytes());
-        data.extend_from_slice(&ARPHRD_NETLINK.to_be_bytes());
-        data.extend_from_slice(&8u16.to_be_bytes());
-        data.extend_from_slice(&rec.port.to_be_bytes());
-        data.extend_from_slice(&rec.group.to_be_bytes());
-        data.extend_from_slice(&rec.proto.to_be_bytes());
-        data.extend_from_slice(&rec.data);
+        let data = cooked_packet(rec);
         let block = EnhancedPacketBlock {
             interface_id: match rec.side {
                 Some(Side::Linux) | None => 0,
@@ -189,6 +177,63 @@ impl Pcap {
     /// Flushes buffered blocks.
     pub(crate) fn flush(&mut self) -> Result<(), String> {
         self.w.get_mut().flush().map_err(|e| e.to_string())
+    }
+}
+
+/// A record as a `LINKTYPE_NETLINK` packet: the cooked header, then the netlink bytes.
+fn cooked_packet(rec: &Record) -> Vec<u8> {
+    let mut data = Vec::with_capacity(rec.data.len().saturating_add(COOKED_LEN));
+    let pkttype = match (rec.way, rec.group) {
+        (Some(Way::ToKernel), _) => PACKET_OUTGOING,
+        (_, 0) => PACKET_HOST,
+        _ => PACKET_MULTICAST,
+    };
+    data.extend_from_slice(&pkttype.to_be_bytes());
+    data.extend_from_slice(&ARPHRD_NETLINK.to_be_bytes());
+    data.extend_from_slice(&8u16.to_be_bytes());
+    data.extend_from_slice(&rec.port.to_be_bytes());
+    data.extend_from_slice(&rec.group.to_be_bytes());
+    data.extend_from_slice(&rec.proto.to_be_bytes());
+    data.extend_from_slice(&rec.data);
+    data
+}
+
+/// A classic libpcap file (`LINKTYPE_NETLINK`, nanosecond timestamps). It has no interfaces,
+/// so the ABI of its packets is not recorded.
+pub(crate) struct ClassicPcap {
+    w: Option<PcapWriter<Sink>>,
+}
+
+impl ClassicPcap {
+    /// A capture written to `out`.
+    pub(crate) fn to_writer(out: Box<dyn Write>) -> Result<ClassicPcap, String> {
+        let header = PcapHeader {
+            datalink: DataLink::NETLINK,
+            ts_resolution: TsResolution::NanoSecond,
+            snaplen: 1 << 18,
+            ..PcapHeader::default()
+        };
+        let w = PcapWriter::with_header(BufWriter::new(out), header)
+            .map_err(|e| format!("cannot write: {e}"))?;
+        Ok(ClassicPcap { w: Some(w) })
+    }
+
+    /// Writes one record.
+    pub(crate) fn write(&mut self, rec: &Record) -> Result<(), String> {
+        let data = cooked_packet(rec);
+        let len = u32::try_from(data.len()).unwrap_or(u32::MAX);
+        let w = self.w.as_mut().ok_or("capture already finished")?;
+        w.write_packet(&PcapPacket::new_owned(rec.time, len, data))
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Flushes the file; later writes fail.
+    pub(crate) fn finish(&mut self) -> Result<(), String> {
+        match self.w.take() {
+            Some(w) => w.into_writer().flush().map_err(|e| e.to_string()),
+            None => Ok(()),
+        }
     }
 }
 

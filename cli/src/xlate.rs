@@ -13,7 +13,7 @@ use nlcompat::{Ctx, Freebsd, Linux, Proto};
 
 use crate::decode::describe;
 use crate::host::SimHost;
-use crate::pcap::{Format, Pcap, Reader, Record, Side};
+use crate::pcap::{ClassicPcap, Format, Pcap, Reader, Record, Side};
 
 /// Which ABI the input is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -40,6 +40,8 @@ pub(crate) enum OutFormat {
     Raw,
     /// pcapng with `linux`/`freebsd` interfaces (as `nlcompat run --pcap` writes).
     Pcapng,
+    /// Classic pcap (`LINKTYPE_NETLINK`; no interfaces, so the ABI is not recorded).
+    Pcap,
 }
 
 /// Arguments of `nlcompat xlate`.
@@ -58,6 +60,7 @@ pub(crate) struct XlateArgs {
     #[arg(long)]
     real_ifnames: bool,
     /// Output format; default: raw for a raw input, pcapng for a pcap or pcapng input.
+    /// Raw input has no times: its packets are stamped with the time of the translation.
     #[arg(long, value_enum)]
     format: Option<OutFormat>,
     /// Input file: raw netlink messages, pcap or pcapng (default: standard input).
@@ -102,6 +105,7 @@ pub(crate) fn run(a: &XlateArgs) -> Result<(), String> {
     let mut out = match format {
         OutFormat::Raw => Out::Raw(std::io::BufWriter::new(sink)),
         OutFormat::Pcapng => Out::Pcap(Box::new(Pcap::to_writer(sink)?)),
+        OutFormat::Pcap => Out::Classic(ClassicPcap::to_writer(sink)?),
     };
     let (from_side, to_side) = match a.from {
         From::Linux => (Side::Linux, Side::Freebsd),
@@ -125,6 +129,16 @@ pub(crate) fn run(a: &XlateArgs) -> Result<(), String> {
             check_framing(&rec.data).map_err(|e| format!("{in_name}: {at}: {e}"))?;
         }
         let proto = Proto::from_number(u32::from(rec.proto));
+        let rec = Record {
+            time: if rec.time.is_zero() {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap_or_default()
+            } else {
+                rec.time
+            },
+            ..rec
+        };
         let bytes = translate(&host, proto, a.from, &rec.data)
             .map_err(|e| format!("{in_name}: {at}: translation failed: {e}"))?;
         match &mut out {
@@ -140,11 +154,17 @@ pub(crate) fn run(a: &XlateArgs) -> Result<(), String> {
                 p.write(&r)
                     .map_err(|e| format!("cannot write the output: {e}"))?;
             }
+            Out::Classic(p) => {
+                let r = Record { data: bytes, ..rec };
+                p.write(&r)
+                    .map_err(|e| format!("cannot write the output: {e}"))?;
+            }
         }
     }
     match &mut out {
         Out::Raw(w) => w.flush(),
         Out::Pcap(p) => p.flush().map_err(std::io::Error::other),
+        Out::Classic(p) => p.finish().map_err(std::io::Error::other),
     }
     .map_err(|e| format!("cannot write the output: {e}"))
 }
@@ -152,6 +172,7 @@ pub(crate) fn run(a: &XlateArgs) -> Result<(), String> {
 enum Out {
     Raw(std::io::BufWriter<Box<dyn Write>>),
     Pcap(Box<Pcap>),
+    Classic(ClassicPcap),
 }
 
 /// Every message of a captured datagram must be framed correctly (the translator itself

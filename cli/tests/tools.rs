@@ -376,6 +376,38 @@ fn xlate_pcapng_in_and_out_matches_the_runners_freebsd_side() {
     );
     assert!(text.contains("RTM_GETADDR(22)"), "{text}");
     assert!(text.contains("AF_INET6(28)"), "{text}");
+    // Classic pcap out: no interfaces, so --abi says what it holds.
+    let classic_out = dir.join("xlated.pcap");
+    ok(
+        &nlcompat(&[
+            "xlate",
+            "--from",
+            "linux",
+            "--format",
+            "pcap",
+            s(&cap),
+            s(&classic_out),
+        ]),
+        "xlate pcap",
+    );
+    let text = ok(
+        &nlcompat(&["decode", "--abi", "freebsd", s(&classic_out)]),
+        "decode pcap",
+    );
+    let runner_text = ok(
+        &nlcompat(&["decode", "--side", "freebsd", s(&cap)]),
+        "decode",
+    );
+    let first = |t: &str| {
+        t.lines()
+            .find(|l| l.contains("RTM_GETADDR(22)"))
+            .map(|l| l.split(" len ").nth(1).unwrap_or("").to_owned())
+    };
+    assert!(first(&text).is_some(), "{text}");
+    assert_eq!(
+        first(&text).map(|l| l.split(" port").next().map(str::to_owned)),
+        first(&runner_text).map(|l| l.split(" port").next().map(str::to_owned))
+    );
     // Classic pcap (converted by Wireshark's editcap, microsecond timestamps) reads too;
     // without interface names every packet takes --abi.
     if need("editcap") {
