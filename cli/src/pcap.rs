@@ -7,10 +7,11 @@
 //! enhanced-packet timestamps in). Both use `LINKTYPE_NETLINK` (253), whose packets start
 //! with the 16-byte Linux "cooked" (`LINKTYPE_LINUX_SLL`) header that libpcap writes for an
 //! nlmon device: packet type, `ARPHRD_NETLINK` (824), address length, 8 address bytes, then
-//! the netlink protocol, all big-endian (libpcap `pcap-linux.c`, `sll.h`; Wireshark's
-//! `epan/dissectors/packet-netlink.c` reads the same layout and ignores the address). Our
-//! writer fills the address with the socket's port id and the multicast group (address
-//! length 8), so `replay` can tell the sockets of a capture apart.
+//! the netlink protocol, all big-endian (libpcap `pcap-linux.c`, `sll.h`; the link-type
+//! definition, tcpdump.org `linktypes/LINKTYPE_NETLINK.html`, declares everything but the
+//! ARPHRD type and the protocol unused, and Wireshark's `epan/dissectors/packet-netlink.c`
+//! ignores them). Our writer fills the address with the socket's port id and the multicast
+//! group (address length 8), so `replay` can tell the sockets of a capture apart.
 //!
 //! The reader takes pcapng, classic pcap (both `LINKTYPE_NETLINK`) and raw streams of
 //! netlink messages, one record at a time, so captures of any size stream through it.
