@@ -626,6 +626,11 @@ impl Decoder {
             "RTA_METRICS" | "IFLA_LINKINFO" => {
                 return Value::Nested(self.attrs(Attrs::new(p), side, None, bad))
             }
+            // FreeBSD-private nests (`sys/netlink/route/interface.h` IFLAF_*,
+            // `ifaddrs.h` IFAF_*, `neigh.h` NDAF_*, `nexthop.h` NHAF_*): inner ids by number.
+            n if side == Side::Freebsd && n.ends_with("_FREEBSD") => {
+                return Value::Nested(self.attrs(Attrs::new(p), side, None, bad))
+            }
             _ => {}
         }
         plain(p)

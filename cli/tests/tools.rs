@@ -108,6 +108,12 @@ fn decode_names_both_abis_of_a_recorded_session() {
         "{text}"
     );
     assert!(text.contains("(eth0)"), "{text}");
+    // FreeBSD's private nest: IFLAF_ORIG_HWADDR (2, `sys/netlink/route/interface.h`) by
+    // number, as the translator's tables do not name inner ids.
+    assert!(
+        text.contains("    IFLA_FREEBSD:\n        attr 2 0x525400123456\n"),
+        "{text}"
+    );
     // --side and --json: one JSON object per message, all of the chosen side.
     let json = ok(
         &nlcompat(&["decode", "--json", "--side", "freebsd", s(&cap)]),
