@@ -3,12 +3,15 @@
 #![deny(unsafe_code)]
 
 mod backend;
+mod decode;
 mod host;
 mod ioctl;
 mod msglog;
 mod netfs;
+mod normalize;
 mod notif;
 mod pcap;
+mod replay;
 mod sock;
 #[expect(
     unsafe_code,
@@ -77,8 +80,14 @@ enum Command {
         #[arg(required = true, last = true, value_name = "PROGRAM")]
         argv: Vec<String>,
     },
-    /// Translate a raw stream of netlink messages between the Linux and FreeBSD ABIs.
+    /// Translate netlink messages (raw stream, pcap or pcapng) between the Linux and FreeBSD
+    /// ABIs.
     Xlate(xlate::XlateArgs),
+    /// Print every netlink message of captures or raw streams as text or JSON.
+    Decode(decode::DecodeArgs),
+    /// Replay the Linux-side requests of a capture against the FreeBSD model and compare the
+    /// answers with the captured ones (exit 1 on a difference).
+    Replay(replay::ReplayArgs),
 }
 
 /// Exit status for runner failures (before or around the program).
@@ -198,6 +207,21 @@ fn main() -> ExitCode {
         }
         Command::Xlate(a) => match xlate::run(&a) {
             Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                report(&e);
+                ExitCode::from(RUNNER_FAILURE)
+            }
+        },
+        Command::Decode(a) => match decode::run(&a) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                report(&e);
+                ExitCode::from(RUNNER_FAILURE)
+            }
+        },
+        Command::Replay(a) => match replay::run(&a) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(replay::DIFFERENT),
             Err(e) => {
                 report(&e);
                 ExitCode::from(RUNNER_FAILURE)

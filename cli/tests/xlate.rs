@@ -119,6 +119,58 @@ fn bad_input_is_a_clear_error() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("nlcompat: translation failed"), "{err}");
+    assert!(
+        err.starts_with("nlcompat: ") && err.contains("offset 0: nlmsg_len 64 runs past the end"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// Random bytes are not netlink: a non-zero exit with the offset and the reason, never an
+/// empty output with success.
+#[test]
+fn random_bytes_fail_with_offset_and_reason() {
+    let topo = topo_file("random");
+    let dir = topo.parent().unwrap().to_path_buf();
+    // A fixed pseudo-random buffer (xorshift), so the failure is reproducible.
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let bytes: Vec<u8> = (0..300)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x.to_le_bytes()[0]
+        })
+        .collect();
+    let bad = dir.join("random.bin");
+    std::fs::write(&bad, &bytes).unwrap();
+    for from in ["linux", "freebsd"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_nlcompat"))
+            .args(["xlate", "--from", from, "--topology"])
+            .arg(&topo)
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{from}");
+        assert!(out.stdout.is_empty(), "{from}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("offset 0: nlmsg_len"), "{from}: {err}");
+    }
+    // A valid message followed by a truncated one: the offset points at the second.
+    let mut two = std::fs::read(vectors().join("linux/getlink_iproute2.bin")).unwrap();
+    let first = two.len();
+    two.extend_from_slice(&[40, 0, 0, 0, 18, 0, 1, 3]);
+    std::fs::write(&bad, &two).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nlcompat"))
+        .args(["xlate", "--from", "linux", "--topology"])
+        .arg(&topo)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("offset {first}: 8 bytes left")),
+        "{err}"
+    );
 }

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 //! A backend wrapper that records the Linux side of every exchange into a pcap (`--pcap`).
+//!
+//! Each packet carries the socket's port id and, for notifications, the multicast group
+//! (`crate::pcap`), so `nlcompat replay` can replay every socket of a capture on its own.
 
 use std::collections::BTreeMap;
 
@@ -10,7 +13,8 @@ use crate::pcap::{PcapHandle, Side, Way};
 pub(crate) struct Recording {
     inner: Box<dyn Backend>,
     pcap: PcapHandle,
-    protos: BTreeMap<SockId, u16>,
+    /// Protocol and port id of each socket.
+    protos: BTreeMap<SockId, (u16, u32)>,
 }
 
 impl Recording {
@@ -23,16 +27,16 @@ impl Recording {
         }
     }
 
-    fn record(&self, s: SockId, way: Way, bytes: &[u8]) {
-        let proto = self.protos.get(&s).copied().unwrap_or(0);
+    fn record(&self, s: SockId, way: Way, group: u32, bytes: &[u8]) {
+        let (proto, port) = self.protos.get(&s).copied().unwrap_or((0, 0));
         self.pcap
             .borrow_mut()
-            .record(Side::Linux, way, proto, bytes);
+            .record_sock(Side::Linux, way, proto, port, group, bytes);
     }
 
     fn record_delivery(&self, s: SockId, d: &Delivery) {
-        if let Delivery::Datagram { bytes, .. } = d {
-            self.record(s, Way::FromKernel, bytes);
+        if let Delivery::Datagram { bytes, group } = d {
+            self.record(s, Way::FromKernel, *group, bytes);
         }
     }
 }
@@ -40,7 +44,8 @@ impl Recording {
 impl Backend for Recording {
     fn open(&mut self, protocol: i32) -> Result<SockId, i32> {
         let s = self.inner.open(protocol)?;
-        self.protos.insert(s, u16::try_from(protocol).unwrap_or(0));
+        self.protos
+            .insert(s, (u16::try_from(protocol).unwrap_or(0), 0));
         Ok(s)
     }
 
@@ -50,6 +55,9 @@ impl Backend for Recording {
     }
 
     fn bind(&mut self, s: SockId, port: u32, groups: u32) -> Result<(), i32> {
+        if let Some(e) = self.protos.get_mut(&s) {
+            e.1 = port;
+        }
         self.inner.bind(s, port, groups)
     }
 
@@ -62,7 +70,7 @@ impl Backend for Recording {
     }
 
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
-        self.record(s, Way::ToKernel, datagram);
+        self.record(s, Way::ToKernel, 0, datagram);
         let out = self.inner.send(s, datagram)?;
         for d in &out {
             self.record_delivery(s, d);
