@@ -303,7 +303,12 @@ fn gen_msg(rng: &mut Rng, spec: &MsgSpec, dir: Dir) -> Vec<u8> {
         linux_invariants(spec, &mut hdr, &attrs);
     }
     let ty = *rng.pick(spec.types);
-    let flags = rng.next() as u16 & 0x0fff & !0x2; // no NLM_F_MULTI: one message, no dump
+    let mut flags = rng.next() as u16 & 0x0fff & !0x2; // no NLM_F_MULTI: one message, no dump
+    if dir == Dir::LinuxToFreebsd && matches!(ty, 18 | 22 | 26 | 30) {
+        // No NLM_F_DUMP on a GET request either: Linux reads only the family of a dump
+        // request (src/request.rs, tested in tests/translate.rs), so it cannot round-trip.
+        flags &= !0x300;
+    }
     let mut p = hdr;
     pad4(&mut p);
     for a in &attrs {
@@ -475,7 +480,13 @@ proptest! {
         let fb = translate(spec, Dir::LinuxToFreebsd, &lx, 0xA5);
         let back = translate(spec, Dir::FreebsdToLinux, &fb, 0x5A);
         let (a, b) = (parse_one(&lx), parse_one(&back));
-        prop_assert_eq!((a.ty, a.flags, a.seq, a.pid), (b.ty, b.flags, b.seq, b.pid));
+        prop_assert_eq!((a.ty, a.seq, a.pid), (b.ty, b.seq, b.pid));
+        // Flags are not round-tripped: what comes back is shaped as Linux's kernel sends it
+        // (src/msg/flags.rs, tested per type in tests/translate.rs), never a request flag.
+        // (Nexthop notifications carry the request's flags on Linux too: `nexthop_notify`.)
+        if !matches!(b.ty, 104 | 105) {
+            prop_assert_eq!(b.flags & 0xd, 0, "request flags in {:#x}", b.flags);
+        }
         let (mut ha, mut hb) = (a.payload[..spec.header_len].to_vec(), b.payload[..spec.header_len].to_vec());
         if spec.name == "addr" {
             // Linux's ifa_flags mirrors the low byte of IFA_FLAGS (which gains PERMANENT).
