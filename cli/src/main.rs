@@ -5,6 +5,7 @@
 mod backend;
 mod host;
 mod ioctl;
+mod netfs;
 mod notif;
 mod pcap;
 mod sock;
@@ -142,7 +143,10 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
     let (set, old) = sys::block_signals(&sigs).map_err(|e| format!("sigprocmask: {e}"))?;
     let sigfd = sys::signalfd(&set).map_err(|e| format!("signalfd: {e}"))?;
     sys::set_subreaper().map_err(|e| format!("cannot become a subreaper: {e}"))?;
-    let sp = sys::spawn_traced(argv, &old).map_err(|e| format!("cannot start the program: {e}"))?;
+    // The FreeBSD backend also watches opens (network devices, /proc/net, /sys/class/net).
+    let watch_opens = !backend.native_ioctls();
+    let sp = sys::spawn_traced(argv, &old, watch_opens)
+        .map_err(|e| format!("cannot start the program: {e}"))?;
     let opts = notif::Options {
         verbose: o.verbose,
         emulate_ioctls: o.emulate_ioctls,

@@ -12,7 +12,7 @@
 //! `SO_RCVTIMEO` gets `EAGAIN`; a vanished thread is dropped.
 
 use crate::backend::{Backend, Delivery};
-use crate::ioctl;
+use crate::netfs;
 use crate::sock::{self, opt, Sock, SOCKADDR_NL_LEN};
 use crate::sys::{self, Listener, Notif};
 use std::collections::BTreeMap;
@@ -142,7 +142,7 @@ fn syscall_name(nr: i64) -> &'static str {
         libc::SYS_shutdown => "shutdown",
         libc::SYS_sendfile => "sendfile",
         libc::SYS_splice => "splice",
-        _ => "?",
+        nr => devices::path_call_name(nr),
     }
 }
 
@@ -248,6 +248,9 @@ struct Runner {
     woken: Vec<u64>,
     verbose: bool,
     native_ioctls: bool,
+    /// FreeBSD backend: the generated `/proc/net` and `/sys/class/net`, and FreeBSD's answers
+    /// to ioctls and opens (`notif/devices.rs`); `None` with the Linux backend.
+    netfs: Option<netfs::Tree>,
     /// Socket count at which the next `socket()` sweeps.
     sweep_at: usize,
     /// A process ended since the last sweep: its sockets may be gone.
@@ -294,6 +297,11 @@ pub(crate) fn serve(
         woken: Vec::new(),
         verbose: opts.verbose,
         native_ioctls: backend_native && !opts.emulate_ioctls,
+        netfs: if backend_native {
+            None
+        } else {
+            Some(netfs::Tree::new().map_err(|e| format!("cannot create the /proc/net tree: {e}"))?)
+        },
         sweep_at: SWEEP_MIN,
         maybe_closed: false,
         sweep_skip: 0,
@@ -555,6 +563,9 @@ impl Runner {
             note!("nlcompat: splice() with a netlink socket is not emulated");
             return Err(libc::EINVAL);
         }
+        if let Some(call) = devices::path_call(n) {
+            return self.do_path(n, &call);
+        }
         let fd = arg_i32(n.args[0]);
         let key = self.find(n.tid, fd);
         if n.nr == libc::SYS_ioctl {
@@ -650,6 +661,7 @@ impl Runner {
     }
 }
 
+mod devices;
 mod recv;
 mod send;
 mod setup;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! Emulated `socket`, addressing (`bind`, `connect`, names), socket options and `ioctl`.
+//! Emulated `socket`, addressing (`bind`, `connect`, names) and socket options.
 
 use super::*;
 
@@ -369,39 +369,5 @@ impl Runner {
             }
         }
         Ok(Act::Val(0))
-    }
-
-    // ---- ioctl --------------------------------------------------------------------------
-
-    pub(super) fn do_ioctl(&mut self, n: &Notif, key: Option<u64>) -> Res {
-        let cmd = u32::try_from(n.args[1] & 0xffff_ffff).unwrap_or(0);
-        if key.is_some() && ioctl::unix_only_ioctl(cmd) {
-            return Err(libc::ENOTTY);
-        }
-        if !ioctl::is_interface_ioctl(cmd) || self.native_ioctls {
-            return Ok(Act::Continue);
-        }
-        let domain = match key {
-            Some(_) => libc::AF_NETLINK,
-            None => match sys::socket_domain(tgid_of(n.tid), arg_i32(n.args[0])) {
-                Some(d) => d,
-                // Not a socket (or gone): the kernel gives the native error.
-                None => return Ok(Act::Continue),
-            },
-        };
-        if ioctl::is_inet_ioctl(cmd) && domain != libc::AF_INET && domain != libc::AF_PACKET {
-            // Address queries live in the AF_INET (and AF_PACKET) protocol code.
-            return Err(libc::ENOTTY);
-        }
-        let table = ioctl::Interfaces::dump(self.backend.as_mut())?;
-        let arg = n.args[2];
-        let v = ioctl::emulate(
-            &table,
-            cmd,
-            &mut |addr, len| Self::rd(n, addr, len),
-            &mut |addr, data| Self::wr(n, addr, data),
-            arg,
-        )?;
-        Ok(Act::Val(v))
     }
 }

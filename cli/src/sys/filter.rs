@@ -90,18 +90,45 @@ fn notified_syscalls() -> Vec<u32> {
     .collect()
 }
 
+/// The calls that name a path, notified with the FreeBSD backend: opening, `stat`, `access` and
+/// `readlink` in all their forms (the legacy ones exist on x86_64 only).
+fn path_syscalls() -> Vec<libc::c_long> {
+    let mut v = vec![
+        libc::SYS_openat,
+        libc::SYS_openat2,
+        libc::SYS_newfstatat,
+        libc::SYS_statx,
+        libc::SYS_faccessat,
+        libc::SYS_faccessat2,
+        libc::SYS_readlinkat,
+    ];
+    #[cfg(target_arch = "x86_64")]
+    v.extend([
+        libc::SYS_open,
+        libc::SYS_stat,
+        libc::SYS_lstat,
+        libc::SYS_access,
+        libc::SYS_readlink,
+    ]);
+    v
+}
+
 /// Build the filter program:
 ///
 /// ```text
 ///   arch != native            -> KILL_PROCESS
 ///   nr >= X32 bit             -> ERRNO(ENOSYS)
 ///   nr == socket              -> arg0 == AF_NETLINK ? USER_NOTIF : ALLOW
-///   nr in notified_syscalls() -> USER_NOTIF
+///                                (`watch_opens`: families FreeBSD lacks -> ERRNO(EAFNOSUPPORT))
+///   nr in notified_syscalls() -> USER_NOTIF  (+ path_syscalls() when `watch_opens`)
 ///   nr == io_uring_setup      -> ERRNO(ENOSYS)   (io_uring operations bypass seccomp)
 ///   otherwise                 -> ALLOW
 /// ```
-fn build_filter() -> Vec<libc::sock_filter> {
-    let list = notified_syscalls();
+fn build_filter(watch_opens: bool) -> Vec<libc::sock_filter> {
+    let mut list = notified_syscalls();
+    if watch_opens {
+        list.extend(path_syscalls().iter().map(|&n| n as u32));
+    }
     let mut p = vec![
         stmt(BPF_LD_W_ABS, OFF_ARCH),
         jump(BPF_JEQ_K, AUDIT_ARCH, 1, 0),
@@ -131,7 +158,22 @@ fn build_filter() -> Vec<libc::sock_filter> {
     p.push(stmt(BPF_RET_K, RET_ALLOW));
     p.push(stmt(BPF_RET_K, libc::SECCOMP_RET_USER_NOTIF));
     p.push(stmt(BPF_LD_W_ABS, OFF_ARG0));
-    p.push(jump(BPF_JEQ_K, libc::AF_NETLINK as u32, 1, 0));
+    if watch_opens {
+        // The FreeBSD backend: FreeBSD's Linuxulator maps only a few families
+        // (`linux_to_bsd_domain()` in `sys/compat/linux/linux.c`); a Linux program gets
+        // EAFNOSUPPORT for the others, among them AF_PACKET, through which it would otherwise
+        // see and send on the real host's interfaces.
+        //   [0] jeq AF_NETLINK -> [6] notify
+        //   [1] jeq AF_UNIX -> [5] allow, [2] AF_INET, [3] AF_INET6 likewise
+        //   [4] ret ERRNO(EAFNOSUPPORT)
+        p.push(jump(BPF_JEQ_K, libc::AF_NETLINK as u32, 5, 0));
+        p.push(jump(BPF_JEQ_K, libc::AF_UNIX as u32, 3, 0));
+        p.push(jump(BPF_JEQ_K, libc::AF_INET as u32, 2, 0));
+        p.push(jump(BPF_JEQ_K, libc::AF_INET6 as u32, 1, 0));
+        p.push(stmt(BPF_RET_K, RET_ERRNO | libc::EAFNOSUPPORT as u32));
+    } else {
+        p.push(jump(BPF_JEQ_K, libc::AF_NETLINK as u32, 1, 0));
+    }
     p.push(stmt(BPF_RET_K, RET_ALLOW));
     p.push(stmt(BPF_RET_K, libc::SECCOMP_RET_USER_NOTIF));
     p
@@ -225,8 +267,14 @@ fn raise_nofile() {
 /// Start `argv` under the filter; returns once the child is released towards `exec`.
 ///
 /// The caller's signal mask is restored in the child right before `exec`; `restore_mask` is
-/// the mask the program should start with.
-pub(crate) fn spawn_traced(argv: &[String], restore_mask: &libc::sigset_t) -> io::Result<Spawned> {
+/// the mask the program should start with. `watch_opens` also notifies [`path_syscalls`]
+/// (the FreeBSD backend serves `/proc/net` and `/sys/class/net` and hides network devices);
+/// every open and `stat` then costs a round trip to the runner.
+pub(crate) fn spawn_traced(
+    argv: &[String],
+    restore_mask: &libc::sigset_t,
+    watch_opens: bool,
+) -> io::Result<Spawned> {
     let cargs: Vec<CString> = argv
         .iter()
         .map(|a| CString::new(a.as_bytes()))
@@ -239,7 +287,7 @@ pub(crate) fn spawn_traced(argv: &[String], restore_mask: &libc::sigset_t) -> io
         .copied()
         .filter(|p| !p.is_null())
         .ok_or_else(|| io::Error::from_raw_os_error(libc::EINVAL))?;
-    let mut filter = build_filter();
+    let mut filter = build_filter(watch_opens);
     let fprog = libc::sock_fprog {
         len: filter.len() as u16,
         filter: filter.as_mut_ptr(),

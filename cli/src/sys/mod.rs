@@ -204,6 +204,27 @@ pub(crate) fn read_mem(tid: u32, addr: u64, len: usize) -> io::Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// The NUL-terminated string at `addr` in thread `tid`, without the NUL, read page by page
+/// (a string may end just before an unmapped page); `ENAMETOOLONG` past `max` bytes.
+pub(crate) fn read_cstr(tid: u32, addr: u64, max: usize) -> io::Result<Vec<u8>> {
+    const PAGE: u64 = 4096;
+    let mut out = Vec::new();
+    let mut at = addr;
+    while out.len() < max {
+        let chunk = (PAGE - at % PAGE) as usize;
+        let b = read_mem(tid, at, chunk)?;
+        if let Some(end) = b.iter().position(|&c| c == 0) {
+            out.extend_from_slice(b.get(..end).unwrap_or(&[]));
+            return Ok(out);
+        }
+        out.extend_from_slice(&b);
+        at = at
+            .checked_add(chunk as u64)
+            .ok_or_else(|| io::Error::from_raw_os_error(libc::EFAULT))?;
+    }
+    Err(io::Error::from_raw_os_error(libc::ENAMETOOLONG))
+}
+
 /// Write `data` at `addr` in thread `tid` (`process_vm_writev`); short writes are `EFAULT`.
 pub(crate) fn write_mem(tid: u32, addr: u64, data: &[u8]) -> io::Result<()> {
     if data.is_empty() {
@@ -283,4 +304,38 @@ pub(crate) fn socket_domain(pid: u32, fd: i32) -> Option<i32> {
 pub(crate) fn euid() -> u32 {
     // SAFETY: geteuid(2) takes no arguments, cannot fail and touches no memory of ours.
     unsafe { libc::geteuid() }
+}
+
+/// `fstatat(AT_FDCWD, path, buf, flags)` in the runner: the raw `struct stat` bytes, to hand
+/// to a program that asked about a path the runner serves.
+pub(crate) fn stat_bytes(path: &std::path::Path, flags: i32) -> io::Result<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+    let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
+    // SAFETY: `c` is a valid C string and `st` a writable `struct stat` for the call.
+    let r = unsafe { libc::fstatat(libc::AT_FDCWD, c.as_ptr(), st.as_mut_ptr(), flags) };
+    cvt_int(r)?;
+    // SAFETY: `st` was zero-initialised and filled by the kernel; viewing a plain C struct
+    // as bytes for its whole size is sound.
+    let bytes = unsafe {
+        std::slice::from_raw_parts(st.as_ptr().cast::<u8>(), std::mem::size_of::<libc::stat>())
+    };
+    Ok(bytes.to_vec())
+}
+
+/// `statx(AT_FDCWD, path, flags, mask)` in the runner: the raw `struct statx` bytes.
+pub(crate) fn statx_bytes(path: &std::path::Path, flags: i32, mask: u32) -> io::Result<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+    let mut st = std::mem::MaybeUninit::<libc::statx>::zeroed();
+    // SAFETY: `c` is a valid C string and `st` a writable `struct statx` for the call.
+    let r = unsafe { libc::statx(libc::AT_FDCWD, c.as_ptr(), flags, mask, st.as_mut_ptr()) };
+    cvt_int(r)?;
+    // SAFETY: as in `stat_bytes`.
+    let bytes = unsafe {
+        std::slice::from_raw_parts(st.as_ptr().cast::<u8>(), std::mem::size_of::<libc::statx>())
+    };
+    Ok(bytes.to_vec())
 }
