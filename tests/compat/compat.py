@@ -270,6 +270,8 @@ def run_backend(nlcompat, sc, host, backend, work, clients):
         (d / "topology.toml").write_text(topology(host))
         cmd += ["--topology", str(d / "topology.toml")]
     cmd += ["--", PY, str(HERE / "driver.py"), str(d / "steps.json"), str(res)]
+    if backend == "linux":
+        cmd.append("--settle")
     env = dict(os.environ, PATH=f"{clients}:{os.environ.get('PATH', '/usr/bin:/bin')}", LC_ALL="C")
     env.pop("PYTHONPATH", None)
     try:
@@ -411,7 +413,8 @@ def compare(sc, host, lin, fbsd, allow):
                 notes.append(f"{s} differs:\n{diff}")
         if f["exit"] != l["exit"]:
             earlier = [x["run"] for x in sc["step"][:n]]
-            ex = [e for e in allow if e["side"] == "freebsd" and e.get("exit") == f["exit"] and applies(e, cmd, earlier)
+            ex = [e for e in allow if e["side"] == "freebsd" and "exit" in e and applies(e, cmd, earlier)
+                  and f["exit"] in (e["exit"] if isinstance(e["exit"], list) else [e["exit"]])
                   and e.get("linux_exit", l["exit"]) == l["exit"]]
             if ex and ok:
                 used += [ex[0]["id"]]
@@ -487,13 +490,30 @@ def docs(results, allow):
     for i in used:
         e = by_id[i]
         lines.append(f"| `{i}` | {e['reason']} | {e['source']} |")
-    lines += ["", "### Not supported on FreeBSD (what a program sees)", "", "| Command | Linux | FreeBSD model |", "|---|---|---|"]
+    lines += [
+        "",
+        "### Not supported on FreeBSD (what a program sees)",
+        "",
+        "| Command | Linux | FreeBSD model | Why |",
+        "|---|---|---|---|",
+    ]
     for r in results:
         for s in r["steps"]:
             if s["verdict"] == "allowed" and s["linux"]["exit"] == 0 and s["freebsd"]["exit"] != 0:
-                msg = (s["freebsd"]["stderr"].strip().splitlines() or [""])[-1]
+                msg = " / ".join(s["freebsd"]["stderr"].strip().splitlines())
                 cmd = s["run"].replace("|", "\\|")
-                lines.append(f"| `{cmd}` | exit 0 | exit {s['freebsd']['exit']}: `{msg}` |")
+                why = ", ".join(f"`{i}`" for i in s["allowed"])
+                lines.append(f"| `{cmd}` | exit 0 | exit {s['freebsd']['exit']}: `{msg}` | {why} |")
+    pend = load_scenarios([HERE / "pending"], [])
+    if pend:
+        lines += [
+            "",
+            "### Pending (known bugs and oracle limits; `tests/compat/pending/`, not run by CI)",
+            "",
+            "| Scenario | What | Cause |",
+            "|---|---|---|",
+        ]
+        lines += [f"| `{p['name']}` | {p.get('description', '')} | {p.get('pending', '')} |" for p in pend]
     if tot["mismatch"]:
         lines += ["", "### Mismatches", ""]
         lines += [f"- `{r['name']}`" for r in results if r["verdict"] == "mismatch"]
