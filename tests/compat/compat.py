@@ -239,6 +239,21 @@ def build_clients(dest):
         )
         if r.returncode:
             raise SystemExit(f"go build {src}: {r.stderr}")
+    # github.com/vishvananda/netlink from Debian's golang-github-vishvananda-netlink-dev
+    # (GOPATH mode: the package lives in /usr/share/gocode).
+    d = dest / "go-netlink.src"
+    d.mkdir(exist_ok=True)
+    shutil.copy(cdir / "netlink.go", d / "main.go")
+    env = dict(
+        os.environ,
+        CGO_ENABLED="0",
+        GO111MODULE="off",
+        GOPATH="/usr/share/gocode",
+        GOCACHE=str(cache / "cache"),
+    )
+    r = subprocess.run(["go", "build", "-o", str(dest / "go-netlink"), "."], cwd=d, env=env, capture_output=True, text=True)
+    if r.returncode:
+        raise SystemExit(f"go build {cdir / 'netlink.go'} (needs golang-github-vishvananda-netlink-dev): {r.stderr}")
 
 
 # --------------------------------------------------------------------------- running
@@ -317,6 +332,7 @@ def normalise(text, host, sc, side, unordered=False):
         # shows that peer (`eth0@if2`, `link-netnsid 0`), which a NIC has not.
         text = re.sub(r"\b(eth\d+)@(if\d+|eth\d+)", r"\1", text)
         text = re.sub(r",M-DOWN>", ">", text)
+        text = re.sub(r"(type=)veth$", r"\1device", text, flags=re.M)
         text = re.sub(r" link-netnsid \d+", "", text)
         text = re.sub(r',"link_(index|netnsid)":\d+', "", text)
     for n in sc.get("normalise", []):
