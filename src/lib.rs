@@ -177,6 +177,12 @@ pub(crate) fn translate_msg_as(
         let flags = msg::flags::linux_flags(ctx, msg);
         w.patch(start.saturating_add(6), &flags.to_ne_bytes());
     }
+    if dir == Dir::LinuxToFreebsd && ctx.proto == Proto::Route && !echo && !w.overflowed() {
+        if let Some((ty, flags)) = msg::link::freebsd_type_flags(msg.msg_type(), msg.flags()) {
+            w.patch(start.saturating_add(4), &ty.to_ne_bytes());
+            w.patch(start.saturating_add(6), &flags.to_ne_bytes());
+        }
+    }
     Ok(())
 }
 

@@ -1445,3 +1445,48 @@ fn freebsd_nothing_to_dump_errors_become_empty_dumps() {
     let out = parse_one(&to_lx_fill(&ctx().with_request(Some(&dump)), &err, 0).unwrap());
     assert_eq!((out.ty, out.flags), (DONE, MULTI));
 }
+
+// ------------------------------------------------------------------ RTM_SETLINK
+
+#[test]
+fn setlink_becomes_freebsd_modify_link() {
+    // RTM_SETLINK 19 → RTM_NEWLINK 16 without NLM_F_CREATE (FreeBSD's modify path).
+    const SETLINK: u16 = 19;
+    let req = rmsg(
+        SETLINK,
+        REQ | ACK | CREATE,
+        &ifinfomsg(0, 0, 0, 0, 1),
+        &[a_str(3, "eth1"), a_u32(4, 1400)],
+    );
+    let m = parse_one(&to_fb(&req).unwrap());
+    assert_eq!((m.ty, m.flags), (NEWLINK, REQ | ACK));
+    let a = attrs_of(&m, 16);
+    assert_eq!(find(&a, 3).unwrap(), &b"em1\0".to_vec());
+    assert_eq!(pu32(find(&a, 4).unwrap()), 1400);
+    // modify_link's ENOENT (2) is Linux's ENODEV for SETLINK; EPERM (1) without index or
+    // name is EINVAL; EPERM for a request naming the link stays EPERM (privileges).
+    let back = |req: &[u8], errno: i32| {
+        let err = f_error(errno, 0, &to_fb(req).unwrap(), &[]);
+        i32_at(
+            &parse_one(&to_lx_fill(&ctx().with_request(Some(req)), &err, 0).unwrap()).payload,
+            0,
+        )
+    };
+    assert_eq!(back(&req, 2), -19);
+    assert_eq!(back(&req, 1), -1);
+    let anon = rmsg(
+        SETLINK,
+        REQ | ACK,
+        &ifinfomsg(0, 0, 0, 0, 0),
+        &[a_u32(4, 1400)],
+    );
+    assert_eq!(back(&anon, 1), -22);
+    // NEWLINK keeps FreeBSD's errno.
+    let newlink = rmsg(
+        NEWLINK,
+        REQ | ACK,
+        &ifinfomsg(0, 0, 0, 0, 0),
+        &[a_str(3, "eth1")],
+    );
+    assert_eq!(back(&newlink, 2), -2);
+}

@@ -63,6 +63,30 @@ fn refused_types_are_answered_like_linux_answers_them() {
     );
 }
 
+/// Control messages and messages without `NLM_F_REQUEST` reach no handler; Linux acks them
+/// when asked (`netlink_rcv_skb`) and is silent otherwise.
+#[test]
+fn messages_no_handler_sees_are_acked_when_asked() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let bsd = answers("freebsd", &["control"]);
+    let linux = answers("linux", &["control"]);
+    let norm = |s: &str| {
+        answers_joined(s)
+            .iter()
+            .map(|a| dedup(a))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(norm(&bsd), norm(&linux));
+    assert_eq!(
+        bsd.matches("datagram: ERROR flags=0x100 seq=ok pid=port errno=0 echo=header\n")
+            .count(),
+        2,
+        "{bsd}"
+    );
+}
+
 /// Types Linux serves and FreeBSD does not: FreeBSD's errno and text, in Linux's shape
 /// (`NLM_F_ACK_TLVS` with `NETLINK_EXT_ACK`, `NLM_F_CAPPED` and the header only with
 /// `NETLINK_CAP_ACK`).
@@ -283,4 +307,34 @@ fn empty_dumps_are_empty_not_errors() {
             "{argv:?}"
         );
     }
+}
+
+/// `RTM_SETLINK` (systemd-networkd, the `rtnetlink` crate) changes the link through FreeBSD's
+/// modify path: the same acks and the same link state as on Linux for MTU and down.
+#[test]
+fn setlink_changes_the_link_like_linux() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let bsd = answers("freebsd", &["setlink", "ext_ack"]);
+    assert_eq!(bsd, answers("linux", &["setlink", "ext_ack"]));
+    assert!(bsd.contains("  eth1: up=0 mtu=1400\n"), "{bsd}");
+    assert!(bsd.contains("  eth0: up=0 mtu=1280\n"), "{bsd}");
+    // FreeBSD 14's `_nl_modify_ifp_generic()` (sys/netlink/route/iface_drivers.c) only takes
+    // links down: "up" is acked and the link stays down (docs/compatibility.md). The errors
+    // of the modify path come as Linux's `rtnl_setlink` reports the same conditions.
+    let bsd = answers("freebsd", &["setlink", "ext_ack", "up"]);
+    let tail: Vec<&str> = bsd.lines().skip(9).collect();
+    assert_eq!(
+        tail,
+        [
+            "== setlink eth1 up",
+            "  datagram: ERROR flags=0x100 seq=ok pid=port errno=0 echo=header",
+            "  eth1: up=0 mtu=1400",
+            "== setlink of a missing interface",
+            "  datagram: ERROR flags=0x200 seq=ok pid=port errno=-19 echo=request msg='unable to find interface nosuch0'",
+            "== setlink without index or name",
+            "  datagram: ERROR flags=0x200 seq=ok pid=port errno=-22 echo=request msg='empty ifi_index field'",
+        ]
+    );
 }

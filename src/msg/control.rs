@@ -66,7 +66,13 @@ pub(crate) fn translate_error(
             }
         }
     }
-    let errno = translate_wire(dir, raw_errno);
+    let setlink = match (dir, ctx.request.and_then(|r| Msg::parse(r, 0).ok())) {
+        (Dir::FreebsdToLinux, Some(req)) if req.seq() == msg.seq() => {
+            super::link::setlink_linux_errno(req, raw_errno)
+        }
+        _ => None,
+    };
+    let errno = setlink.map_or_else(|| translate_wire(dir, raw_errno), i32::saturating_neg);
     let capped = msg.flags() & l::NLM_F_CAPPED != 0;
     let echo_all = payload.get(4..).unwrap_or_default();
     let echo_len = if echo_all.len() < NLMSG_HDRLEN {

@@ -336,8 +336,12 @@ impl Backend for ModelBackend {
             };
             let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
             let (bsd, proto, ack, strict) = (sock.bsd, sock.proto, sock.ack, sock.strict);
-            // Linux ignores messages without NLM_F_REQUEST and control types.
+            // Linux hands neither messages without NLM_F_REQUEST nor control types to a
+            // handler, but acks them when asked (`netlink_rcv_skb`, `goto ack`).
             if req.flags() & linux_abi::NLM_F_REQUEST == 0 || req.msg_type() < 16 {
+                if req.flags() & linux_abi::NLM_F_ACK != 0 {
+                    stream.extend(error_reply(req, &ack, 0, None));
+                }
                 continue;
             }
             if nlcompat::request::linux_ignores(proto, req) {

@@ -132,6 +132,48 @@ elif scenario == "empty_freebsd":
     ask("bridge fdb dump", 30, 0x301, struct.pack("=BxxxiHBB", 7, 0, 0, 0, 0))
     ask("ipv4 multicast route dump", 26, 0x301, struct.pack("=BBBBBBBBI", 128, 0, 0, 0, 0, 0, 0, 0, 0))
     ask("ipv6 multicast route dump", 26, 0x301, struct.pack("=BBBBBBBBI", 129, 0, 0, 0, 0, 0, 0, 0, 0))
+elif scenario == "setlink":
+    # RTM_SETLINK (19) as systemd-networkd and the rtnetlink crate send it, by name.
+    def nla(ty, payload):
+        return struct.pack("=HH", 4 + len(payload), ty) + payload + bytes(-len(payload) % 4)
+    def show(name):
+        global seq
+        seq += 1
+        req = struct.pack("=IHHII", 0, 18, 0x1, seq, 0) + struct.pack("=BxHiII", 0, 0, 0, 0, 0) \
+            + nla(3, name + b"\0")
+        req = struct.pack("=I", len(req)) + req[4:]
+        s.send(req)
+        d = s.recv(65536)
+        flags = struct.unpack_from("=I", d, 24)[0]
+        off, mtu = 32, None
+        while off < struct.unpack_from("=I", d, 0)[0]:
+            ln, ty = struct.unpack_from("=HH", d, off)
+            if ty == 4:
+                mtu = struct.unpack_from("=I", d, off + 4)[0]
+            off += (ln + 3) & ~3
+        print("  %s: up=%d mtu=%s" % (name.decode(), flags & 1, mtu))
+    ifi = struct.pack("=BxHiII", 0, 0, 0, 0, 0)
+    ask("setlink eth1 mtu 1400", 19, 0x5, ifi + nla(3, b"eth1\0") + nla(4, struct.pack("=I", 1400)))
+    show(b"eth1")
+    ask("setlink eth0 down", 19, 0x5, struct.pack("=BxHiII", 0, 0, 0, 0, 1) + nla(3, b"eth0\0"))
+    show(b"eth0")
+    ask("setlink eth0 mtu 1280 with NLM_F_CREATE", 19, 0x405,
+        ifi + nla(3, b"eth0\0") + nla(4, struct.pack("=I", 1280)))
+    show(b"eth0")
+    if "up" in opts:
+        ask("setlink eth1 up", 19, 0x5, struct.pack("=BxHiII", 0, 0, 0, 1, 1) + nla(3, b"eth1\0"))
+        show(b"eth1")
+        ask("setlink of a missing interface", 19, 0x5, ifi + nla(3, b"nosuch0\0"))
+        ask("setlink without index or name", 19, 0x5, ifi + nla(4, struct.pack("=I", 1400)))
+elif scenario == "control":
+    # Messages no handler sees (control types, no NLM_F_REQUEST) are acked when asked
+    # (netlink_rcv_skb); without NLM_F_ACK nothing comes, so a dump follows to prove it.
+    ifi = struct.pack("=BxHiII", 0, 0, 1, 0, 0)
+    ask("NLMSG_NOOP with ack", 1, 0x5, ifi)
+    ask("getlink without NLM_F_REQUEST, with ack", 18, 0x4, ifi)
+    seq += 1
+    s.send(struct.pack("=IHHII", 32, 1, 0x1, seq, 0) + ifi)
+    ask("dump after an unanswered NLMSG_NOOP", 18, 0x301, b"\0", True)
 elif scenario == "lenient":
     # Dump requests with headers of another size or with junk, as Go's vishvananda/netlink,
     # old iproute2 and hand-written clients send them.
