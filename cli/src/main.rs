@@ -5,6 +5,7 @@
 mod backend;
 mod host;
 mod ioctl;
+mod msglog;
 mod netfs;
 mod notif;
 mod pcap;
@@ -105,12 +106,17 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
                         describe the FreeBSD host with --topology FILE"
                 .to_owned());
         }
-        BackendKind::Freebsd => backend::model::new(
-            o.topology.as_deref(),
-            o.real_ifnames,
-            sys::euid(),
-            capture.clone(),
-        )?,
+        BackendKind::Freebsd => {
+            if let Some(p) = &o.topology {
+                check_topology(p)?;
+            }
+            backend::model::new(
+                o.topology.as_deref(),
+                o.real_ifnames,
+                sys::euid(),
+                capture.clone(),
+            )?
+        }
         BackendKind::Linux => {
             // The Linux namespace is seeded from setup commands, not from a FreeBSD topology:
             // say so rather than ignore the options.
@@ -150,12 +156,31 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
     let opts = notif::Options {
         verbose: o.verbose,
         emulate_ioctls: o.emulate_ioctls,
+        program: argv.first().cloned().unwrap_or_default(),
     };
     let res = notif::serve(sp, backend, &sigfd, &opts);
     if res.is_err() {
         sys::kill_children();
     }
     res
+}
+
+/// Refuses a topology without interfaces: a FreeBSD host always has at least `lo0`
+/// (`sys/net/if_loop.c` attaches it at boot), and a program shown no interface at all would
+/// fail in ways that hide the mistake in the file.
+fn check_topology(p: &std::path::Path) -> Result<(), String> {
+    let text =
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+    let topo =
+        freebsd_sim::Topology::from_toml_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+    if topo.interfaces.is_empty() {
+        return Err(format!(
+            "{}: the topology has no interface (add at least `[[interface]]` lo0 of type \
+             \"loopback\"; see docs/topology.md)",
+            p.display()
+        ));
+    }
+    Ok(())
 }
 
 /// Prints the runner's one-line error; a closed stderr is not a reason to abort.

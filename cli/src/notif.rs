@@ -147,12 +147,12 @@ fn syscall_name(nr: i64) -> &'static str {
 }
 
 /// Whether the thread has a signal it will act on: pending (`SigPnd | ShdPnd`), not blocked
-/// (`SigBlk`), and either caught (`SigCgt`) or a stop signal (job control must be able to stop a
-/// program parked in a receive; ignored stop signals are never pending). Fatal default actions
-/// need no help: the killable wait ends on them.
+/// (`SigBlk`) and not ignored (`SigIgn`). Caught signals need the handler to run; stop signals
+/// must stop a program parked in a receive (job control); and a fatal default action ends the
+/// killable wait by itself only when the thread is not ptraced (`complete_signal()` in
+/// `kernel/signal.c` skips the fast kill for traced tasks, whose tracer — strace — must see the
+/// signal first), so it is answered here too: the kernel then delivers it as natively.
 fn signal_pending(tid: u32) -> bool {
-    /// SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU (19–22) as `sigset` bits.
-    const STOPS: u64 = 0b1111 << 18;
     let Ok(s) = std::fs::read_to_string(format!("/proc/{tid}/status")) else {
         return false;
     };
@@ -163,7 +163,7 @@ fn signal_pending(tid: u32) -> bool {
             .unwrap_or(0)
     };
     let pending = field("SigPnd:") | field("ShdPnd:");
-    pending & !field("SigBlk:") & (field("SigCgt:") | STOPS) != 0
+    pending & !field("SigBlk:") & !field("SigIgn:") != 0
 }
 
 /// Every process below the supervisor (children first found through
@@ -228,12 +228,14 @@ fn tgid_of(tid: u32) -> u32 {
 }
 
 /// Runner options.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Options {
     /// Log emulated calls on stderr.
     pub(crate) verbose: bool,
     /// Answer `SIOCGIF*` from the backend even when it allows native ioctls.
     pub(crate) emulate_ioctls: bool,
+    /// The program as given (`argv[0]`), for the "cannot execute" message.
+    pub(crate) program: String,
 }
 
 /// The emulation state.
@@ -364,7 +366,7 @@ pub(crate) fn serve(
                     return match (main_status, page.exec_error()) {
                         (Some(_), Some(e)) => {
                             // Shell convention: 127 not found, 126 not executable.
-                            note!("nlcompat: cannot execute the program: {e}");
+                            note!("nlcompat: cannot execute {}: {e}", opts.program);
                             Ok(if e.kind() == std::io::ErrorKind::NotFound {
                                 127
                             } else {

@@ -9,8 +9,12 @@
 //!
 //! - Port ids: the mirror is autobound by the kernel; replies carry the mirror's port id in
 //!   `nlmsg_pid`, which is rewritten to the emulated socket's port id (for notifications, any
-//!   mirror's port id is rewritten to its socket's). Requests are not rewritten: the kernel
-//!   takes the requester from the socket, and error echoes stay as the program sent them.
+//!   mirror's port id is rewritten to its socket's). Linux has one port space per protocol
+//!   (`nl_table[protocol]` in `net/netlink/af_netlink.c`), so the first mirror of each
+//!   protocol gets the same port id (the supervisor's tgid): the rewrite only considers
+//!   mirrors of the protocol of the socket the datagram arrived on. Requests are not
+//!   rewritten: the kernel takes the requester from the socket, and error echoes stay as the
+//!   program sent them.
 //! - Sizing: replies are read with `MSG_PEEK | MSG_TRUNC` and then an exact-size receive, so
 //!   the kernel never sees a large reader and keeps dump chunks at `NLMSG_GOODSIZE`.
 //! - Completeness: netlink requests run synchronously in `sendmsg`, and each receive of a dump
@@ -99,6 +103,8 @@ fn rewrite_pids(data: &mut [u8], map: impl Fn(u32) -> Option<u32>) {
 #[derive(Debug)]
 struct Mirror {
     fd: OwnedFd,
+    /// Netlink protocol (port ids are unique per protocol only).
+    protocol: i32,
     /// The kernel's port id for the mirror.
     kport: u32,
     /// The emulated socket's port id (0 until bound).
@@ -152,12 +158,13 @@ impl Kernel {
         })
     }
 
-    /// Rewrite mirror port ids to emulated ones in every message header of `data`.
-    fn fix_pids(&self, data: &mut [u8]) {
+    /// Rewrite mirror port ids to emulated ones in every message header of `data`, received
+    /// on a mirror of `protocol`.
+    fn fix_pids(&self, protocol: i32, data: &mut [u8]) {
         rewrite_pids(data, |pid| {
             self.socks
                 .values()
-                .find(|m| m.kport == pid && m.port != 0)
+                .find(|m| m.protocol == protocol && m.kport == pid && m.port != 0)
                 .map(|m| m.port)
         });
     }
@@ -172,7 +179,7 @@ impl Kernel {
             match sys::recv_netlink(m.fd.as_fd()) {
                 Ok(Some(d)) => {
                     let mut bytes = d.data;
-                    self.fix_pids(&mut bytes);
+                    self.fix_pids(m.protocol, &mut bytes);
                     out.push(Delivery::Datagram {
                         group: d.group,
                         bytes,
@@ -210,7 +217,15 @@ impl Backend for Kernel {
         self.epoll
             .add(fd.as_raw_fd(), u64::from(id))
             .map_err(|e| errno(&e))?;
-        self.socks.insert(id, Mirror { fd, kport, port: 0 });
+        self.socks.insert(
+            id,
+            Mirror {
+                fd,
+                protocol,
+                kport,
+                port: 0,
+            },
+        );
         Ok(SockId(id))
     }
 

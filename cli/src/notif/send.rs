@@ -80,9 +80,15 @@ impl Runner {
         let bid = self.sock(key)?.backend;
         let out = self.backend.send(bid, &data)?;
         if self.verbose {
+            let protocol = self.sock(key)?.protocol;
             self.log(
                 n,
-                &format!("{} bytes -> {} datagrams", data.len(), out.len()),
+                &format!(
+                    "{} bytes: {} -> {} datagrams",
+                    data.len(),
+                    crate::msglog::describe(protocol, &data, true, None),
+                    out.len()
+                ),
             );
         }
         self.deliver(key, out);
@@ -138,6 +144,28 @@ impl Runner {
             return;
         };
         for d in out {
+            if self.verbose {
+                match &d {
+                    Delivery::Datagram { group, bytes } => note!(
+                        "nlcompat: port {} <- {}{}",
+                        i32_of(s.port),
+                        if *group == 0 {
+                            String::new()
+                        } else {
+                            format!("group {group}: ")
+                        },
+                        crate::msglog::describe(
+                            s.protocol,
+                            bytes,
+                            false,
+                            (*group == 0).then_some(s.port)
+                        )
+                    ),
+                    Delivery::Overrun => {
+                        note!("nlcompat: port {} <- overrun (ENOBUFS)", i32_of(s.port));
+                    }
+                }
+            }
             match d {
                 Delivery::Datagram { group, bytes } => {
                     let _ = s.enqueue(group, bytes);

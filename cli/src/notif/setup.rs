@@ -37,12 +37,17 @@ impl Runner {
             let _ = self.sweep();
         }
         let (ours, theirs) = sys::socketpair_seqpacket().map_err(|e| errno_of(&e))?;
+        // Without CAP_NET_ADMIN (an unprivileged run) the queue is capped at
+        // `net.core.wmem_max`: unicast replies wait in the backlog, multicast may overrun sooner.
         sys::setsockopt_int(
             ours.as_fd(),
             libc::SOL_SOCKET,
             libc::SO_SNDBUFFORCE,
             QUEUE_BYTES,
         )
+        .or_else(|_| {
+            sys::setsockopt_int(ours.as_fd(), libc::SOL_SOCKET, libc::SO_SNDBUF, QUEUE_BYTES)
+        })
         .map_err(|e| errno_of(&e))?;
         sys::set_nonblock(ours.as_fd(), true).map_err(|e| errno_of(&e))?;
         if flags & libc::SOCK_NONBLOCK != 0 {
@@ -90,23 +95,29 @@ impl Runner {
         Ok(out)
     }
 
-    pub(super) fn port_taken(&self, port: u32) -> bool {
-        self.socks.values().any(|s| s.port == port)
+    /// Whether a socket of `protocol` holds port id `port`. Linux has one port space per
+    /// protocol (`nl_table[protocol].hash`, `net/netlink/af_netlink.c`): a `NETLINK_ROUTE`
+    /// and a `NETLINK_GENERIC` socket of one process both autobind to its tgid.
+    pub(super) fn port_taken(&self, protocol: i32, port: u32) -> bool {
+        self.socks
+            .values()
+            .any(|s| s.port == port && s.protocol == protocol)
     }
 
-    /// Pick an autobind port id: the tgid if free, else a fresh negative id.
-    pub(super) fn pick_port(&mut self, tid: u32) -> u32 {
+    /// Pick an autobind port id for a socket of `protocol`: the tgid if free, else a fresh
+    /// negative id.
+    pub(super) fn pick_port(&mut self, tid: u32, protocol: i32) -> u32 {
         let tgid = tgid_of(tid);
-        if self.port_taken(tgid) {
+        if self.port_taken(protocol, tgid) {
             self.sweep_for_port();
         }
-        if !self.port_taken(tgid) {
+        if !self.port_taken(protocol, tgid) {
             return tgid;
         }
         loop {
             let p = u32_of(self.rover);
             self.rover = self.rover.checked_sub(1).unwrap_or(ROVER_START);
-            if !self.port_taken(p) {
+            if !self.port_taken(protocol, p) {
                 return p;
             }
         }
@@ -116,7 +127,8 @@ impl Runner {
         if self.sock(key)?.port != 0 {
             return Ok(());
         }
-        let port = self.pick_port(n.tid);
+        let protocol = self.sock(key)?.protocol;
+        let port = self.pick_port(n.tid, protocol);
         let s = self.socks.get_mut(&key).ok_or(libc::EBADF)?;
         self.backend.bind(s.backend, port, s.legacy_groups())?;
         s.port = port;
@@ -127,14 +139,17 @@ impl Runner {
         let a = Self::read_addr(n, addr, len)?;
         let pid = u32_at(&a, 4).unwrap_or(0);
         let groups = u32_at(&a, 8).unwrap_or(0);
-        let cur = self.sock(key)?.port;
+        let (cur, protocol) = {
+            let s = self.sock(key)?;
+            (s.port, s.protocol)
+        };
         if cur != 0 && pid != cur {
             return Err(libc::EINVAL);
         }
-        if cur == 0 && pid != 0 && self.port_taken(pid) {
+        if cur == 0 && pid != 0 && self.port_taken(protocol, pid) {
             // An explicit id must not be refused for a socket that is already closed.
             let _ = self.sweep();
-            if self.port_taken(pid) {
+            if self.port_taken(protocol, pid) {
                 return Err(libc::EADDRINUSE);
             }
         }
@@ -142,7 +157,7 @@ impl Runner {
             return Ok(Act::Done);
         }
         let port = match (cur, pid) {
-            (0, 0) => self.pick_port(n.tid),
+            (0, 0) => self.pick_port(n.tid, protocol),
             (0, p) => p,
             (c, _) => c,
         };
