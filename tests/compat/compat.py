@@ -258,6 +258,22 @@ def build_clients(dest):
 
 # --------------------------------------------------------------------------- running
 
+TOOLS = ["ip", "busybox", "cc", "go", "setpriv", "nsenter", "unshare", "getent", "timeout",
+         "ifconfig", "route", "arp", "netstat"]
+
+
+def prerequisites(nlcompat):
+    """Every client must exist: a missing one would fail identically on both sides and pass."""
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if subprocess.run([PY, "-c", "import pyroute2"], capture_output=True).returncode:
+        missing.append(f"pyroute2 for {PY}")
+    if not Path(nlcompat).exists():
+        missing.append(nlcompat)
+    if os.geteuid() != 0:
+        missing.append("root")
+    if missing:
+        raise SystemExit("compat: missing " + ", ".join(missing))
+
 
 def run_backend(nlcompat, sc, host, backend, work, clients):
     """Run all steps of `sc` on one backend; returns (results, runner_stderr)."""
@@ -456,6 +472,12 @@ def run_one(nlcompat, sc, allow, work, clients):
         lin, lcode, lerr = fl.result()
         fbsd, fcode, ferr = ff.result()
     verdict, steps = compare(sc, host, lin, fbsd, allow)
+    for side, code, err in (("Linux", lcode, lerr), ("FreeBSD model", fcode, ferr)):
+        if code != 0:
+            # The driver always exits 0: anything else is the runner failing (or a hang).
+            verdict = "mismatch"
+            steps.append({"run": "(runner)", "verdict": "mismatch", "allowed": [], "linux": {"exit": lcode}, "freebsd": {"exit": fcode},
+                          "notes": [f"{side} runner exited {code}: {err.strip()[-300:]}"]})
     return {
         "name": sc["name"],
         "path": sc["path"],
@@ -470,6 +492,31 @@ def run_one(nlcompat, sc, allow, work, clients):
 def summary(step_list, side):
     codes = [str(s[side]["exit"]) for s in step_list]
     return "exit " + ",".join(codes) if len(set(codes)) > 1 else f"exit {codes[0]} x{len(codes)}"
+
+
+def self_test(allow):
+    """The comparison itself, on fixed outputs (no runner): equal outputs match, an
+    allowlisted FreeBSD difference is allowed, any other difference or exit status is a
+    mismatch. Run before every suite so a broken comparison cannot pass everything."""
+    host = load_host("default")
+    sc = {"step": [{"run": "ip route show"}]}
+
+    def out(stdout, code=0):
+        return [{"exit": code, "stdout": stdout, "stderr": ""}]
+
+    linux = "default via 192.0.2.1 dev eth0 proto static\n"
+    cases = [
+        (out(linux), out(linux), "match"),
+        (out(linux), out(linux + "192.0.2.10 dev lo proto static\n"), "allowed"),
+        (out(linux), out(linux + "198.51.100.0/24 dev eth0\n"), "mismatch"),
+        (out(linux), out(""), "mismatch"),
+        (out(linux), out(linux, 2), "mismatch"),
+        (out(linux, 1), out(linux, 1), "mismatch"),
+    ]
+    for n, (lin, fb, want) in enumerate(cases):
+        got, _ = compare(sc, host, lin, fb, allow)
+        if got != want:
+            raise SystemExit(f"compat self-test {n}: {got}, expected {want}")
 
 
 # --------------------------------------------------------------------------- docs
@@ -565,6 +612,8 @@ def main():
     if not scen:
         raise SystemExit("no scenario selected")
     allow = load_allowlist()
+    self_test(allow)
+    prerequisites(a.nlcompat)
     work = Path(tempfile.mkdtemp(prefix="nlcompat-compat-"))
     clients = work / "clients"
     build_clients(clients)
