@@ -216,6 +216,14 @@ def build_clients(dest):
         r = subprocess.run(["cc", "-O1", "-o", str(exe), str(src)], capture_output=True, text=True)
         if r.returncode:
             raise SystemExit(f"cc {src}: {r.stderr}")
+    # The same program linked statically against musl (its own netlink code).
+    r = subprocess.run(
+        ["musl-gcc", "-static", "-O1", "-o", str(dest / "getifaddrs-musl"), str(ROOT / "cli/tests/clients/getifaddrs.c")],
+        capture_output=True,
+        text=True,
+    )
+    if r.returncode:
+        raise SystemExit(f"musl-gcc getifaddrs.c: {r.stderr}")
     for src in sorted(cdir.glob("*.py")):
         shutil.copy(src, dest / src.stem)
         os.chmod(dest / src.stem, 0o755)
@@ -259,7 +267,7 @@ def build_clients(dest):
 # --------------------------------------------------------------------------- running
 
 TOOLS = ["ip", "busybox", "cc", "go", "setpriv", "nsenter", "unshare", "getent", "timeout",
-         "ifconfig", "route", "arp", "netstat"]
+         "ifconfig", "route", "arp", "netstat", "musl-gcc"]
 
 
 def prerequisites(nlcompat):
