@@ -167,7 +167,8 @@ pub(crate) fn translate_msg_as(
         && (msg.msg_type() >= NLMSG_MIN_TYPE
             || msg.msg_type() == linux_abi::NLMSG_ERROR
             || msg.msg_type() == linux_abi::NLMSG_DONE);
-    // A message replaced by another type (an error standing for an empty dump) has its flags.
+    // A message replaced by one of another type (an empty dump standing for FreeBSD's error)
+    // was written with its flags.
     let same_type = w
         .written()
         .get(start..)
@@ -186,7 +187,8 @@ pub(crate) fn translate_msg_as(
     Ok(())
 }
 
-/// [`translate_msg_as`] but for the reply flags.
+/// The translation proper; [`translate_msg_as`] then sets Linux's reply flags
+/// ([`msg::flags`]) and FreeBSD's type for `RTM_SETLINK` ([`msg::link::freebsd_type_flags`]).
 fn translate_body(
     ctx: &Ctx<'_>,
     dir: Dir,
@@ -196,7 +198,7 @@ fn translate_body(
 ) -> Result<()> {
     match msg.msg_type() {
         linux_abi::NLMSG_ERROR => msg::control::translate_error(ctx, dir, msg, w),
-        linux_abi::NLMSG_DONE => msg::control::translate_done(dir, msg, w),
+        linux_abi::NLMSG_DONE => msg::control::translate_done(ctx, dir, msg, w),
         t if t < NLMSG_MIN_TYPE => w.put_padded(msg.bytes()),
         _ if dir == Dir::LinuxToFreebsd && request::is_checked_dump(ctx.proto, msg) && !echo => {
             translate_dump_request(ctx, msg, w)
@@ -225,18 +227,9 @@ fn translate_dump_request(ctx: &Ctx<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Re
     let mut cx = engine::Cx::new(ctx.host);
     if ctx.strict {
         request::check_strict_dump(msg)?;
-        return engine::translate_with_spec(
-            &mut cx,
-            Dir::LinuxToFreebsd,
-            spec,
-            msg,
-            w,
-            engine::Follow::None,
-        )
-        .map(|_| ());
     }
     let mut buf = [0u8; request::NORMALIZED_MAX];
-    let n = request::normalize_dump(msg, &mut buf)?;
+    let n = request::normalize_dump(msg, ctx.strict, &mut buf)?;
     let normalized = Msg::parse(buf.get(..n).unwrap_or_default(), 0)?;
     engine::translate_with_spec(
         &mut cx,

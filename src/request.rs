@@ -22,9 +22,8 @@
 //! FreeBSD has no such split: its handlers read the header fields as filters
 //! (`rtnl_handle_getlink` in `sys/netlink/route/iface.c` answers one interface when
 //! `ifi_index` is set, even in a dump), and its parsers refuse what they cannot parse. The
-//! translator therefore hands FreeBSD a *normalized* dump request on a non-strict socket:
-//! only what Linux would read (the family, and the neighbour `NDA_IFINDEX`,
-//! [`normalize_dump`]); on a strict socket the request as sent once it passed Linux's checks
+//! translator therefore hands FreeBSD a *normalized* dump request ([`normalize_dump`]): what
+//! Linux would read on that socket, once a strict request passed Linux's checks
 //! ([`check_strict_dump`]).
 
 use crate::error::{off32, Error, Result};
@@ -100,6 +99,46 @@ pub fn empty_dump_for_freebsd_error(proto: crate::Proto, req: Msg<'_>, freebsd_e
         )
 }
 
+/// The Linux errno (positive) for FreeBSD's dump status `freebsd_errno` ending the dump
+/// requested by `req`, where the two kernels name the same condition differently: an address
+/// dump filtered by an interface index that does not exist ends with FreeBSD's `ENOENT`
+/// (`rtnl_handle_getaddr` in `sys/netlink/route/iface.c`) and Linux's `ENODEV`
+/// (`inet_dump_ifaddr` in `net/ipv4/devinet.c`, `inet6_dump_addr` in `net/ipv6/addrconf.c`).
+#[must_use]
+pub fn linux_dump_errno(proto: crate::Proto, req: Msg<'_>, freebsd_errno: i32) -> Option<i32> {
+    (proto == crate::Proto::Route
+        && req.flags() & l::NLM_F_DUMP != 0
+        && req.msg_type() == l::RTM_GETADDR
+        && freebsd_errno == freebsd_abi::ENOENT)
+        .then_some(l::ENODEV)
+}
+
+/// Whether Linux flags the parts and `NLMSG_DONE` of the dump requested by `req` (on a
+/// socket with `NETLINK_GET_STRICT_CHK` when `strict`) `NLM_F_DUMP_FILTERED`, in the cases
+/// where FreeBSD applies the same filter: an address dump by `ifa_index` on a strict socket
+/// (`inet_valid_dump_ifaddr_req`; FreeBSD's `rtnl_handle_getaddr` filters by it too), a
+/// neighbour dump by `NDA_IFINDEX` without `NDA_MASTER` (`neigh_dump_info`; FreeBSD's
+/// `rtnl_handle_getneigh` filters by the interface). Filters FreeBSD does not apply (route
+/// protocol, type, device; link master and kind) are not flagged, so programs filter
+/// themselves.
+#[must_use]
+pub fn dump_filtered(proto: crate::Proto, req: Msg<'_>, strict: bool) -> bool {
+    if proto != crate::Proto::Route || req.flags() & l::NLM_F_DUMP == 0 {
+        return false;
+    }
+    let p = req.payload();
+    match req.msg_type() {
+        l::RTM_GETADDR => strict && p.len() >= IFADDRMSG && read_u32(p, 4).is_some_and(|i| i != 0),
+        l::RTM_GETNEIGH if p.len() >= NDMSG => {
+            let attrs = attrs_after(p, NDMSG);
+            attrs.clone().validate().is_ok()
+                && attrs.clone().find(l::NDA_MASTER).is_none()
+                && neigh_ifindex(p).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// Whether `msg` is an rtnetlink dump request of one of the families Linux checks this way:
 /// `RTM_GETLINK`, `RTM_GETADDR`, `RTM_GETROUTE`, `RTM_GETNEIGH` with any of the
 /// `NLM_F_DUMP` bits (`rtnetlink_rcv_msg` tests `nlmsg_flags & NLM_F_DUMP`).
@@ -113,23 +152,38 @@ pub fn is_checked_dump(proto: crate::Proto, msg: Msg<'_>) -> bool {
         )
 }
 
-/// The dump request `msg` of a non-strict socket as Linux reads it, written into `out` (at
-/// least [`NORMALIZED_MAX`] bytes): the message header, the family's header with only the
-/// family byte (no longer than the request's own header), and for neighbours the
-/// `NDA_IFINDEX` filter. Returns its length.
-pub fn normalize_dump(msg: Msg<'_>, out: &mut [u8]) -> Result<usize> {
+/// The dump request `msg` as Linux reads it on a socket with (`strict`) or without
+/// `NETLINK_GET_STRICT_CHK`, reduced to what FreeBSD needs, written into `out` (at least
+/// [`NORMALIZED_MAX`] bytes); returns its length. A strict request must have passed
+/// [`check_strict_dump`].
+///
+/// | Dump | non-strict | strict (after the checks) |
+/// |---|---|---|
+/// | link | family | family (the checks leave nothing else but attributes FreeBSD's dump ignores) |
+/// | address | family | family, `ifa_index` (`inet_valid_dump_ifaddr_req` filters by it) |
+/// | route | family | the whole `rtmsg` and a well-formed `RTA_TABLE` (`ip_valid_fib_dump_req` filters by table, protocol, type; FreeBSD reads the table) |
+/// | neighbour | family, `NDA_IFINDEX` | the same (`neigh_valid_dump_req`) |
+///
+/// A header shorter than the family's stays as short (FreeBSD's `nl_parse_header` zero-fills
+/// it).
+pub fn normalize_dump(msg: Msg<'_>, strict: bool, out: &mut [u8]) -> Result<usize> {
     let payload = msg.payload();
-    let (hlen, ifindex) = match msg.msg_type() {
-        l::RTM_GETLINK => (IFINFOMSG, None),
-        l::RTM_GETADDR => (IFADDRMSG, None),
-        l::RTM_GETROUTE => (RTMSG, None),
-        _ => (NDMSG, neigh_ifindex(payload)),
+    let (hlen, keep, attr) = match msg.msg_type() {
+        l::RTM_GETLINK => (IFINFOMSG, 1, None),
+        l::RTM_GETADDR if strict => (IFADDRMSG, IFADDRMSG, None),
+        l::RTM_GETADDR => (IFADDRMSG, 1, None),
+        l::RTM_GETROUTE if strict => (RTMSG, RTMSG, route_table(payload)),
+        l::RTM_GETROUTE => (RTMSG, 1, None),
+        _ => (
+            NDMSG,
+            1,
+            neigh_ifindex(payload).map(|i| (l::NDA_IFINDEX, i)),
+        ),
     };
-    // A shorter header stays as short (FreeBSD's `nl_parse_header` zero-fills it); only its
-    // family byte is kept.
-    let total = NLMSG_HDRLEN.saturating_add(hlen.min(payload.len()));
+    let hdr = hlen.min(payload.len());
+    let total = NLMSG_HDRLEN.saturating_add(hdr);
     let attr_len = NLA_HDRLEN.saturating_add(4);
-    let len = if ifindex.is_some() {
+    let len = if attr.is_some() {
         total.saturating_add(attr_len)
     } else {
         total
@@ -140,15 +194,28 @@ pub fn normalize_dump(msg: Msg<'_>, out: &mut [u8]) -> Result<usize> {
     dst.fill(0);
     crate::wire::copy(dst, msg.header());
     crate::wire::write_u32(dst, 0, u32::try_from(len).unwrap_or(u32::MAX));
-    if let (Some(family), Some(slot)) = (payload.first(), dst.get_mut(NLMSG_HDRLEN)) {
-        *slot = *family;
-    }
-    if let Some(index) = ifindex {
+    let kept = payload.get(..keep.min(hdr)).unwrap_or_default();
+    crate::wire::copy(dst.get_mut(NLMSG_HDRLEN..).unwrap_or_default(), kept);
+    if let Some((kind, value)) = attr {
         crate::wire::write_u16(dst, total, u16::try_from(attr_len).unwrap_or(0));
-        crate::wire::write_u16(dst, total.saturating_add(2), l::NDA_IFINDEX);
-        crate::wire::write_u32(dst, total.saturating_add(NLA_HDRLEN), index);
+        crate::wire::write_u16(dst, total.saturating_add(2), kind);
+        crate::wire::write_u32(dst, total.saturating_add(NLA_HDRLEN), value);
     }
     Ok(len)
+}
+
+/// `RTA_TABLE` of a route dump request whose attributes parse, when it is a `u32`.
+fn route_table(payload: &[u8]) -> Option<(u16, u32)> {
+    if payload.len() < RTMSG {
+        return None;
+    }
+    let attrs = attrs_after(payload, RTMSG);
+    attrs.clone().validate().ok()?;
+    attrs
+        .find(l::RTA_TABLE)
+        .filter(|a| a.payload().len() == 4)
+        .and_then(|a| a.u32())
+        .map(|t| (l::RTA_TABLE, t))
 }
 
 /// `NDA_IFINDEX` of a neighbour dump request whose attributes parse, as
@@ -167,7 +234,7 @@ fn neigh_ifindex(payload: &[u8]) -> Option<u32> {
 
 /// Linux's strict checks of a dump request on a socket with `NETLINK_GET_STRICT_CHK`
 /// ([`Error::Invalid`] with Linux's text and the offset from the start of `msg`); a request
-/// that passes is translated as sent, its filters included (`rtnl_valid_dump_ifinfo_req`,
+/// that passes keeps its filters ([`normalize_dump`]) (`rtnl_valid_dump_ifinfo_req`,
 /// `inet_valid_dump_ifaddr_req` / `inet6_valid_dump_ifaddr_req`, `ip_valid_fib_dump_req`,
 /// `neigh_valid_dump_req`).
 pub fn check_strict_dump(msg: Msg<'_>) -> Result<()> {
@@ -326,10 +393,9 @@ mod tests {
         let m = Msg::parse(r, 0).unwrap();
         if strict {
             check_strict_dump(m)?;
-            return Ok(r.to_vec());
         }
         let mut out = [0u8; NORMALIZED_MAX];
-        let n = normalize_dump(m, &mut out)?;
+        let n = normalize_dump(m, strict, &mut out)?;
         Ok(out[..n].to_vec())
     }
 

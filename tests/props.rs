@@ -576,3 +576,68 @@ fn props_ctx_proto() {
     assert_eq!(ctx_for(&msg::genl::NLCTRL).proto, Proto::Generic);
     assert_eq!(ctx_for(&msg::link::LINK).proto, Proto::Route);
 }
+
+/// A stream of `n` messages with random types, flags (MULTI or not) and sizes, two seqs.
+fn gen_stream(parts: &[(u16, bool, u8, usize)]) -> Vec<u8> {
+    let mut s = Vec::new();
+    for &(ty, multi, seq, body) in parts {
+        let flags = if multi { 0x2 } else { 0 };
+        s.extend(msg(ty, flags, u32::from(seq % 2), 9, &vec![0u8; body]));
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Framing partitions the stream into whole messages, never packs anything but dump
+    /// parts of one seq, and keeps packed datagrams within the limit.
+    #[test]
+    fn framing_partitions_the_stream(
+        parts in proptest::collection::vec((prop_oneof![Just(2u16), Just(3), Just(16), Just(20)], any::<bool>(), any::<u8>(), 0usize..2000), 0..12),
+        limit in 16usize..8000,
+    ) {
+        let s = gen_stream(&parts);
+        let ds: Vec<&[u8]> = nlcompat::framing::datagrams(&s, limit).collect();
+        prop_assert_eq!(ds.concat(), s.clone());
+        for d in &ds {
+            let ms = parse_msgs(d);
+            prop_assert!(!ms.is_empty());
+            if ms.len() > 1 {
+                prop_assert!(d.len() <= limit, "{} > {}", d.len(), limit);
+                prop_assert!(ms.iter().all(|m| m.flags & 0x2 != 0 && m.ty != 2 && m.seq == ms[0].seq));
+                // A DONE can only end a datagram.
+                prop_assert!(ms[..ms.len() - 1].iter().all(|m| m.ty != 3));
+            }
+        }
+    }
+
+    /// Any dump request, strict or not, is either refused with Linux's reason or becomes one
+    /// well-formed FreeBSD message of the same type and seq.
+    #[test]
+    fn dump_requests_never_fail_non_strict(
+        ty in prop_oneof![Just(18u16), Just(22), Just(26), Just(30)],
+        body in proptest::collection::vec(any::<u8>(), 1..64),
+        strict in any::<bool>(),
+    ) {
+        let mut body = body;
+        // Families the translator maps (AF_UNSPEC, AF_INET, AF_INET6).
+        body[0] = [0u8, 2, 10][usize::from(body[0]) % 3];
+        let req = msg(ty, 0x301, 5, 0, &body);
+        let c = ctx().with_strict(strict);
+        match to_fb_fill(&c, &req, 0xA5) {
+            Ok(out) => {
+                let m = parse_one(&out);
+                prop_assert_eq!((m.ty, m.seq), (ty, 5));
+            }
+            Err(e) => {
+                prop_assert!(strict, "non-strict dump refused: {e:?}");
+                prop_assert!(matches!(e, nlcompat::Error::Invalid { .. }), "{e:?}");
+            }
+        }
+    }
+}

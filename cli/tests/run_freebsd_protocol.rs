@@ -338,3 +338,62 @@ fn setlink_changes_the_link_like_linux() {
         ]
     );
 }
+
+/// A socket that is a member of the route group and adds a route itself: the notification
+/// of its own change arrives as multicast (group in the sender address), then the ack as
+/// unicast — as on Linux (`nlmsg_notify`, `netlink_ack`).
+const PY_OWN_EVENT: &str = r#"
+import socket, struct, select
+s = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
+s.bind((0, 0x40))  # RTMGRP_IPV4_ROUTE
+def nla(ty, p): return struct.pack("=HH", 4 + len(p), ty) + p + bytes(-len(p) % 4)
+body = struct.pack("=BBBBBBBBI", 2, 24, 0, 0, 254, 4, 0, 1, 0) \
+    + nla(1, bytes([203, 0, 113, 0])) + nla(5, bytes([192, 0, 2, 1]))
+s.send(struct.pack("=IHHII", 16 + len(body), 24, 0x605, 77, 0) + body)
+while select.select([s], [], [], 0.5)[0]:
+    d, addr = s.recvfrom(65536)
+    ln, ty, fl, sq, pid = struct.unpack_from("=IHHII", d)
+    print(ty, hex(fl), sq, addr[1], len(d) == ((ln + 3) & ~3))
+"#;
+
+#[test]
+fn own_notifications_arrive_as_multicast() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let bsd = run("freebsd", &[PY, "-c", PY_OWN_EVENT]);
+    let linux = run("linux", &[PY, "-c", PY_OWN_EVENT]);
+    assert_eq!(bsd.code, Some(0), "{}", bsd.stderr);
+    assert_eq!(bsd.stdout, linux.stdout);
+    assert_eq!(bsd.stdout, "24 0x600 77 64 True\n2 0x100 77 0 True\n");
+}
+
+/// Dumps the kernel filters carry `NLM_F_DUMP_FILTERED` where FreeBSD filters as Linux does
+/// (strict address dump by index, parts and DONE; neighbour dump by `NDA_IFINDEX`, parts), and
+/// a strict address dump of a missing interface ends with Linux's `-ENODEV`.
+#[test]
+fn kernel_filtered_dumps_say_so() {
+    if !(gate() && need(PY)) {
+        return;
+    }
+    let norm = |s: &str| {
+        answers_joined(s)
+            .iter()
+            .map(|a| dedup(a))
+            .collect::<Vec<_>>()
+    };
+    for mode in ["strict", "ext_ack"] {
+        let bsd = answers("freebsd", &["filtered", mode]);
+        let linux = answers("linux", &["filtered", mode]);
+        assert_eq!(norm(&bsd), norm(&linux), "{mode}");
+    }
+    let bsd = answers("freebsd", &["filtered", "strict"]);
+    assert!(
+        bsd.contains("DONE flags=0x22 seq=ok pid=port status=-19"),
+        "{bsd}"
+    );
+    assert!(
+        bsd.contains("28 flags=0x22 seq=ok pid=port | DONE flags=0x2 "),
+        "{bsd}"
+    );
+}

@@ -19,7 +19,12 @@ use linux_abi as l;
 const NLMSGERR_LEN: usize = 20;
 
 /// Translates an `NLMSG_DONE` (payload: errno, then optional ext-ack TLVs).
-pub(crate) fn translate_done(dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+pub(crate) fn translate_done(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
     let flags = match dir {
         // ABI: FreeBSD's `_nlmsg_end_dump()` writes flags 0; Linux clients expect NLM_F_MULTI.
         Dir::FreebsdToLinux => msg.flags() | l::NLM_F_MULTI,
@@ -29,7 +34,13 @@ pub(crate) fn translate_done(dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) -> Resu
     let payload = msg.payload();
     match read_u32(payload, 0) {
         Some(raw) => {
-            let e = translate_wire(dir, i32::from_ne_bytes(raw.to_ne_bytes()));
+            let raw = i32::from_ne_bytes(raw.to_ne_bytes());
+            let req = ctx.request.and_then(|r| Msg::parse(r, 0).ok());
+            let linux = match req.filter(|r| r.seq() == msg.seq() && dir == Dir::FreebsdToLinux) {
+                Some(req) => crate::request::linux_dump_errno(ctx.proto, req, raw),
+                None => None,
+            };
+            let e = linux.map_or_else(|| translate_wire(dir, raw), i32::saturating_neg);
             w.put(&e.to_ne_bytes())?;
             let tlvs = payload.get(4..).unwrap_or_default();
             let base = msg.payload_offset().saturating_add(4);

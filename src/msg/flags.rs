@@ -19,7 +19,8 @@
 //! | any other notification (link, address, neighbour, route deletion, nlctrl) | 0 | `rtmsg_ifinfo`, `rtmsg_ifa`, `inet6_ifa_notify`, `__neigh_notify`, `rtmsg_fib(RTM_DELROUTE, …, 0)`, `genl_ctrl_event` |
 //!
 //! Observed on Linux 6.18 through the runner's Linux backend (`cli/tests/run_freebsd_protocol.rs`).
-//! `NLM_F_DUMP_FILTERED` is never added: FreeBSD filters less than Linux in the kernel (route
+//! `NLM_F_DUMP_FILTERED` is added only where FreeBSD applies the filter Linux would
+//! (`crate::request::dump_filtered`): FreeBSD filters less than Linux in the kernel (route
 //! dumps by protocol, type or device), and iproute2 filters itself when the flag is absent.
 
 use crate::wire::Msg;
@@ -38,20 +39,50 @@ const ROUTE_CREATION: u16 = l::NLM_F_REPLACE | l::NLM_F_EXCL | l::NLM_F_CREATE |
 #[must_use]
 pub fn linux_flags(ctx: &Ctx<'_>, msg: Msg<'_>) -> u16 {
     let f = msg.flags();
+    let (filtered, filtered_done) = match dump_filtered(ctx, msg) {
+        // Address dumps flag their DONE too (`cb->answer_flags`); neighbour dumps only their
+        // parts (`neigh_dump_info` passes the flag to each `neigh_fill_info`).
+        Some(l::RTM_GETADDR) => (l::NLM_F_DUMP_FILTERED, l::NLM_F_DUMP_FILTERED),
+        Some(_) => (l::NLM_F_DUMP_FILTERED, 0),
+        None => (0, 0),
+    };
     match msg.msg_type() {
         l::NLMSG_ERROR => f & (l::NLM_F_CAPPED | l::NLM_F_ACK_TLVS),
         // `NLM_F_ACK_TLVS` when TLVs follow the errno: the bit is `NLM_F_MATCH` in a request,
         // so a copied request flag must not be taken for it.
         l::NLMSG_DONE if msg.payload().len() > 4 => {
-            l::NLM_F_MULTI | l::NLM_F_ACK_TLVS | (f & DUMP_STATE)
+            l::NLM_F_MULTI | l::NLM_F_ACK_TLVS | (f & DUMP_STATE) | filtered_done
         }
-        l::NLMSG_DONE => l::NLM_F_MULTI | (f & DUMP_STATE),
-        _ if f & l::NLM_F_MULTI != 0 => l::NLM_F_MULTI | (f & DUMP_STATE),
+        l::NLMSG_DONE => l::NLM_F_MULTI | (f & DUMP_STATE) | filtered_done,
+        _ if f & l::NLM_F_MULTI != 0 => l::NLM_F_MULTI | (f & DUMP_STATE) | filtered,
         _ if answers(ctx, msg) => 0,
         l::RTM_NEWROUTE if ctx.proto == Proto::Route => f & ROUTE_CREATION,
         l::RTM_NEWNEXTHOP | l::RTM_DELNEXTHOP if ctx.proto == Proto::Route => f,
         _ => 0,
     }
+}
+
+/// The request type when `msg` belongs to the dump `ctx.request` asked for and Linux would
+/// flag it `NLM_F_DUMP_FILTERED` ([`crate::request::dump_filtered`]).
+fn dump_filtered(ctx: &Ctx<'_>, msg: Msg<'_>) -> Option<u16> {
+    ctx.request
+        .and_then(|r| Msg::parse(r, 0).ok())
+        .filter(|r| r.seq() == msg.seq())
+        .filter(|r| crate::request::dump_filtered(ctx.proto, *r, ctx.strict))
+        .map(|r| r.msg_type())
+}
+
+/// Whether `msg`, one of the messages queued on a socket after `ctx.request`, is a
+/// notification of a multicast group rather than part of the answer: neither an ack, error,
+/// dump part or `NLMSG_DONE`, nor the reply to the request. FreeBSD queues the events a
+/// request causes on the sender's own socket too when it is a member of the group, with the
+/// request's seq (`report_operation()` in `sys/netlink/route/rt.c`); Linux delivers them as
+/// multicast (`nlmsg_notify()`), with the group in the sender address.
+#[must_use]
+pub fn is_notification(ctx: &Ctx<'_>, msg: Msg<'_>) -> bool {
+    !matches!(msg.msg_type(), l::NLMSG_ERROR | l::NLMSG_DONE)
+        && msg.flags() & l::NLM_F_MULTI == 0
+        && !answers(ctx, msg)
 }
 
 /// Whether `msg` is the reply to `ctx.request`: same seq and the type a `GET` request is

@@ -80,7 +80,9 @@ impl ModelBackend {
             self.record(s, crate::pcap::Way::FromKernel, buf);
         }
         let host = self.host();
-        let ctx = Ctx::new(&host, s.proto).with_request(request);
+        let ctx = Ctx::new(&host, s.proto)
+            .with_request(request)
+            .with_strict(s.strict);
         let map = self.port_map();
         let mut out = Vec::new();
         for buf in bufs {
@@ -329,6 +331,7 @@ impl Backend for ModelBackend {
     }
 
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
+        let mut out = Vec::new();
         let mut stream = Vec::new();
         for raw in walk(datagram) {
             let Ok(req) = Msg::parse(raw, 0) else {
@@ -380,10 +383,26 @@ impl Backend for ModelBackend {
             }
             let bufs = self.kernel.take_bufs(bsd);
             let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
-            stream.extend(self.to_linux(sock, &bufs, Some(raw)));
+            let answer = self.to_linux(sock, &bufs, Some(raw));
+            // What came back is the answer and, on a member socket, the notifications the
+            // request caused: those travel as multicast, with their group.
+            out.extend(chunk(&stream));
+            stream.clear();
+            let ctx = ctx.with_request(Some(raw));
+            out.extend(chunk(&answer).into_iter().map(|d| match d {
+                Delivery::Datagram { group: 0, bytes } => {
+                    let group = match Messages::new(&bytes).collect::<Vec<_>>().as_slice() {
+                        [Ok(m)] if nlcompat::msg::flags::is_notification(&ctx, *m) => group_of(*m),
+                        _ => 0,
+                    };
+                    Delivery::Datagram { group, bytes }
+                }
+                other => other,
+            }));
         }
+        out.extend(chunk(&stream));
         self.collect_async(Some(s));
-        Ok(chunk(&stream))
+        Ok(out)
     }
 
     fn poll_fd(&self) -> Option<std::os::fd::RawFd> {

@@ -3,7 +3,9 @@
 # message by message, in a form comparable across backends: type, flags, whether nlmsg_seq
 # and nlmsg_pid are the request's seq and the socket's port, and for NLMSG_ERROR the errno,
 # the echo (whole request / header only) and the ext-ack TLVs.
-# Usage: answers.py SCENARIO [ext_ack] [cap_ack] [strict]
+# Usage: answers.py SCENARIO [ext_ack] [cap_ack] [strict] [up]
+# Scenarios: refused, refused_freebsd, framing, framing_genl, control, empty, empty_freebsd,
+# setlink, filtered, lenient (see cli/tests/run_freebsd_protocol.rs).
 import socket, struct, sys
 
 scenario = sys.argv[1]
@@ -174,6 +176,19 @@ elif scenario == "control":
     seq += 1
     s.send(struct.pack("=IHHII", 32, 1, 0x1, seq, 0) + ifi)
     ask("dump after an unanswered NLMSG_NOOP", 18, 0x301, b"\0", True)
+elif scenario == "filtered":
+    # Dumps the kernel filters carry NLM_F_DUMP_FILTERED (strict address dump by index,
+    # neighbour dump by NDA_IFINDEX); indexes differ between hosts, so eth0's is looked up.
+    def nla(ty, payload):
+        return struct.pack("=HH", 4 + len(payload), ty) + payload + bytes(-len(payload) % 4)
+    seq += 1
+    body = struct.pack("=BxHiII", 0, 0, 0, 0, 0) + nla(3, b"eth0\0")
+    s.send(struct.pack("=IHHII", 16 + len(body), 18, 0x1, seq, 0) + body)
+    eth0 = struct.unpack_from("=i", s.recv(65536), 20)[0]
+    ask("address dump of eth0", 22, 0x301, struct.pack("=BBBBi", 0, 0, 0, 0, eth0), True)
+    ask("address dump of a missing interface", 22, 0x301, struct.pack("=BBBBi", 2, 0, 0, 0, 99))
+    ask("neighbour dump of eth0", 30, 0x301,
+        struct.pack("=BxxxiHBB", 0, 0, 0, 0, 0) + nla(8, struct.pack("=I", eth0)), True)
 elif scenario == "lenient":
     # Dump requests with headers of another size or with junk, as Go's vishvananda/netlink,
     # old iproute2 and hand-written clients send them.
@@ -198,7 +213,6 @@ elif scenario == "lenient":
         struct.pack("=BBBBi", 2, 0, 0, 0, 0) + struct.pack("=HHI", 8, 1, 0), True)
     # An empty payload: Linux drops it, acking only when asked.
     ask("link get, empty payload, ack", 18, 0x5, b"")
-    global_seq = seq
     seq += 1
     s.send(struct.pack("=IHHII", 16, 18, 0x1, seq, 0))
     ask("link dump after an unanswered empty request", 18, 0x301, b"\0", True)
