@@ -110,8 +110,30 @@ fn flag_names(ty: u16, flags: u16, request: bool) -> String {
     if ty == NLMSG_ERROR {
         take(NLM_F_CAPPED, "CAPPED", &mut rest);
         take(NLM_F_ACK_TLVS, "ACK_TLVS", &mut rest);
-    } else if request && flags & NLM_F_DUMP == NLM_F_DUMP && flags & NLM_F_REQUEST != 0 {
-        take(NLM_F_DUMP, "DUMP", &mut rest);
+    } else if request && flags & NLM_F_REQUEST != 0 && ty >= RTM_BASE {
+        // The high byte means something per request kind (`netlink.h`): GET requests
+        // (ROOT|MATCH = DUMP, ATOMIC), NEW requests (REPLACE, EXCL, CREATE, APPEND), DEL
+        // requests (NONREC, BULK). Generic-netlink commands sit in the body, not the type:
+        // their requests are shown with the GET names.
+        let op = ty.wrapping_sub(RTM_BASE) % 4;
+        let names: &[(u16, &str)] = match op {
+            0 => &[
+                (0x100, "REPLACE"),
+                (0x200, "EXCL"),
+                (0x400, "CREATE"),
+                (0x800, "APPEND"),
+            ],
+            1 => &[(0x100, "NONREC"), (0x200, "BULK")],
+            _ => &[
+                (NLM_F_DUMP, "DUMP"),
+                (0x100, "ROOT"),
+                (0x200, "MATCH"),
+                (0x400, "ATOMIC"),
+            ],
+        };
+        for &(bit, name) in names {
+            take(bit, name, &mut rest);
+        }
     }
     if rest != 0 {
         v.push(format!("{rest:#x}"));
@@ -245,5 +267,10 @@ mod tests {
             "RTM_GETLINK seq 1 flags REQUEST|DUMP"
         );
         assert_eq!(describe(0, &[1, 2], true, None), "2 bytes, no message");
+        let add = msg(20, NLM_F_REQUEST | NLM_F_ACK | 0x600, 4, &[0; 8]);
+        assert_eq!(
+            describe(0, &add, true, None),
+            "RTM_NEWADDR seq 4 flags REQUEST|ACK|EXCL|CREATE"
+        );
     }
 }

@@ -327,7 +327,7 @@ fn port_ids_are_per_protocol_on_the_linux_backend() {
     }
     let r = common::same(
         &[PY, "-c", TWO_PROTOCOLS],
-        common::Mode::SameNetns,
+        common::Mode::EmptyNetns,
         "generic port 5678",
         common::ident,
     );
@@ -366,7 +366,7 @@ fn ip_xfrm_on_the_linux_backend() {
             "ip xfrm policy add src 192.0.2.0/24 dst 198.51.100.0/24 dir out && \
              ip xfrm policy && ip xfrm state && ip -s xfrm policy count",
         ],
-        common::Mode::SameNetns,
+        common::Mode::EmptyNetns,
         "dst 198.51.100.0/24",
         common::ident,
     );

@@ -232,6 +232,9 @@ fn mutations_on_the_freebsd_backend() {
         got,
         [
             "second RouteAdd: file exists",
+            // LinkSetUp was acked without effect (FreeBSD 14, docs/compatibility.md
+            // "Bringing a link up"); the address brought the NIC up (`ether_ioctl()`
+            // SIOCSIFADDR sets IFF_UP, `sys/net/if_ethersubr.c`).
             "link eth1 mtu 1400 <up|broadcast|multicast>",
             "addr 198.51.100.5/24",
             "route 198.51.100.0/24 via -",

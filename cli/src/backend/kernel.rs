@@ -145,7 +145,12 @@ fn run_setup(cmd: &[String]) -> Result<(), String> {
 impl Kernel {
     /// Enter a fresh network namespace, bring `lo` up and run `setup` there.
     pub(crate) fn new(setup: &[Vec<String>]) -> Result<Self, String> {
-        sys::unshare_net().map_err(|e| format!("cannot create a network namespace: {e}"))?;
+        sys::unshare_net().map_err(|e| {
+            format!(
+                "cannot create a network namespace (the Linux backend needs CAP_SYS_ADMIN, \
+                 e.g. root): {e}"
+            )
+        })?;
         run_setup(&["ip", "link", "set", "lo", "up"].map(str::to_owned))?;
         for cmd in setup {
             run_setup(cmd)?;
