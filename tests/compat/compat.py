@@ -21,7 +21,6 @@ Standard library only (Python >= 3.11 for tomllib).
 import argparse
 import concurrent.futures
 import difflib
-import ipaddress
 import json
 import os
 import re
