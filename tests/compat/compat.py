@@ -307,7 +307,12 @@ def run_backend(nlcompat, sc, host, backend, work, clients):
     else:
         (d / "topology.toml").write_text(topology(host))
         cmd += ["--topology", str(d / "topology.toml")]
-    cmd += ["--", PY, str(HERE / "driver.py"), str(d / "steps.json"), str(res)]
+    cmd.append("--")
+    if backend == "linux":
+        # sysfs shows the network namespace of whoever mounted it: the oracle's programs get a
+        # /sys of their own namespace, as on a host (the FreeBSD model serves /sys itself).
+        cmd += ["unshare", "-m", "sh", "-c", 'mount -t sysfs none /sys && exec "$@"', "sh"]
+    cmd += [PY, str(HERE / "driver.py"), str(d / "steps.json"), str(res)]
     if backend == "linux":
         cmd.append("--settle")
     env = dict(os.environ, PATH=f"{clients}:{os.environ.get('PATH', '/usr/bin:/bin')}", LC_ALL="C")
