@@ -4,7 +4,7 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi docs demo bench kernel header miri freebsd-check fuzz-smoke help
+.PHONY: all build test lint fmt abi docs demo bench kernel header miri freebsd-check fuzz-smoke help compat
 
 all: build
 
@@ -19,6 +19,7 @@ help:
 	@echo "make header     regenerate ffi/include/nlcompat.h (cbindgen) and check drift"
 	@echo "make miri       the C ABI glue under miri"
 	@echo "make bench      translation benchmarks"
+	@echo "make compat     differential suite: Linux clients on Linux vs the FreeBSD model (SCENARIO=... runs one)"
 
 build:
 	$(CARGO) build --workspace
@@ -29,6 +30,14 @@ demo:
 	@command -v ip >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq iproute2)
 	$(CARGO) build -q -p nlcompat-cli
 	./target/debug/nlcompat run -- $(DEMO)
+
+# The differential compatibility suite (tests/compat/README.md): every scenario on the real
+# Linux kernel (the oracle) and on the FreeBSD model, compared; needs root. A full run also
+# regenerates its section of docs/compatibility.md; SCENARIO=name (or a glob) runs only that.
+SCENARIO ?=
+compat:
+	$(CARGO) build -q -p nlcompat-cli
+	/usr/bin/python3 tests/compat/compat.py $(if $(SCENARIO),--scenario '$(SCENARIO)',--docs)
 
 test: freebsd-check
 	$(CARGO) test --workspace
