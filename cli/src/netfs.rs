@@ -105,6 +105,15 @@ pub(crate) fn classify(p: &str, tree: &Path) -> Class {
     if under(p, "/proc/sys/net").is_some() {
         return Class::Absent;
     }
+    // The build host's named network namespaces (`ip netns`, iproute2's `lib/namespace.h`
+    // NETNS_RUN_DIR; `/var/run` is the usual symlink to `/run`). FreeBSD has no such
+    // directory, and iproute2 would otherwise ask the model for the ids of the host's
+    // namespaces (`RTM_GETNSID`) and print FreeBSD's refusal.
+    for dir in ["/run/netns", "/var/run/netns"] {
+        if under(p, dir).is_some() {
+            return Class::Absent;
+        }
+    }
     // The host's network devices in sysfs (where Linux's /sys/class/net symlinks point, and
     // where a program lands after `chdir("/sys/class/net/eth0")`, which is not intercepted):
     // linsysfs has none of them.
@@ -349,6 +358,9 @@ mod tests {
         assert_eq!(classify("/dev/net/tun", t), Class::Absent);
         assert_eq!(classify("/dev/null", t), Class::Host);
         assert_eq!(classify("/proc/sys/net/ipv4/ip_forward", t), Class::Absent);
+        assert_eq!(classify("/run/netns", t), Class::Absent);
+        assert_eq!(classify("/var/run/netns/nlbench", t), Class::Absent);
+        assert_eq!(classify("/run/netns-like", t), Class::Host);
         assert_eq!(classify("/proc/self/net/dev", t), Class::Absent);
         assert_eq!(classify("/proc/12/task/12/net/route", t), Class::Absent);
         assert_eq!(classify("/proc/12/status", t), Class::Host);

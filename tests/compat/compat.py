@@ -41,6 +41,9 @@ RUN_BOUND = 120  # seconds for one whole scenario on one backend
 # --------------------------------------------------------------------------- host
 
 
+# freebsd-sim's release profiles (docs/freebsd-sim.md, "Release profiles").
+RELEASES = ("14", "15", "main")
+
 def load_host(name):
     host = tomllib.loads((HERE / "hosts" / f"{name}.toml").read_text())
     eth = 0
@@ -282,8 +285,9 @@ def prerequisites(nlcompat):
         raise SystemExit("compat: missing " + ", ".join(missing))
 
 
-def run_backend(nlcompat, sc, host, backend, work, clients):
-    """Run all steps of `sc` on one backend; returns (results, runner_stderr)."""
+def run_backend(nlcompat, sc, host, backend, work, clients, release=None):
+    """Run all steps of `sc` on one backend (the FreeBSD model following FreeBSD `release`);
+    returns (results, runner_stderr)."""
     d = Path(tempfile.mkdtemp(prefix=f"{backend}-", dir=work))
     steps = [{"run": s["run"], "timeout": s.get("timeout", 10)} for s in sc["step"]]
     (d / "steps.json").write_text(json.dumps(steps))
@@ -305,13 +309,21 @@ def run_backend(nlcompat, sc, host, backend, work, clients):
         (d / "setup.txt").write_text(setup(host, side.pid))
         cmd += ["--backend", "linux", "--netns-setup", str(d / "setup.txt")]
     else:
-        (d / "topology.toml").write_text(topology(host))
+        topo = topology(host)
+        if release:
+            topo = f"release = {q(release)}\n" + topo
+        (d / "topology.toml").write_text(topo)
         cmd += ["--topology", str(d / "topology.toml")]
     cmd.append("--")
     if backend == "linux":
         # sysfs shows the network namespace of whoever mounted it: the oracle's programs get a
-        # /sys of their own namespace, as on a host (the FreeBSD model serves /sys itself).
-        cmd += ["unshare", "-m", "sh", "-c", 'mount -t sysfs none /sys && exec "$@"', "sh"]
+        # /sys of their own namespace, as on a host (the FreeBSD model serves /sys itself). The
+        # build host's named namespaces (/run/netns) are hidden too: iproute2 resolves peer
+        # namespace ids through them, which fails across the runner ("Peer netns reference is
+        # invalid") and would make the oracle depend on what else runs on the machine.
+        cmd += ["unshare", "-m", "sh", "-c",
+                'mount -t sysfs none /sys && { [ ! -d /run/netns ] || mount -t tmpfs none /run/netns; } && exec "$@"',
+                "sh"]
     cmd += [PY, str(HERE / "driver.py"), str(d / "steps.json"), str(res)]
     if backend == "linux":
         cmd.append("--settle")
@@ -475,26 +487,44 @@ def compare(sc, host, lin, fbsd, allow):
     return verdict, steps
 
 
-def run_one(nlcompat, sc, allow, work, clients):
+RANK = {"match": 0, "allowed": 1, "mismatch": 2}
+
+
+def run_one(nlcompat, sc, allow, work, clients, releases):
+    """One scenario: the Linux oracle once, the FreeBSD model once per release profile
+    (freebsd-sim's `release` topology key), each model run compared with the oracle. The
+    scenario's verdict is the worst of its releases; `releases` records each."""
     host = load_host(sc.get("host", "default"))
     t = time.monotonic()
-    with concurrent.futures.ThreadPoolExecutor(2) as ex:
+    with concurrent.futures.ThreadPoolExecutor(1 + len(releases)) as ex:
         fl = ex.submit(run_backend, nlcompat, sc, host, "linux", work, clients)
-        ff = ex.submit(run_backend, nlcompat, sc, host, "freebsd", work, clients)
+        ffs = {r: ex.submit(run_backend, nlcompat, sc, host, "freebsd", work, clients, r) for r in releases}
         lin, lcode, lerr = fl.result()
-        fbsd, fcode, ferr = ff.result()
-    verdict, steps = compare(sc, host, lin, fbsd, allow)
-    for side, code, err in (("Linux", lcode, lerr), ("FreeBSD model", fcode, ferr)):
-        if code != 0:
-            # The driver always exits 0: anything else is the runner failing (or a hang).
-            verdict = "mismatch"
-            steps.append({"run": "(runner)", "verdict": "mismatch", "allowed": [], "linux": {"exit": lcode}, "freebsd": {"exit": fcode},
-                          "notes": [f"{side} runner exited {code}: {err.strip()[-300:]}"]})
+        runs = {r: f.result() for r, f in ffs.items()}
+    per = {}
+    for rel, (fbsd, fcode, ferr) in runs.items():
+        verdict, steps = compare(sc, host, lin, fbsd, allow)
+        for side, code, err in (("Linux", lcode, lerr), (f"FreeBSD model ({rel})", fcode, ferr)):
+            if code != 0:
+                # The driver always exits 0: anything else is the runner failing (or a hang).
+                verdict = "mismatch"
+                steps.append({"run": "(runner)", "verdict": "mismatch", "allowed": [], "linux": {"exit": lcode},
+                              "freebsd": {"exit": fcode}, "notes": [f"{side} runner exited {code}: {err.strip()[-300:]}"]})
+        per[rel] = (verdict, steps, fcode, ferr)
+    worst = max(releases, key=lambda r: RANK[per[r][0]])
+    verdict, steps, fcode, ferr = per[worst]
+    # Differences allowed in any release are listed with the scenario.
+    for rel in releases:
+        for n, st in enumerate(per[rel][1]):
+            if n < len(steps):
+                steps[n]["allowed"] = sorted(set(steps[n]["allowed"]) | set(st["allowed"]))
     return {
         "name": sc["name"],
         "path": sc["path"],
         "description": sc.get("description", ""),
         "verdict": verdict,
+        "releases": {r: per[r][0] for r in releases},
+        "worst_release": worst,
         "seconds": round(time.monotonic() - t, 2),
         "runner": {"linux": [lcode, lerr[-2000:]], "freebsd": [fcode, ferr[-2000:]]},
         "steps": steps,
@@ -542,12 +572,13 @@ def cell(text):
     return text.replace("|", "\\|")
 
 
-def docs(results, allow):
+def docs(results, allow, releases):
     by_id = {e["id"]: e for e in allow}
     lines = [BEGIN, "## Compatibility suite results", ""]
     tot = {k: sum(1 for r in results if r["verdict"] == k) for k in ("match", "allowed", "mismatch")}
     lines += [
-        f"`make compat` ran {len(results)} scenarios (tests/compat/): {tot['match']} identical, "
+        f"`make compat` ran {len(results)} scenarios (tests/compat/), each against the model's FreeBSD "
+        f"release profiles {', '.join(releases)} (a scenario's verdict is its worst): {tot['match']} identical, "
         f"{tot['allowed']} differing only as FreeBSD does by design, {tot['mismatch']} mismatches. "
         "Each scenario runs real Linux clients against the real Linux kernel in a fresh network "
         "namespace and against the FreeBSD model through the translator, from the same host. "
@@ -635,7 +666,10 @@ def main():
     ap.add_argument("--jobs", type=int, default=max(2, os.cpu_count() or 2),
                     help="scenarios at a time (each runs both backends at once)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print the differences of every non-match")
+    ap.add_argument("--release", action="append", default=[],
+                    help="FreeBSD release profiles of the model to run (default: 14, 15 and main)")
     a = ap.parse_args()
+    releases = [r for x in a.release for r in x.split(",") if r] or list(RELEASES)
     only = [s for x in a.scenario for s in x.split(",") if s]
     scen = load_scenarios([HERE / "pending"] if a.pending else [HERE], only)
     if not scen:
@@ -649,14 +683,15 @@ def main():
     t = time.monotonic()
     results = []
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as ex:
-        futs = [ex.submit(run_one, a.nlcompat, sc, allow, work, clients) for sc in scen]
+        futs = [ex.submit(run_one, a.nlcompat, sc, allow, work, clients, releases) for sc in scen]
         for f in futs:
             results.append(f.result())
     shutil.rmtree(work, ignore_errors=True)
     w = max(len(r["name"]) for r in results)
     print(f"{'scenario':<{w}}  {'Linux':<14} {'FreeBSD model':<14} verdict")
     for r in results:
-        print(f"{r['name']:<{w}}  {summary(r['steps'], 'linux'):<14} {summary(r['steps'], 'freebsd'):<14} {r['verdict']}")
+        rel = "" if len(set(r["releases"].values())) == 1 else "  (" + ", ".join(f"{k}: {v}" for k, v in r["releases"].items()) + ")"
+        print(f"{r['name']:<{w}}  {summary(r['steps'], 'linux'):<14} {summary(r['steps'], 'freebsd'):<14} {r['verdict']}{rel}")
         if r["verdict"] == "mismatch" or (a.verbose and r["verdict"] != "match"):
             for s in r["steps"]:
                 for note in s["notes"]:
@@ -671,14 +706,14 @@ def main():
     tot = {k: sum(1 for r in results if r["verdict"] == k) for k in ("match", "allowed", "mismatch")}
     el = time.monotonic() - t
     print(
-        f"\n{len(results)} scenarios: {tot['match']} match, {tot['allowed']} allowed difference, "
-        f"{tot['mismatch']} mismatch ({el:.0f} s)"
+        f"\n{len(results)} scenarios x FreeBSD {', '.join(releases)}: {tot['match']} match, "
+        f"{tot['allowed']} allowed difference, {tot['mismatch']} mismatch ({el:.0f} s)"
     )
     Path(a.report).parent.mkdir(parents=True, exist_ok=True)
     Path(a.report).write_text(json.dumps({"totals": tot, "seconds": round(el, 1), "scenarios": results}, indent=1))
     print(f"report: {a.report}")
     if a.docs:
-        docs(results, allow)
+        docs(results, allow, releases)
         print("updated docs/compatibility.md")
     sys.exit(1 if tot["mismatch"] else 0)
 
