@@ -624,10 +624,11 @@ fn main() {
         let npr_x = f.npr_ns_msg / f.ns_msg;
         writeln!(
             t1,
-            "| {} | {:.0} | {:.1} | {:.0} MB/s | {:.1} % | {} |",
+            "| {} | {:.0} | {:.1} | {} | {:.0} MB/s | {:.1} % | {} |",
             w.what,
             w.bytes as f64 / w.msgs as f64,
             f.ns_msg,
+            before(&format!("{}.ns_msg", w.key)),
             f.bytes_s / 1e6,
             pct,
             before(&format!("{}.pct_memcpy", w.key)),
@@ -698,7 +699,8 @@ fn main() {
         "Produced by `make bench` (`cargo bench -p nlcompat --bench perf`, `benches/perf.rs`) \
          in {elapsed:.0} s, {runs} interleaved runs per figure, medians of the benchmarking \
          thread's CPU time (`CLOCK_THREAD_CPUTIME_ID`: time other processes take on a \
-         shared machine does not count); sizes × \
+         shared machine does not count, but their use of the caches does: on the shared development \
+         machine, repeated runs differ by up to 20 %); sizes × \
          `NLCOMPAT_BENCH_SCALE` = {scale}. {before_note}\n"
     )
     .unwrap();
@@ -722,7 +724,7 @@ fn main() {
     writeln!(doc, "### 1. Throughput, and against memcpy\n").unwrap();
     writeln!(
         doc,
-        "| Workload | Bytes/msg | ns/msg | Input bytes/s | % of memcpy bandwidth | Before |\n|---|---|---|---|---|---|\n{t1}"
+        "| Workload | Bytes/msg | ns/msg | Before | Input bytes/s | % of memcpy bandwidth | Before |\n|---|---|---|---|---|---|---|\n{t1}"
     )
     .unwrap();
     writeln!(doc, "### 2. Against netlink-packet-route 0.34\n").unwrap();
