@@ -575,6 +575,10 @@ What limits the rest:
   the same bytes at memory bandwidth. Reaching half of `memcpy` would need a different
   design (copy whole messages and patch the few bytes that differ, with per-family layouts
   proven in advance), not a faster lookup.
+- **Noise.** The request row varies most between whole runs (238–310 ns/msg in four runs on
+  2026-12-04; 240 ns in each of three runs of that workload alone, `NLCOMPAT_BENCH_ONLY=requests`):
+  each request is a heap buffer of its own, as in the kernel, and where they land matters
+  more than the code for 78-byte inputs.
 - **Against netlink-packet-route** the translator gains less than it could because that
   library's cost per message is also small for routes (2 allocations per message); the ratio
   is larger where it allocates more (links).
