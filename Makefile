@@ -55,9 +55,11 @@ freebsd-check:
 	rustup target list --installed | grep -q $(FREEBSD_TARGET) || rustup target add $(FREEBSD_TARGET)
 	$(CARGO) check -p nlcompat-freebsd-abi --target $(FREEBSD_TARGET) --features libc-check
 
-# Translation throughput (criterion) and the runner's cost per command (docs/benchmarks.md).
+# Translator speed, written to docs/performance.md (benches/perf.rs; sizes scale with
+# NLCOMPAT_BENCH_SCALE, runs NLCOMPAT_BENCH_RUNS). Criterion micro-benchmarks of the golden
+# vectors: cargo bench -p nlcompat --bench translate.
 bench:
-	$(CARGO) bench -p nlcompat --bench translate -- --warm-up-time 1 --measurement-time 3
+	$(CARGO) bench -p nlcompat --bench perf
 
 # Regenerate linux-abi/src/generated.rs with bindgen (needs libclang).
 abi:

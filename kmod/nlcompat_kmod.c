@@ -26,6 +26,7 @@
 #include <sys/malloc.h>
 #include <sys/module.h>
 #include <sys/proc.h>
+#include <sys/queue.h>
 #include <sys/socket.h>
 #include <sys/socketvar.h>
 #include <sys/sysctl.h>
@@ -66,6 +67,10 @@ SYSCTL_BOOL(_compat_linux_nlcompat, OID_AUTO, use_real_ifnames, CTLFLAG_RWTUN,
 static u_long nlc_out_dropped;
 SYSCTL_ULONG(_compat_linux_nlcompat, OID_AUTO, out_dropped, CTLFLAG_RD, &nlc_out_dropped, 0,
     "Outbound batches dropped (M_NOWAIT allocation failure or malformed kernel framing)");
+
+static u_long nlc_out_unsplit;
+SYSCTL_ULONG(_compat_linux_nlcompat, OID_AUTO, out_unsplit, CTLFLAG_RD, &nlc_out_unsplit, 0,
+    "Outbound batches queued whole, without Linux datagram boundaries (M_NOWAIT failure)");
 
 /* Callbacks currently running, so unload can wait for them. */
 static volatile u_int nlc_inflight;
@@ -230,10 +235,79 @@ nlc_msg_from_linux(int netlink_family, struct nlmsghdr **hdr, struct nl_pstate *
 	return (error);
 }
 
+TAILQ_HEAD(nlc_bufq, nl_buf);
+
+/*
+ * Linux datagram boundaries (docs/kernel.md, "Datagram boundaries"). `nb` holds a translated
+ * batch: replies, acks, dump parts, notifications, in the order FreeBSD produced them, all in
+ * one buffer. Linux would have queued each reply, ack, error and notification as a datagram of
+ * its own and packed only the parts of one dump (net/netlink/af_netlink.c: netlink_unicast(),
+ * netlink_ack(), netlink_dump()); nlcompat_first_datagram() applies that rule (the same
+ * function the runner uses). Every datagram but the last goes into an nl_buf of its own, which
+ * we append to the socket's receive queue here, with the accounting nl_send()
+ * (sys/netlink/netlink_io.c) does for the buffer it queues; the last datagram stays in `nb`,
+ * moved to its start (nl_send() and nl_soreceive() count nb->datalen, not datalen - offset),
+ * and nl_send() queues it after the others. A batch of one datagram (a notification, a single
+ * reply, a dump part that fits) is returned untouched, without a copy.
+ *
+ * nl_send() holds no lock when it calls msgs_to_linux and takes the receive buffer lock only
+ * afterwards, so taking it here cannot deadlock; a concurrent nl_send() to the same socket (a
+ * notification) may land between two of our datagrams, as it may on Linux. The buffers we
+ * queue ignore the socket's limit, as replies and dumps do in FreeBSD (nlmsg_ignore_limit());
+ * only a multicast batch of several datagrams on a full socket can lose its last datagram in
+ * nl_send() while the others were queued. If an allocation fails, the batch is queued whole,
+ * as before (nothing is lost, boundaries are), counted in out_unsplit.
+ *
+ * FreeBSD's nl_soreceive() (sys/netlink/netlink_domain.c) still reads across nl_bufs; until it
+ * stops at a buffer boundary on Linux sockets (docs/kernel.md says what that takes), the
+ * boundaries set here are kept in the queue but not yet seen by the process.
+ */
+static struct nl_buf *
+nlc_cut_datagrams(struct nl_buf *nb, struct nlpcb *nlp)
+{
+	struct nlc_bufq head = TAILQ_HEAD_INITIALIZER(head);
+	struct socket *so = nlp->nl_socket;
+	struct sockbuf *sb = &so->so_rcv;
+	struct nl_buf *d, *next;
+	size_t off, len, rest;
+
+	off = 0;
+	for (;;) {
+		rest = nb->datalen - off;
+		len = nlcompat_first_datagram((const uint8_t *)nb->data + off, rest,
+		    NLCOMPAT_NLMSG_GOODSIZE);
+		if (len == 0 || len >= rest)
+			break;	/* the last datagram (0: never for rest > 0) */
+		d = nl_buf_alloc(len, M_NOWAIT);
+		if (d == NULL) {
+			TAILQ_FOREACH_SAFE(d, &head, tailq, next)
+				nl_buf_free(d);
+			atomic_add_long(&nlc_out_unsplit, 1);
+			return (nb);
+		}
+		memcpy(d->data, nb->data + off, len);
+		d->datalen = (u_int)len;
+		d->offset = 0;
+		TAILQ_INSERT_TAIL(&head, d, tailq);
+		off += len;
+	}
+	if (off == 0)
+		return (nb);
+	memmove(nb->data, nb->data + off, nb->datalen - off);
+	nb->datalen -= (u_int)off;
+	SOCK_RECVBUF_LOCK(so);
+	TAILQ_CONCAT(&sb->nl_queue, &head, tailq);
+	sb->sb_acc += (u_int)off;
+	sb->sb_ccc += (u_int)off;
+	sorwakeup_locked(so);	/* unlocks */
+	return (nb);
+}
+
 /*
  * Outbound (msgs_to_linux_cb_t): a buffer of FreeBSD messages about to be queued on a Linux
  * socket. Size it first (dst NULL), allocate an nl_buf of exactly that size with M_NOWAIT,
- * translate into it and return it; nl_send() frees `orig` and queues the result. We never
+ * translate into it, cut it at Linux's datagram boundaries (nlc_cut_datagrams()) and return
+ * the last datagram; nl_send() frees `orig` and queues the result. We never
  * write through an nl_writer or call nl_send(), so nothing is flushed (and re-translated)
  * behind our back (gap O13). Untranslatable messages come back as NLMSG_ERROR/NLMSG_DONE
  * from the translator; NULL (batch dropped, counted in out_dropped) is left for allocation
@@ -282,6 +356,8 @@ nlc_msgs_to_linux(struct nl_buf *orig, struct nlpcb *nlp)
 	}
 	if (nb == NULL)
 		atomic_add_long(&nlc_out_dropped, 1);
+	else
+		nb = nlc_cut_datagrams(nb, nlp);
 	atomic_subtract_int(&nlc_inflight, 1);
 	return (nb);
 }

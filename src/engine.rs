@@ -283,6 +283,9 @@ pub(crate) fn translate_attrs(
     w: &mut Writer<'_>,
     top: bool,
 ) -> Result<()> {
+    // Consecutive attributes that cross unchanged are written in one move (`run`, positions
+    // in `src`), unless an offset is being followed through the translation.
+    let mut run = 0..0;
     for attr in Attrs::with_base(src, base) {
         let attr = attr?;
         let Some(rule) = table.lookup(dir, attr.kind()) else {
@@ -293,6 +296,19 @@ pub(crate) fn translate_attrs(
             Dir::FreebsdToLinux => rule.linux,
         };
         let out_type = target.map(|t| t | attr.flag_bits());
+        if let Some(span) = unchanged(cx, rule.kind, attr, out_type, src, base) {
+            if span.start != run.end {
+                flush(w, src, run)?;
+                run = span.start..span.start;
+            }
+            run.end = span.end;
+            if let (true, Dir::FreebsdToLinux, Some(t)) = (top, dir, target) {
+                cx.note_emitted(t);
+            }
+            continue;
+        }
+        flush(w, src, run)?;
+        run = 0..0;
         let before = w.len();
         let exact = translate_one(cx, dir, rule.kind, attr, out_type, w)?;
         if w.len() != before {
@@ -306,7 +322,42 @@ pub(crate) fn translate_attrs(
             }
         }
     }
-    Ok(())
+    flush(w, src, run)
+}
+
+/// Writes the attributes at `run` in `src` as they are, then pads (nothing for an empty run).
+fn flush(w: &mut Writer<'_>, src: &[u8], run: core::ops::Range<usize>) -> Result<()> {
+    if run.is_empty() {
+        return Ok(());
+    }
+    w.put(src.get(run).unwrap_or_default())?;
+    w.pad()
+}
+
+/// Where `attr` lies in `src` (attribute walk from buffer offset `base`), padding included,
+/// when its output is byte for byte its input: a plain copy under the same `nla_type`
+/// whose padding is zero (the writer pads with zeros). `None` otherwise, or while an offset
+/// is followed.
+fn unchanged(
+    cx: &Cx<'_>,
+    kind: Kind,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    src: &[u8],
+    base: usize,
+) -> Option<core::ops::Range<usize>> {
+    if !matches!(kind, Kind::Copy) || out_type != Some(attr.raw_type()) || cx.track.is_some() {
+        return None;
+    }
+    let start = attr.offset().checked_sub(base)?;
+    let end = attr
+        .payload_offset()
+        .checked_sub(base)?
+        .checked_add(attr.payload().len())?;
+    // The last attribute of a message may end unpadded; the writer pads after the run.
+    let padded = align4(end)?.min(src.len());
+    let padding = src.get(end..padded)?;
+    padding.iter().all(|&b| b == 0).then_some(start..padded)
 }
 
 /// Emits one attribute; returns whether byte positions inside it map one to one.

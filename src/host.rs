@@ -116,7 +116,19 @@ pub struct StaticHost<'a> {
 }
 
 impl StaticHost<'_> {
+    /// The interface with index `index`. Interfaces listed in index order without gaps (as
+    /// hosts number them) are found at their position, in one step; any other list is
+    /// scanned.
     fn by_index(&self, index: u32) -> Option<&StaticIf<'_>> {
+        let first = self.ifs.first()?.index;
+        let at = index
+            .checked_sub(first)
+            .and_then(|d| usize::try_from(d).ok());
+        if let Some(i) = at.and_then(|at| self.ifs.get(at)) {
+            if i.index == index {
+                return Some(i);
+            }
+        }
         self.ifs.iter().find(|i| i.index == index)
     }
 }
@@ -284,6 +296,28 @@ pub(crate) mod tests {
         assert_eq!(freebsd_index(&h, b"eth"), None);
         assert_eq!(freebsd_index(&h, b"eth01x"), None);
         assert_eq!(freebsd_index(&test_host(true), b"eth0"), None);
+    }
+
+    #[test]
+    fn lookups_by_index_in_any_list_order() {
+        // Dense and in order (found at its position), shuffled, with gaps, empty.
+        let shuffled = [IFS[3], IFS[0], IFS[4], IFS[2], IFS[1]];
+        let gaps = [IFS[1], IFS[4]];
+        for ifs in [IFS, &shuffled[..], &gaps[..], &[]] {
+            let h = StaticHost {
+                ifs,
+                real_names: false,
+            };
+            for i in 0..8 {
+                let want = ifs.iter().find(|x| x.index == i);
+                assert_eq!(h.iftype(i), want.map(|x| x.iftype), "index {i}");
+                assert_eq!(h.linux_ethno(i), want.and_then(|x| x.linux_ethno));
+                assert_eq!(
+                    h.ifname(i).map(|n| n.as_bytes().to_vec()),
+                    want.map(|x| x.name.to_vec())
+                );
+            }
+        }
     }
 
     #[test]

@@ -256,5 +256,53 @@ class ProviderGeneration(unittest.TestCase):
         self.assertIn("msg_from_linux is not", res.stderr)
 
 
+class GlueTypeCheck(unittest.TestCase):
+    """kmod/nlcompat_kmod.c against the stand-in kernel headers of kmod/tests/kernel/.
+
+    No FreeBSD tree here: the stand-ins declare what the glue uses with FreeBSD's shapes, so
+    this catches calls with wrong arguments (the three nlcompat.h entry points are the real
+    header's), unknown members and type mismatches, not differences from a real tree.
+    """
+
+    FLAGS = [
+        "-fsyntax-only", "-std=iso9899:1999", "-ffreestanding", "-D_KERNEL", "-Werror",
+        "-Wall", "-Wredundant-decls", "-Wnested-externs", "-Wstrict-prototypes",
+        "-Wmissing-prototypes", "-Wpointer-arith", "-Wcast-qual", "-Wundef",
+        "-Wno-pointer-sign",
+    ]
+
+    def compile(self, source):
+        root = os.path.dirname(KMOD)
+        return subprocess.run(
+            [need("clang"), *self.FLAGS, "-I", os.path.join(KMOD, "tests", "kernel"),
+             "-I", os.path.join(root, "ffi", "include"), "-I", KMOD, "-x", "c", "-"],
+            input=source, capture_output=True, text=True,
+        )
+
+    def glue(self):
+        with open(os.path.join(KMOD, "nlcompat_kmod.c")) as f:
+            return f.read()
+
+    def test_glue_compiles(self):
+        res = self.compile(self.glue())
+        self.assertEqual(res.returncode, 0, res.stderr)
+
+    def test_glue_cuts_with_the_framing_entry_point(self):
+        src = self.glue()
+        self.assertIn("nlcompat_first_datagram(", src)
+        # The stand-ins check the call: one argument too many is an error.
+        bad = src.replace("NLCOMPAT_NLMSG_GOODSIZE);", "NLCOMPAT_NLMSG_GOODSIZE, 0);", 1)
+        self.assertNotEqual(bad, src)
+        res = self.compile(bad)
+        self.assertNotEqual(res.returncode, 0)
+        self.assertIn("too many arguments", res.stderr)
+
+    def test_stand_ins_check_members(self):
+        bad = self.glue().replace("sb->sb_ccc", "sb->sb_cc", 1)
+        res = self.compile(bad)
+        self.assertNotEqual(res.returncode, 0)
+        self.assertIn("no member named 'sb_cc'", res.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -7,7 +7,7 @@
 use super::link::ifname;
 use super::maps::AF_MAP;
 use crate::engine::Cx;
-use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
+use crate::table::{valid, AttrIndex, AttrTable, Conv, Field, Kind, MsgSpec};
 use crate::wire::{attrs_after, Attr, Attrs, Writer};
 use crate::{freebsd_only, linux_only, same};
 use crate::{Dir, Result};
@@ -41,8 +41,10 @@ pub static IFA: AttrTable = AttrTable {
         freebsd_only!(IFA_FREEBSD, "ABI: id 11 is Linux IFA_PROTO (u8)"),
     ],
     synth_linux: &[],
+    index: &IFA_INDEX,
 };
 const _: () = assert!(valid(&IFA));
+static IFA_INDEX: AttrIndex = AttrIndex::of(&IFA);
 
 /// The address family.
 pub static ADDR: MsgSpec = MsgSpec {

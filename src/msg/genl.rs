@@ -7,7 +7,7 @@
 //! (their attributes are family-specific); their errors and DONE are still translated.
 
 use crate::same;
-use crate::table::{valid, AttrTable, MsgSpec};
+use crate::table::{valid, AttrIndex, AttrTable, MsgSpec};
 use core::mem::size_of;
 use linux_abi as l;
 
@@ -27,8 +27,10 @@ pub static CTRL_ATTR: AttrTable = AttrTable {
         same!(CTRL_ATTR_OP),
     ],
     synth_linux: &[],
+    index: &CTRL_ATTR_INDEX,
 };
 const _: () = assert!(valid(&CTRL_ATTR));
+static CTRL_ATTR_INDEX: AttrIndex = AttrIndex::of(&CTRL_ATTR);
 
 /// The nlctrl family.
 pub static NLCTRL: MsgSpec = MsgSpec {

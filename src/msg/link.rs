@@ -10,7 +10,8 @@ use super::maps::LINK_AF_MAP;
 use crate::engine::Cx;
 use crate::host;
 use crate::table::{
-    valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual, Synth, Unknown, ValueMap,
+    valid, AttrIndex, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual, Synth, Unknown,
+    ValueMap,
 };
 use crate::wire::{attrs_after, Attr, Writer};
 use crate::{freebsd_only, linux_only, same};
@@ -128,8 +129,10 @@ pub static IFLA_INFO: AttrTable = AttrTable {
         same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), "",),
     ],
     synth_linux: &[],
+    index: &IFLA_INFO_INDEX,
 };
 const _: () = assert!(valid(&IFLA_INFO));
+static IFLA_INFO_INDEX: AttrIndex = AttrIndex::of(&IFLA_INFO);
 
 /// Link attributes.
 pub static IFLA: AttrTable = AttrTable {
@@ -205,8 +208,10 @@ pub static IFLA: AttrTable = AttrTable {
         Synth::U32(l::IFLA_GROUP, 0),
         Synth::U8(l::IFLA_LINKMODE, 0),
     ],
+    index: &IFLA_INDEX,
 };
 const _: () = assert!(valid(&IFLA));
+static IFLA_INDEX: AttrIndex = AttrIndex::of(&IFLA);
 
 /// The link family.
 pub static LINK: MsgSpec = MsgSpec {

@@ -7,7 +7,7 @@
 
 use super::maps::AF_MAP;
 use crate::engine::Cx;
-use crate::table::{valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual};
+use crate::table::{valid, AttrIndex, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual};
 use crate::{freebsd_only, linux_only, same, Dir};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
@@ -50,8 +50,10 @@ pub static NDA: AttrTable = AttrTable {
         freebsd_only!(NDA_FREEBSD, "FreeBSD-private nest (next state timestamp)",),
     ],
     synth_linux: &[],
+    index: &NDA_INDEX,
 };
 const _: () = assert!(valid(&NDA));
+static NDA_INDEX: AttrIndex = AttrIndex::of(&NDA);
 
 /// The neighbour family.
 pub static NEIGH: MsgSpec = MsgSpec {

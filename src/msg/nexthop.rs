@@ -7,7 +7,7 @@
 //! family; `NHA_GROUP` is an array of `struct nexthop_grp`, identical on both.
 
 use super::maps::AF_MAP;
-use crate::table::{valid, AttrTable, Conv, Field, MsgSpec};
+use crate::table::{valid, AttrIndex, AttrTable, Conv, Field, MsgSpec};
 use crate::{freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use linux_abi as l;
@@ -33,8 +33,10 @@ pub static NHA: AttrTable = AttrTable {
         freebsd_only!(NHA_FREEBSD, "ABI: id 14 is Linux NHA_OP_FLAGS (u32)"),
     ],
     synth_linux: &[],
+    index: &NHA_INDEX,
 };
 const _: () = assert!(valid(&NHA));
+static NHA_INDEX: AttrIndex = AttrIndex::of(&NHA);
 
 /// The nexthop family.
 pub static NEXTHOP: MsgSpec = MsgSpec {

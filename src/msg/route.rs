@@ -9,7 +9,7 @@
 use super::maps::{AF_MAP, RTM_TABLE_MAP, RT_TABLE_MAP};
 use crate::engine::{translate_attrs, Cx};
 use crate::error::{off32, Error};
-use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
+use crate::table::{valid, AttrIndex, AttrTable, Conv, Field, Kind, MsgSpec};
 use crate::wire::{align4, attrs_after, read_u16, Attr, Writer};
 use crate::{freebsd_only, linux_only, same};
 use crate::{Dir, Result};
@@ -40,8 +40,10 @@ pub static RTAX: AttrTable = AttrTable {
         same!(RTAX_FASTOPEN_NO_COOKIE),
     ],
     synth_linux: &[],
+    index: &RTAX_INDEX,
 };
 const _: () = assert!(valid(&RTAX));
+static RTAX_INDEX: AttrIndex = AttrIndex::of(&RTAX);
 
 /// Route attributes.
 pub static RTA: AttrTable = AttrTable {
@@ -98,8 +100,10 @@ pub static RTA: AttrTable = AttrTable {
         same!(RTA_NH_ID),
     ],
     synth_linux: &[],
+    index: &RTA_INDEX,
 };
 const _: () = assert!(valid(&RTA));
+static RTA_INDEX: AttrIndex = AttrIndex::of(&RTA);
 
 /// The route family.
 pub static ROUTE: MsgSpec = MsgSpec {

@@ -108,23 +108,122 @@ pub struct AttrTable {
     pub rules: &'static [AttrRule],
     /// Attributes added on the Linux side when absent.
     pub synth_linux: &'static [Synth],
+    /// The rows by source id, built at compile time: `index: &T_INDEX` with
+    /// `static T_INDEX: AttrIndex = AttrIndex::of(&T);` ([`valid`] checks that it matches).
+    pub index: &'static AttrIndex,
+}
+
+/// Source ids below this are looked up in an [`AttrIndex`]; larger ones by a scan.
+const INDEXED: usize = 256;
+/// An [`AttrIndex`] slot without a row.
+const NO_ROW: u8 = u8::MAX;
+/// Rows a table may have: positions 0..=254 fit an [`AttrIndex`] slot beside [`NO_ROW`].
+const MAX_ROWS: usize = 255;
+
+/// A table's row positions by source id, one array per direction, so that finding the row
+/// of an attribute is one load instead of a scan of the rows.
+pub struct AttrIndex {
+    linux: [u8; INDEXED],
+    freebsd: [u8; INDEXED],
+}
+
+impl core::fmt::Debug for AttrIndex {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("AttrIndex")
+    }
+}
+
+impl AttrIndex {
+    /// The index of `t`'s rows (compile time only: use it in a `static` initializer).
+    #[must_use]
+    pub const fn of(t: &AttrTable) -> AttrIndex {
+        AttrIndex {
+            linux: slots(t.rules, Dir::LinuxToFreebsd),
+            freebsd: slots(t.rules, Dir::FreebsdToLinux),
+        }
+    }
+}
+
+/// The source id of `r` in direction `dir`.
+const fn source_id(r: &AttrRule, dir: Dir) -> Option<u16> {
+    match dir {
+        Dir::LinuxToFreebsd => r.linux,
+        Dir::FreebsdToLinux => r.freebsd,
+    }
+}
+
+/// Position of the row with source id `id`, or [`NO_ROW`] (also for a 255th row and later,
+/// which [`valid`] refuses).
+const fn position(rules: &[AttrRule], dir: Dir, id: u16) -> u8 {
+    let mut rest = rules;
+    let mut pos: u8 = 0;
+    while let [r, tail @ ..] = rest {
+        if pos == NO_ROW {
+            return NO_ROW;
+        }
+        if same_id(source_id(r, dir), Some(id)) {
+            return pos;
+        }
+        pos = pos.wrapping_add(1);
+        rest = tail;
+    }
+    NO_ROW
+}
+
+const fn slots(rules: &[AttrRule], dir: Dir) -> [u8; INDEXED] {
+    let mut out = [NO_ROW; INDEXED];
+    let mut free: &mut [u8] = &mut out;
+    let mut id: u16 = 0;
+    while let [slot, more @ ..] = free {
+        *slot = position(rules, dir, id);
+        free = more;
+        id = id.wrapping_add(1);
+    }
+    out
 }
 
 impl AttrTable {
     /// The row for source id `id` in direction `dir`.
     #[must_use]
     pub fn lookup(&self, dir: Dir, id: u16) -> Option<&AttrRule> {
-        self.rules.iter().find(|r| match dir {
-            Dir::LinuxToFreebsd => r.linux == Some(id),
-            Dir::FreebsdToLinux => r.freebsd == Some(id),
-        })
+        let slots = match dir {
+            Dir::LinuxToFreebsd => &self.index.linux,
+            Dir::FreebsdToLinux => &self.index.freebsd,
+        };
+        match slots.get(usize::from(id)) {
+            Some(&NO_ROW) => None,
+            Some(&pos) => self.rules.get(usize::from(pos)),
+            None => self.scan(dir, id),
+        }
+    }
+
+    /// The row for `id` found by walking the rows (ids past the index).
+    fn scan(&self, dir: Dir, id: u16) -> Option<&AttrRule> {
+        self.rules
+            .iter()
+            .find(|r| same_id(source_id(r, dir), Some(id)))
     }
 }
 
-/// Compile-time check of a table: no Linux id and no FreeBSD id appears in two rows, and
-/// every row names at least one side. Use as `const _: () = assert!(valid(&TABLE));`.
+/// Compile-time check of a table: no Linux id and no FreeBSD id appears in two rows, every
+/// row names at least one side, there are fewer than 255 rows, and the table's
+/// [`AttrIndex`] is its own. Use as `const _: () = assert!(valid(&TABLE));`.
 #[must_use]
 pub const fn valid(t: &AttrTable) -> bool {
+    if t.rules.len() >= MAX_ROWS {
+        return false;
+    }
+    let (mut l, mut f): (&[u8], &[u8]) = (&t.index.linux, &t.index.freebsd);
+    let mut id: u16 = 0;
+    while let ([a, l_more @ ..], [b, f_more @ ..]) = (l, f) {
+        if *a != position(t.rules, Dir::LinuxToFreebsd, id)
+            || *b != position(t.rules, Dir::FreebsdToLinux, id)
+        {
+            return false;
+        }
+        (l, f) = (l_more, f_more);
+        id = id.wrapping_add(1);
+    }
     let mut rest = t.rules;
     while let [a, tail @ ..] = rest {
         if a.linux.is_none() && a.freebsd.is_none() {
@@ -221,4 +320,105 @@ macro_rules! freebsd_only {
             note: $note,
         }
     };
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// Every table reachable from the message specs, nested tables included.
+    fn tables() -> Vec<&'static AttrTable> {
+        let mut out: Vec<&'static AttrTable> = Vec::new();
+        let mut todo: Vec<&'static AttrTable> = crate::msg::ALL.iter().map(|s| s.attrs).collect();
+        while let Some(t) = todo.pop() {
+            if out.iter().any(|o| core::ptr::eq(*o, t)) {
+                continue;
+            }
+            for r in t.rules {
+                if let Kind::Nested(n) = r.kind {
+                    todo.push(n);
+                }
+            }
+            out.push(t);
+        }
+        out
+    }
+
+    #[test]
+    fn the_index_finds_what_a_scan_of_the_rows_finds() {
+        let tables = tables();
+        assert!(tables.len() >= 8, "{} tables", tables.len());
+        for t in tables {
+            for dir in [Dir::LinuxToFreebsd, Dir::FreebsdToLinux] {
+                for id in (0..1024).chain([0x3fff, u16::MAX]) {
+                    let want = t.rules.iter().position(|r| match dir {
+                        Dir::LinuxToFreebsd => r.linux == Some(id),
+                        Dir::FreebsdToLinux => r.freebsd == Some(id),
+                    });
+                    let got = t
+                        .lookup(dir, id)
+                        .map(|r| t.rules.iter().position(|o| core::ptr::eq(o, r)).unwrap());
+                    assert_eq!(got, want, "{} {dir:?} id {id}", t.name);
+                }
+            }
+        }
+    }
+
+    /// An attribute with `payload`, padded with `pad` (`None`: unpadded).
+    fn nla(out: &mut Vec<u8>, ty: u16, payload: &[u8], pad: Option<u8>) {
+        out.extend_from_slice(&u16::try_from(4 + payload.len()).unwrap().to_ne_bytes());
+        out.extend_from_slice(&ty.to_ne_bytes());
+        out.extend_from_slice(payload);
+        if let Some(b) = pad {
+            while out.len() % 4 != 0 {
+                out.push(b);
+            }
+        }
+    }
+
+    #[test]
+    fn unchanged_attributes_are_copied_in_runs_with_zero_padding() {
+        use crate::msg::route::RTAX;
+        let host = crate::host::tests::test_host(false);
+        let mtu = 1500u32.to_ne_bytes();
+        let hop = 64u32.to_ne_bytes();
+        // Input: padding junk after a copied string, a run of two, an id with no row (dropped,
+        // ends the run), another copy, and a last attribute without its padding.
+        let mut src = Vec::new();
+        nla(&mut src, 16, b"x", Some(0xAA));
+        nla(&mut src, 2, &mtu, Some(0));
+        nla(&mut src, 10, &hop, Some(0));
+        nla(&mut src, 200, &hop, Some(0));
+        nla(&mut src, 1, &hop, Some(0));
+        nla(&mut src, 16, b"ab", None);
+        // Linux form: the same attributes, zero-padded, without id 200.
+        let mut want = Vec::new();
+        nla(&mut want, 16, b"x", Some(0));
+        nla(&mut want, 2, &mtu, Some(0));
+        nla(&mut want, 10, &hop, Some(0));
+        nla(&mut want, 1, &hop, Some(0));
+        nla(&mut want, 16, b"ab", Some(0));
+        for dir in [Dir::FreebsdToLinux, Dir::LinuxToFreebsd] {
+            let mut out = [0x55u8; 128];
+            let mut w = Writer::new(&mut out);
+            let mut cx = Cx::new(&host);
+            crate::engine::translate_attrs(&mut cx, dir, &RTAX, &src, 0, &mut w, false).unwrap();
+            let n = w.finish().unwrap();
+            assert_eq!(&out[..n], &want[..], "{dir:?}");
+        }
+    }
+
+    #[test]
+    fn a_table_with_another_tables_index_is_refused() {
+        use crate::msg::route::{RTA, RTAX};
+        let wrong = AttrTable {
+            name: "RTA",
+            rules: RTA.rules,
+            synth_linux: &[],
+            index: RTAX.index,
+        };
+        assert!(!valid(&wrong));
+        assert!(valid(&RTA) && valid(&RTAX));
+    }
 }

@@ -10,7 +10,7 @@
 mod attr;
 mod maps;
 
-pub use attr::{valid, AttrRule, AttrTable, CustomFn, Kind, Synth};
+pub use attr::{valid, AttrIndex, AttrRule, AttrTable, CustomFn, Kind, Synth};
 pub use maps::{FlagMap, Residual, Unknown, ValueMap};
 
 use crate::Dir;

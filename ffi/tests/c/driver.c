@@ -624,6 +624,111 @@ test_malformed(void)
 	    "header errno constants are FreeBSD's");
 }
 
+/*
+ * The sequence kmod/nlcompat_kmod.c runs on the outbound path (nlc_msgs_to_linux, then
+ * nlc_cut_datagrams): size query, translation into an exactly sized buffer, then one cut per
+ * nlcompat_first_datagram() call, each cut becoming an nl_buf of its own. Expected datagrams
+ * follow Linux's rule (net/netlink/af_netlink.c): a reply and its ack are two datagrams
+ * (netlink_unicast, netlink_ack); the parts of one dump share datagrams up to the limit, the
+ * DONE joining the last part when it fits (netlink_dump).
+ */
+static void
+check_cuts(const char *name, const uint8_t *out, size_t out_len, size_t limit,
+    const struct buf *const *want, size_t nwant)
+{
+	size_t off = 0, n = 0, len;
+	int ok = 1;
+
+	while (off < out_len) {
+		len = nlcompat_first_datagram(out + off, out_len - off, limit);
+		if (len == 0 || len > out_len - off || n >= nwant || len != want[n]->n ||
+		    memcmp(out + off, want[n]->b, len) != 0) {
+			fprintf(stderr, "%s: datagram %zu: cut %zu bytes at %zu\n", name, n, len,
+			    off);
+			if (n < nwant)
+				hexdump("expected", want[n]->b, want[n]->n);
+			if (len > 0 && len <= out_len - off)
+				hexdump("got", out + off, len);
+			ok = 0;
+			break;
+		}
+		off += len;
+		n++;
+	}
+	report(ok && n == nwant && off == out_len, name);
+}
+
+static void
+test_glue_framing(void)
+{
+	struct buf in = { .n = 0 }, reply = { .n = 0 }, ack = { .n = 0 }, dump = { .n = 0 };
+	struct buf all = { .n = 0 }, part12 = { .n = 0 }, part3done = { .n = 0 };
+	size_t at, need = 0, out_len = 0, limit;
+	uint8_t *out;
+	int rc;
+
+	/* FreeBSD: the reply to RTM_GETLINK dev em0 and its ack, written into one nl_buf... */
+	bsd_link(&in, 0, 20, IFT_ETHER, 2, BSD_IFF_UP, "em0");
+	at = msg_begin(&in, NLMSG_ERROR, NLM_F_CAPPED, 20, 4242);
+	put_u32(&in, 0);
+	msg_begin(&in, RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK, 20, 4242);
+	memcpy(in.b + in.n - 16, &(uint32_t){ 32 }, 4); /* echoed header of a 32-byte request */
+	msg_end(&in, at);
+	/* ...then a whole dump of three links with its DONE (FreeBSD: flags 0, errno 0). */
+	bsd_link(&in, NLM_F_MULTI, 21, IFT_LOOP, 1, BSD_IFF_UP, "lo0");
+	bsd_link(&in, NLM_F_MULTI, 21, IFT_ETHER, 2, BSD_IFF_UP, "em0");
+	bsd_link(&in, NLM_F_MULTI, 21, IFT_ETHER, 3, BSD_IFF_UP, "em1");
+	at = msg_begin(&in, NLMSG_DONE, 0, 21, 4242);
+	put_u32(&in, 0);
+	msg_end(&in, at);
+
+	/* Linux: reply, ack, and the dump (DONE with NLM_F_MULTI). */
+	lnx_link(&reply, 0, 20, ARPHRD_ETHER, 2, LNX_IFF_UP, "eth0");
+	at = msg_begin(&ack, NLMSG_ERROR, NLM_F_CAPPED, 20, 4242);
+	put_u32(&ack, 0);
+	msg_begin(&ack, RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK, 20, 4242);
+	memcpy(ack.b + ack.n - 16, &(uint32_t){ 32 }, 4);
+	msg_end(&ack, at);
+	lnx_link(&part12, NLM_F_MULTI, 21, ARPHRD_LOOPBACK, 1, LNX_IFF_UP, "lo");
+	lnx_link(&part12, NLM_F_MULTI, 21, ARPHRD_ETHER, 2, LNX_IFF_UP, "eth0");
+	lnx_link(&part3done, NLM_F_MULTI, 21, ARPHRD_ETHER, 3, LNX_IFF_UP, "eth1");
+	at = msg_begin(&part3done, NLMSG_DONE, NLM_F_MULTI, 21, 4242);
+	put_u32(&part3done, 0);
+	msg_end(&part3done, at);
+	put(&dump, part12.b, part12.n);
+	put(&dump, part3done.b, part3done.n);
+	put(&all, reply.b, reply.n);
+	put(&all, ack.b, ack.n);
+	put(&all, dump.b, dump.n);
+
+	/* The glue's calls: size query, exact buffer, translation. */
+	rc = nlcompat_freebsd_to_linux(&host, NETLINK_ROUTE, in.b, in.n, NULL, 0, &need);
+	report(rc == BSD_ENOBUFS && need == all.n, "glue: size query of a mixed batch");
+	out = malloc(need > 0 ? need : 1);
+	if (out == NULL)
+		abort();
+	rc = nlcompat_freebsd_to_linux(&host, NETLINK_ROUTE, in.b, in.n, out, need, &out_len);
+	report(rc == 0 && out_len == all.n && memcmp(out, all.b, all.n) == 0,
+	    "glue: the batch translates to reply, ack, dump");
+	if (rc == 0 && out_len == all.n) {
+		const struct buf *three[] = { &reply, &ack, &dump };
+		const struct buf *four[] = { &reply, &ack, &part12, &part3done };
+
+		check_cuts("glue: NLMSG_GOODSIZE cuts reply | ack | three parts and DONE", out,
+		    out_len, NLCOMPAT_NLMSG_GOODSIZE, three, 3);
+		/* Room for two parts: the third part and the DONE share the next datagram. */
+		limit = part12.n;
+		check_cuts("glue: a two-part limit cuts the dump after the second part", out,
+		    out_len, limit, four, 4);
+	}
+	free(out);
+	report(nlcompat_first_datagram(NULL, 16, NLCOMPAT_NLMSG_GOODSIZE) == 0 &&
+		nlcompat_first_datagram(all.b, 0, NLCOMPAT_NLMSG_GOODSIZE) == 0,
+	    "first_datagram: NULL or empty is 0");
+	report(NLCOMPAT_NLMSG_GOODSIZE == 4096 - 320,
+	    "NLCOMPAT_NLMSG_GOODSIZE is SKB_WITH_OVERHEAD(4096) on x86_64");
+}
+
 int
 main(void)
 {
@@ -632,6 +737,7 @@ main(void)
 	test_errors();
 	test_requests();
 	test_malformed();
+	test_glue_framing();
 	if (xfailed != 0)
 		printf("# %d expected failure(s) (XFAIL above), not counted\n", xfailed);
 	printf("%d passed, %d failed\n", passed, failed);

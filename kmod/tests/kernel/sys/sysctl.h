@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Stand-in: see kmod/tests/kernel/standin.h. */
+#include "standin.h"
