@@ -684,7 +684,9 @@ static EXT_ACK: AttrTable = AttrTable {
         },
     ],
     synth_linux: &[],
+    index: &EXT_ACK_INDEX,
 };
+static EXT_ACK_INDEX: nlcompat::table::AttrIndex = nlcompat::table::AttrIndex::of(&EXT_ACK);
 
 /// Attributes holding an IPv4/IPv6 address.
 const ADDR_ATTRS: &[&str] = &[

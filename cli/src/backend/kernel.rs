@@ -155,6 +155,8 @@ impl Kernel {
         for cmd in setup {
             run_setup(cmd)?;
         }
+        // After the set-up commands, which may still use the host's named namespaces.
+        sys::private_mounts().map_err(|e| format!("cannot set up the namespace's mounts: {e}"))?;
         let epoll = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
         Ok(Self {
             socks: BTreeMap::new(),

@@ -11,6 +11,52 @@ pub(crate) fn unshare_net() -> io::Result<()> {
     cvt_int(unsafe { libc::unshare(libc::CLONE_NEWNET) }).map(|_| ())
 }
 
+/// Give the supervisor (and later its children) a mount namespace of their own that looks
+/// like a fresh host for the network namespace they are in: mounts become private (nothing
+/// propagates back to the build host), `/sys` is a new sysfs instance (sysfs lists the
+/// network devices of the namespace that mounts it), and the build host's named network
+/// namespaces (`/run/netns`, iproute2's `NETNS_RUN_DIR`) are hidden under an empty tmpfs:
+/// iproute2 resolves peer namespace ids through them with descriptors that cannot cross the
+/// runner ("Peer netns reference is invalid"), and they do not belong to this namespace.
+pub(crate) fn private_mounts() -> io::Result<()> {
+    // SAFETY: plain syscall with a flag argument.
+    cvt_int(unsafe { libc::unshare(libc::CLONE_NEWNS) })?;
+    let none = c"none";
+    // SAFETY: NUL-terminated literals; no data argument.
+    cvt_int(unsafe {
+        libc::mount(
+            none.as_ptr(),
+            c"/".as_ptr(),
+            std::ptr::null(),
+            libc::MS_REC | libc::MS_PRIVATE,
+            std::ptr::null(),
+        )
+    })?;
+    // SAFETY: as above.
+    cvt_int(unsafe {
+        libc::mount(
+            c"sysfs".as_ptr(),
+            c"/sys".as_ptr(),
+            c"sysfs".as_ptr(),
+            libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
+            std::ptr::null(),
+        )
+    })?;
+    if std::path::Path::new("/run/netns").is_dir() {
+        // SAFETY: as above.
+        cvt_int(unsafe {
+            libc::mount(
+                c"tmpfs".as_ptr(),
+                c"/run/netns".as_ptr(),
+                c"tmpfs".as_ptr(),
+                libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
+                std::ptr::null(),
+            )
+        })?;
+    }
+    Ok(())
+}
+
 /// `PR_SET_CHILD_SUBREAPER`: orphaned descendants are re-parented to the supervisor.
 pub(crate) fn set_subreaper() -> io::Result<()> {
     // SAFETY: plain prctl with integer arguments.
