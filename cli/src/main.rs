@@ -5,8 +5,8 @@
 mod backend;
 mod host;
 mod ioctl;
-mod netfs;
 mod msglog;
+mod netfs;
 mod notif;
 mod pcap;
 mod sock;
@@ -110,7 +110,7 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
             if let Some(p) = &o.topology {
                 check_topology(p)?;
             }
-            backend::model::new(
+            backend::freebsd::new(
                 o.topology.as_deref(),
                 o.real_ifnames,
                 sys::euid(),
@@ -126,13 +126,13 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
                     .to_owned());
             }
             let cmds = match o.netns_setup {
-                Some(p) => backend::kernel::parse_setup(
+                Some(p) => backend::linux::parse_setup(
                     &std::fs::read_to_string(&p)
                         .map_err(|e| format!("cannot read {}: {e}", p.display()))?,
                 ),
-                None => backend::kernel::default_setup(),
+                None => backend::linux::default_setup(),
             };
-            Box::new(backend::kernel::Kernel::new(&cmds)?)
+            Box::new(backend::linux::LinuxBackend::new(&cmds)?)
         }
     };
     let backend: Box<dyn backend::Backend> = match capture {

@@ -13,8 +13,11 @@
 
 use crate::backend::{Backend, Delivery};
 use crate::netfs;
-use crate::sock::{self, opt, Sock, SOCKADDR_NL_LEN};
+use crate::sock::{opt, Sock};
 use crate::sys::{self, Listener, Notif};
+use nlcompat::socket::{
+    linux_sockaddr, mask_of_group, parse_linux_sockaddr, NlAddr, SOCKADDR_NL_LEN,
+};
 use std::collections::BTreeMap;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::time::Instant;

@@ -58,10 +58,10 @@ impl Runner {
         n: &Notif,
         key: u64,
         data: Vec<u8>,
-        dest: Option<[u8; SOCKADDR_NL_LEN]>,
+        dest: Option<NlAddr>,
     ) -> Res {
         let (dst_port, dst_group) = match dest {
-            Some(a) => (u32_at(&a, 4).unwrap_or(0), u32_at(&a, 8).unwrap_or(0)),
+            Some(a) => (a.pid, a.groups),
             None => {
                 let s = self.sock(key)?;
                 (s.dst_port, s.dst_group)

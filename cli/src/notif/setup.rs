@@ -78,21 +78,13 @@ impl Runner {
     // ---- addressing ---------------------------------------------------------------------
 
     /// Read a `sockaddr_nl` argument the way `move_addr_to_kernel` + netlink do.
-    pub(super) fn read_addr(n: &Notif, addr: u64, len: i32) -> Result<[u8; SOCKADDR_NL_LEN], i32> {
+    pub(super) fn read_addr(n: &Notif, addr: u64, len: i32) -> Result<NlAddr, i32> {
         if !(0..=SOCKADDR_MAX).contains(&len) {
             return Err(libc::EINVAL);
         }
         let len = usize::try_from(len).map_err(|_| libc::EINVAL)?;
         let b = Self::rd(n, addr, len)?;
-        if len < SOCKADDR_NL_LEN {
-            return Err(libc::EINVAL);
-        }
-        let mut out = [0u8; SOCKADDR_NL_LEN];
-        out.copy_from_slice(b.get(..SOCKADDR_NL_LEN).ok_or(libc::EINVAL)?);
-        if out.get(..2) != Some(&sock::AF_NETLINK.to_ne_bytes()[..]) {
-            return Err(libc::EINVAL);
-        }
-        Ok(out)
+        parse_linux_sockaddr(&b).ok_or(libc::EINVAL)
     }
 
     /// Whether a socket of `protocol` holds port id `port`. Linux has one port space per
@@ -137,8 +129,7 @@ impl Runner {
 
     pub(super) fn do_bind(&mut self, n: &Notif, key: u64, addr: u64, len: i32) -> Res {
         let a = Self::read_addr(n, addr, len)?;
-        let pid = u32_at(&a, 4).unwrap_or(0);
-        let groups = u32_at(&a, 8).unwrap_or(0);
+        let (pid, groups) = (a.pid, a.groups);
         let (cur, protocol) = {
             let s = self.sock(key)?;
             (s.port, s.protocol)
@@ -186,8 +177,8 @@ impl Runner {
         }
         self.autobind(n, key)?;
         let s = self.sock(key)?;
-        s.dst_port = u32_at(&a, 4).unwrap_or(0);
-        let g = u32_at(&a, 8).unwrap_or(0);
+        s.dst_port = a.pid;
+        let g = a.groups;
         s.dst_group = if g == 0 {
             0
         } else {
@@ -220,9 +211,15 @@ impl Runner {
     ) -> Res {
         let s = self.sock(key)?;
         let sa = if peer {
-            sock::sockaddr_nl(s.dst_port, sock::group_mask(s.dst_group))
+            linux_sockaddr(NlAddr {
+                pid: s.dst_port,
+                groups: mask_of_group(s.dst_group),
+            })
         } else {
-            sock::sockaddr_nl(s.port, s.legacy_groups())
+            linux_sockaddr(NlAddr {
+                pid: s.port,
+                groups: s.legacy_groups(),
+            })
         };
         Self::put_addr(n, addr, lenp, &sa)?;
         Ok(Act::Val(0))
@@ -335,7 +332,10 @@ impl Runner {
                 if ulen > SOCKADDR_NL_LEN {
                     return Err(libc::EINVAL);
                 }
-                let sa = sock::sockaddr_nl(s.dst_port, sock::group_mask(s.dst_group));
+                let sa = linux_sockaddr(NlAddr {
+                    pid: s.dst_port,
+                    groups: mask_of_group(s.dst_group),
+                });
                 Self::wr(n, optval, sa.get(..ulen).unwrap_or(&[]))?;
                 Self::wr(n, lenp, &u32::try_from(ulen).unwrap_or(0).to_ne_bytes())?;
                 return Ok(Act::Val(0));
