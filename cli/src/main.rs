@@ -151,9 +151,14 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
     sys::set_subreaper().map_err(|e| format!("cannot become a subreaper: {e}"))?;
     // The FreeBSD backend also watches opens (network devices, /proc/net, /sys/class/net).
     let watch_opens = !backend.native_ioctls();
-    let sp = sys::spawn_traced(argv, &old, watch_opens)
+    // Emulated sockets live at or above `fd_base`; only calls on such descriptors are
+    // notified (all ioctls when they are answered from the backend).
+    let fd_base = sys::fd_base();
+    let all_ioctls = watch_opens || o.emulate_ioctls;
+    let sp = sys::spawn_traced(argv, &old, watch_opens, all_ioctls, fd_base)
         .map_err(|e| format!("cannot start the program: {e}"))?;
     let opts = notif::Options {
+        fd_base,
         verbose: o.verbose,
         emulate_ioctls: o.emulate_ioctls,
         program: argv.first().cloned().unwrap_or_default(),

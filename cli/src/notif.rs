@@ -117,8 +117,25 @@ fn errno_of(e: &std::io::Error) -> i32 {
     e.raw_os_error().unwrap_or(libc::EIO)
 }
 
+/// `dup`, `dup2`, `dup3` and `fcntl` (the filter notifies only copies of descriptors in the
+/// reserved range that would land below it).
+fn is_dup_call(nr: i64) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if nr == libc::SYS_dup2 {
+        return true;
+    }
+    matches!(nr, libc::SYS_dup | libc::SYS_dup3 | libc::SYS_fcntl)
+}
+
 fn syscall_name(nr: i64) -> &'static str {
+    #[cfg(target_arch = "x86_64")]
+    if nr == libc::SYS_dup2 {
+        return "dup2";
+    }
     match nr {
+        libc::SYS_dup => "dup",
+        libc::SYS_dup3 => "dup3",
+        libc::SYS_fcntl => "fcntl",
         libc::SYS_socket => "socket",
         libc::SYS_bind => "bind",
         libc::SYS_connect => "connect",
@@ -233,6 +250,9 @@ fn tgid_of(tid: u32) -> u32 {
 /// Runner options.
 #[derive(Debug, Clone)]
 pub(crate) struct Options {
+    /// First descriptor of the reserved range (`sys::fd_base`): emulated sockets and their
+    /// copies are placed at or above it, where the filter notifies calls.
+    pub(crate) fd_base: u32,
     /// Log emulated calls on stderr.
     pub(crate) verbose: bool,
     /// Answer `SIOCGIF*` from the backend even when it allows native ioctls.
@@ -246,6 +266,11 @@ struct Runner {
     l: Listener,
     backend: Box<dyn Backend>,
     socks: BTreeMap<u64, Sock>,
+    /// Last socket seen at each descriptor number: checked with one `kcmp` before use, so a
+    /// stale entry (another process's table, a reused number) costs a lookup, not a mistake.
+    by_fd: BTreeMap<i32, u64>,
+    /// First descriptor of the reserved range.
+    fd_base: u32,
     next_key: u64,
     rover: i32,
     parked: Vec<Parked>,
@@ -296,6 +321,8 @@ pub(crate) fn serve(
         l: sp.listener,
         backend,
         socks: BTreeMap::new(),
+        by_fd: BTreeMap::new(),
+        fd_base: opts.fd_base,
         next_key: 1,
         rover: ROVER_START,
         parked: Vec::new(),
@@ -525,15 +552,28 @@ impl Runner {
         freed
     }
 
-    /// The emulated socket behind descriptor `fd` of thread `tid`, by open file.
-    fn find(&self, tid: u32, fd: i32) -> Option<u64> {
+    /// The emulated socket behind descriptor `fd` of thread `tid`, by open file: the socket
+    /// last seen at that number if one `kcmp` confirms it, else by the inode the descriptor
+    /// refers to (one `stat` of `/proc/TID/fd/FD`). Constant cost in the number of sockets.
+    fn find(&mut self, tid: u32, fd: i32) -> Option<u64> {
         if fd < 0 {
             return None;
         }
-        self.socks
+        if let Some(&key) = self.by_fd.get(&fd) {
+            if let Some(s) = self.socks.get(&key) {
+                if sys::same_file(tid, fd, s.theirs.as_fd()) {
+                    return Some(key);
+                }
+            }
+        }
+        let ino = sys::socket_inode(tid, fd)?;
+        let key = self
+            .socks
             .iter()
-            .find(|(_, s)| sys::same_file(tid, fd, s.theirs.as_fd()))
-            .map(|(k, _)| *k)
+            .find(|(_, s)| s.ino == ino)
+            .map(|(k, _)| *k)?;
+        self.by_fd.insert(fd, key);
+        Some(key)
     }
 
     fn sock(&mut self, key: u64) -> Result<&mut Sock, i32> {
@@ -570,6 +610,9 @@ impl Runner {
         }
         if let Some(call) = devices::path_call(n) {
             return self.do_path(n, &call);
+        }
+        if is_dup_call(n.nr) {
+            return self.do_dup(n);
         }
         let fd = arg_i32(n.args[0]);
         let key = self.find(n.tid, fd);

@@ -497,6 +497,58 @@ fn c_threads_and_fork() {
     }
 }
 
+/// Copies of a netlink socket (`dup`, `fcntl(F_DUPFD*)`, `dup3`) stay served and keep their
+/// close-on-exec flags; the program's own descriptors at high numbers stay native; probe in
+/// `descriptors.c`.
+#[test]
+fn c_descriptor_copies() {
+    if gate() && need("cc") {
+        let exe = common::build_c(include_str!("descriptors.c"), "descriptors").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
+        let r = same(
+            &[common::s(&exe)],
+            Mode::EmptyNetns,
+            "socket among many files: links 3",
+            ident,
+        );
+        assert!(
+            r.stdout.contains("copies: b ok c ok d ok e ok"),
+            "{}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("flags: a cloexec b inherit c inherit d cloexec e cloexec"),
+            "{}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("after close: b->e links 3"),
+            "{}",
+            r.stdout
+        );
+    }
+}
+
+/// A copy of a netlink socket onto a descriptor below the runner's reserved range would leave
+/// the range the filter watches: refused with EBUSY and a message instead of going unserved.
+#[test]
+fn dup2_below_the_reserved_range_is_refused() {
+    if gate() && need("cc") {
+        let exe = common::build_c(include_str!("descriptors.c"), "descriptors").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
+        let out = Command::new(env!("CARGO_BIN_EXE_nlcompat"))
+            .args(["run", "--"])
+            .arg(&exe)
+            .arg("low-dup2")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("dup2 onto 1: EBUSY"), "{err}");
+        assert!(err.contains("is not emulated"), "{err}");
+    }
+}
+
 /// Many mutations over one socket (`ip -batch`), with an error in the middle (`-force` goes
 /// on), then the resulting table.
 #[test]

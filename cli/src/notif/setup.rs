@@ -2,6 +2,8 @@
 //! Emulated `socket`, addressing (`bind`, `connect`, names) and socket options.
 
 use super::*;
+use std::io;
+use std::os::fd::BorrowedFd;
 
 /// `SO_PEERGROUPS` and `SO_PEERPIDFD` (`include/uapi/asm-generic/socket.h`).
 const SO_PEERGROUPS: i32 = 59;
@@ -55,13 +57,14 @@ impl Runner {
         }
         let bid = self.backend.open(protocol)?;
         let cloexec = flags & libc::SOCK_CLOEXEC != 0;
-        match self.l.addfd_send(n.id, theirs.as_fd(), cloexec) {
+        match self.place(n, theirs.as_fd(), 0, cloexec) {
             Ok(fd) => {
                 self.log(n, &format!("protocol {protocol} = {fd}"));
                 let key = self.next_key;
                 self.next_key = self.next_key.saturating_add(1);
                 self.socks
                     .insert(key, Sock::new(bid, protocol, base, ours, theirs));
+                self.by_fd.insert(fd, key);
                 Ok(Act::Done)
             }
             Err(e) => {
@@ -72,6 +75,88 @@ impl Runner {
                     Ok(Act::Done)
                 }
             }
+        }
+    }
+
+    /// Install `file` in the caller at the lowest free descriptor at or above both `min` and
+    /// the reserved range's base, and answer the call with it (`SECCOMP_ADDFD_FLAG_SETFD |
+    /// SECCOMP_ADDFD_FLAG_SEND`). No free descriptor below the caller's limit: `EMFILE`.
+    fn place(
+        &mut self,
+        n: &Notif,
+        file: BorrowedFd<'_>,
+        min: u32,
+        cloexec: bool,
+    ) -> io::Result<i32> {
+        let mut fd = min.max(self.fd_base);
+        while sys::fd_open(n.tid, fd) {
+            fd = fd
+                .checked_add(1)
+                .ok_or_else(|| io::Error::from_raw_os_error(libc::EMFILE))?;
+        }
+        self.l.addfd(n.id, file, Some(fd), cloexec).map_err(|e| {
+            // Beyond RLIMIT_NOFILE `replace_fd` answers EBADF; the caller's view is EMFILE.
+            if e.raw_os_error() == Some(libc::EBADF) {
+                io::Error::from_raw_os_error(libc::EMFILE)
+            } else {
+                e
+            }
+        })
+    }
+
+    /// A copy of a descriptor in the reserved range that would land below it (the filter
+    /// notifies nothing else): `dup`, `fcntl(F_DUPFD[_CLOEXEC])` with a minimum below the
+    /// range, `dup2`/`dup3` onto a descriptor below it. Copies of an emulated socket are made
+    /// in the range, so the filter keeps seeing them: `dup` and `F_DUPFD` return the lowest
+    /// free descriptor at or above the range's base (Linux: the lowest free one at all; a
+    /// program sees a higher number, which POSIX allows no program to rely on only for
+    /// `dup2`). `dup2`/`dup3` must put the copy at the number asked for, where the filter
+    /// would not see it: refused with `EBUSY` and a message. Copies of anything else run
+    /// natively.
+    pub(super) fn do_dup(&mut self, n: &Notif) -> Res {
+        let a = n.args;
+        let Some(key) = self.find(n.tid, arg_i32(a[0])) else {
+            return Ok(Act::Continue);
+        };
+        let (min, cloexec) = match n.nr {
+            libc::SYS_dup => (0, false),
+            libc::SYS_fcntl => {
+                let cloexec = arg_i32(a[1]) == libc::F_DUPFD_CLOEXEC;
+                (
+                    u32::try_from(arg_i32(a[2])).map_err(|_| libc::EINVAL)?,
+                    cloexec,
+                )
+            }
+            _ => {
+                if n.nr == libc::SYS_dup3 && arg_i32(a[2]) & !libc::O_CLOEXEC != 0 {
+                    return Err(libc::EINVAL);
+                }
+                note!(
+                    "nlcompat: {}() of a netlink socket onto descriptor {} is not emulated \
+                     (emulated sockets must stay at or above {})",
+                    syscall_name(n.nr),
+                    arg_i32(a[1]),
+                    self.fd_base
+                );
+                return Err(libc::EBUSY);
+            }
+        };
+        if !self.l.id_valid(n.id) {
+            return Ok(Act::Done);
+        }
+        let theirs = self
+            .sock(key)?
+            .theirs
+            .try_clone()
+            .map_err(|e| errno_of(&e))?;
+        match self.place(n, theirs.as_fd(), min, cloexec) {
+            Ok(fd) => {
+                self.log(n, &format!("= {fd}"));
+                self.by_fd.insert(fd, key);
+                Ok(Act::Done)
+            }
+            Err(e) if self.l.id_valid(n.id) => Err(errno_of(&e)),
+            Err(_) => Ok(Act::Done),
         }
     }
 
