@@ -2,11 +2,12 @@
 //! Per-socket state of an emulated `AF_NETLINK` socket.
 //!
 //! The program holds one end (`theirs`) of an `AF_UNIX` `SOCK_SEQPACKET` pair in place of the
-//! netlink socket, so readiness (poll/select/epoll), `O_NONBLOCK`, `dup`, `fork` and `exec`
-//! behave natively; the runner keeps the other end (`ours`) to queue datagrams, a copy of
-//! `theirs` to receive on the program's behalf and to recognise the socket by open file
-//! (`kcmp`), and a FIFO of the group each queued datagram was sent to (for `msg_name` and
-//! `NETLINK_PKTINFO`), parallel to the unix queue.
+//! netlink socket, at a descriptor in the reserved range the seccomp filter watches, so
+//! readiness (poll/select/epoll), `O_NONBLOCK`, `fork` and `exec` behave natively; the runner
+//! keeps the other end (`ours`) to queue datagrams, a copy of `theirs` to receive on the
+//! program's behalf and to recognise the socket (by open file with `kcmp`, or by inode), and a
+//! FIFO of the group each queued datagram was sent to (for `msg_name` and `NETLINK_PKTINFO`),
+//! parallel to the unix queue.
 //!
 //! Generic `SOL_SOCKET` options (`SO_RCVBUF`/`SO_SNDBUF` with their doubling and limits,
 //! `SO_RCVTIMEO`, …) are left to the kernel on the program's unix socket: Linux implements them

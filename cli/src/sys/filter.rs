@@ -144,8 +144,8 @@ enum When {
     Always,
     /// When one of these descriptor arguments is in the reserved range.
     FdIn(&'static [u32]),
-    /// `dup2`/`dup3`: the old descriptor is in the range and the new one below it (a copy
-    /// would leave the range), or `fcntl(F_DUPFD*)` with a minimum below the range.
+    /// `dup2`/`dup3`: the old descriptor is in the range and the new one (argument
+    /// `new_arg`) below it: the copy would leave the range.
     CopyOut { new_arg: u32 },
     /// `fcntl`: `F_DUPFD`/`F_DUPFD_CLOEXEC` of a descriptor in the range with a minimum
     /// below it.
@@ -557,6 +557,93 @@ pub(crate) fn spawn_traced(
                 libc::waitpid(pid, &mut status, 0);
             }
             Err(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs the classic BPF program on one `struct seccomp_data` (the opcodes it uses only).
+    fn run(p: &[libc::sock_filter], nr: libc::c_long, args: [u64; 6]) -> u32 {
+        let mut data = [0u8; 64];
+        data[0..4].copy_from_slice(&(nr as u32).to_le_bytes());
+        data[4..8].copy_from_slice(&AUDIT_ARCH.to_le_bytes());
+        for (i, a) in args.iter().enumerate() {
+            data[16 + 8 * i..24 + 8 * i].copy_from_slice(&a.to_le_bytes());
+        }
+        let (mut pc, mut acc) = (0usize, 0u32);
+        loop {
+            let i = p[pc];
+            match i.code {
+                BPF_LD_W_ABS => {
+                    let k = i.k as usize;
+                    acc = u32::from_le_bytes(data[k..k + 4].try_into().unwrap());
+                    pc += 1;
+                }
+                BPF_RET_K => return i.k,
+                BPF_JEQ_K | BPF_JGE_K => {
+                    let t = if i.code == BPF_JEQ_K {
+                        acc == i.k
+                    } else {
+                        acc >= i.k
+                    };
+                    pc += 1 + usize::from(if t { i.jt } else { i.jf });
+                }
+                c => panic!("opcode {c:#x}"),
+            }
+        }
+    }
+
+    const NOTIFY: u32 = libc::SECCOMP_RET_USER_NOTIF;
+
+    #[test]
+    fn only_descriptors_in_the_range_are_notified() {
+        for (opens, ioctls) in [(false, false), (true, true), (false, true)] {
+            let p = build_filter(opens, ioctls, 64).expect("assembles");
+            let a = |x: [u64; 3]| [x[0], x[1], x[2], 0, 0, 0];
+            assert_eq!(run(&p, libc::SYS_write, a([1, 0, 0])), RET_ALLOW);
+            assert_eq!(run(&p, libc::SYS_write, a([63, 0, 0])), RET_ALLOW);
+            assert_eq!(run(&p, libc::SYS_write, a([64, 0, 0])), NOTIFY);
+            // Only the low 32 bits name the descriptor.
+            assert_eq!(run(&p, libc::SYS_read, a([1 << 32 | 3, 0, 0])), RET_ALLOW);
+            assert_eq!(run(&p, libc::SYS_recvmsg, a([65, 0, 0])), NOTIFY);
+            assert_eq!(run(&p, libc::SYS_splice, a([3, 0, 64])), NOTIFY);
+            assert_eq!(run(&p, libc::SYS_splice, a([3, 0, 4])), RET_ALLOW);
+            assert_eq!(run(&p, libc::SYS_sendfile, a([3, 70, 0])), NOTIFY);
+            assert_eq!(run(&p, libc::SYS_dup, a([64, 0, 0])), NOTIFY);
+            assert_eq!(run(&p, libc::SYS_dup, a([5, 0, 0])), RET_ALLOW);
+            assert_eq!(run(&p, libc::SYS_dup3, a([64, 1, 0])), NOTIFY);
+            assert_eq!(run(&p, libc::SYS_dup3, a([64, 77, 0])), RET_ALLOW);
+            assert_eq!(run(&p, libc::SYS_dup3, a([3, 1, 0])), RET_ALLOW);
+            #[cfg(target_arch = "x86_64")]
+            assert_eq!(run(&p, libc::SYS_dup2, a([64, 0, 0])), NOTIFY);
+            let dupfd = u64::from(F_DUPFD);
+            let cloexec = u64::from(F_DUPFD_CLOEXEC);
+            assert_eq!(run(&p, libc::SYS_fcntl, a([64, dupfd, 0])), NOTIFY);
+            assert_eq!(run(&p, libc::SYS_fcntl, a([64, cloexec, 3])), NOTIFY);
+            assert_eq!(run(&p, libc::SYS_fcntl, a([64, cloexec, 64])), RET_ALLOW);
+            assert_eq!(run(&p, libc::SYS_fcntl, a([64, 4, 0])), RET_ALLOW);
+            assert_eq!(run(&p, libc::SYS_fcntl, a([3, dupfd, 0])), RET_ALLOW);
+            let ioctl_low = if ioctls { NOTIFY } else { RET_ALLOW };
+            assert_eq!(run(&p, libc::SYS_ioctl, a([3, 0, 0])), ioctl_low);
+            assert_eq!(run(&p, libc::SYS_ioctl, a([64, 0, 0])), NOTIFY);
+            let open = if opens { NOTIFY } else { RET_ALLOW };
+            assert_eq!(run(&p, libc::SYS_openat, a([0, 0, 0])), open);
+            assert_eq!(run(&p, libc::SYS_socket, a([16, 3, 0])), NOTIFY);
+            assert_eq!(run(&p, libc::SYS_socket, a([2, 2, 0])), RET_ALLOW);
+            let packet = if opens {
+                RET_ERRNO | libc::EAFNOSUPPORT as u32
+            } else {
+                RET_ALLOW
+            };
+            assert_eq!(run(&p, libc::SYS_socket, a([17, 3, 0])), packet);
+            assert_eq!(
+                run(&p, libc::SYS_io_uring_setup, a([0, 0, 0])),
+                RET_ERRNO | libc::ENOSYS as u32
+            );
+            assert_eq!(run(&p, libc::SYS_getpid, a([64, 0, 0])), RET_ALLOW);
         }
     }
 }
