@@ -3,7 +3,7 @@
 //! (`struct ifaddr`), routing tables per FIB (`rib_head`), nexthops (`nhop_object`, with the
 //! kernel index `nhop_get_idx`), nexthop groups, user nexthops and neighbours (`lltable`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::abi::*;
@@ -276,6 +276,8 @@ pub(crate) struct Rib {
     nh_ident: BTreeMap<(u32, u8, NhIdent), BTreeMap<u32, usize>>,
     /// (fib, family, kernel index) → nexthops using it.
     kidx_used: BTreeMap<(u32, u8, u32), usize>,
+    /// (fib, family) → the kernel indexes in use, for the lowest free one.
+    kidx_free: BTreeMap<(u32, u8), LowestFree>,
 }
 
 impl Rib {
@@ -347,13 +349,21 @@ impl Rib {
                 self.nh_ident.remove(&(r.fib, fam, nh.ident()));
             }
             let used = self.kidx_used.entry((r.fib, fam, nh.kidx)).or_insert(0);
+            let before = *used;
             *used = if add {
                 used.saturating_add(1)
             } else {
                 used.saturating_sub(1)
             };
-            if *used == 0 {
+            let after = *used;
+            if after == 0 {
                 self.kidx_used.remove(&(r.fib, fam, nh.kidx));
+            }
+            let alloc = self.kidx_free.entry((r.fib, fam)).or_default();
+            if before == 0 && after > 0 {
+                alloc.take(nh.kidx);
+            } else if before > 0 && after == 0 {
+                alloc.free(nh.kidx);
             }
         }
     }
@@ -389,9 +399,57 @@ impl Rib {
             .and_then(|m| m.keys().next().copied())
     }
 
-    /// Whether a route nexthop of (fib, family) uses kernel index `k`.
-    fn kidx_in_use(&self, fib: u32, family: u8, k: u32) -> bool {
-        self.kidx_used.contains_key(&(fib, family, k))
+    /// The lowest kernel index ≥ 1 no route nexthop of (fib, family) uses and `skip` does
+    /// not reject.
+    fn lowest_free_kidx(&self, fib: u32, family: u8, skip: impl Fn(u32) -> bool) -> u32 {
+        let skip = |k: u32| k == 0 || skip(k);
+        match self.kidx_free.get(&(fib, family)) {
+            Some(a) => a.lowest(skip),
+            None => LowestFree::default().lowest(skip),
+        }
+    }
+}
+
+/// Lowest-free number allocator (`alloc_unr()` in `sys/kern/subr_unit.c` hands out the lowest
+/// free unit): numbers below `frontier` are taken unless listed in `gaps`; every number from
+/// `frontier` up is free. Taking, freeing and finding the lowest are O(log N).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LowestFree {
+    gaps: BTreeSet<u32>,
+    frontier: u32,
+}
+
+impl LowestFree {
+    /// Marks `k` taken.
+    pub(crate) fn take(&mut self, k: u32) {
+        if k >= self.frontier {
+            // Only lowest-free allocation feeds this, so the range is normally empty.
+            for g in self.frontier..k {
+                self.gaps.insert(g);
+            }
+            self.frontier = k.saturating_add(1);
+        } else {
+            self.gaps.remove(&k);
+        }
+    }
+
+    /// Marks `k` free again.
+    pub(crate) fn free(&mut self, k: u32) {
+        if k < self.frontier {
+            self.gaps.insert(k);
+        }
+    }
+
+    /// The lowest free number that `skip` does not reject.
+    pub(crate) fn lowest(&self, skip: impl Fn(u32) -> bool) -> u32 {
+        if let Some(&g) = self.gaps.iter().find(|&&g| !skip(g)) {
+            return g;
+        }
+        let mut k = self.frontier;
+        while skip(k) {
+            k = k.saturating_add(1);
+        }
+        k
     }
 }
 
@@ -526,7 +584,7 @@ pub(crate) struct NetState {
     /// Next interface index (`if_index` allocator, never reused here).
     pub(crate) next_ifindex: u32,
     /// Allocated `if_linux_ethno` values.
-    pub(crate) ethnos: Vec<u32>,
+    pub(crate) ethnos: LowestFree,
     /// Next nexthop group kernel index.
     pub(crate) next_grp_idx: u32,
 }
@@ -557,11 +615,8 @@ impl NetState {
 
     /// `alloc_unr(V_linux_eth_unr)`: lowest free number.
     pub(crate) fn alloc_ethno(&mut self) -> u32 {
-        let mut n = 0u32;
-        while self.ethnos.contains(&n) {
-            n = n.saturating_add(1);
-        }
-        self.ethnos.push(n);
+        let n = self.ethnos.lowest(|_| false);
+        self.ethnos.take(n);
         n
     }
 
@@ -577,11 +632,7 @@ impl NetState {
                 .iter()
                 .any(|u| u.fib == fib && u.family == family && u.kidx == k)
         };
-        let mut k = 1u32;
-        while self.routes.kidx_in_use(fib, family, k) || user(k) {
-            k = k.saturating_add(1);
-        }
-        nh.kidx = k;
+        nh.kidx = self.routes.lowest_free_kidx(fib, family, user);
     }
 
     /// Routes of one fib and family in radix-walk order (key ascending, more specific
