@@ -590,14 +590,17 @@ pub(crate) struct NetState {
 }
 
 impl NetState {
-    /// `ifnet_byindex()`.
+    /// `ifnet_byindex()`: a binary search, as `ifaces` is in index order (indexes are
+    /// allocated increasing and never reused here; detaching removes in place).
     pub(crate) fn iface(&self, index: u32) -> Option<&Iface> {
-        self.ifaces.iter().find(|i| i.index == index)
+        let pos = self.ifaces.binary_search_by_key(&index, |i| i.index).ok()?;
+        self.ifaces.get(pos)
     }
 
     /// Mutable `ifnet_byindex()`.
     pub(crate) fn iface_mut(&mut self, index: u32) -> Option<&mut Iface> {
-        self.ifaces.iter_mut().find(|i| i.index == index)
+        let pos = self.ifaces.binary_search_by_key(&index, |i| i.index).ok()?;
+        self.ifaces.get_mut(pos)
     }
 
     /// `ifunit()`.
