@@ -271,6 +271,14 @@ struct Runner {
     by_fd: BTreeMap<i32, u64>,
     /// First descriptor of the reserved range.
     fd_base: u32,
+    /// Watches the runner's end of every pair: it becomes readable only when the program
+    /// wrote to its end natively, through a descriptor outside the reserved range (a socket
+    /// received with `SCM_RIGHTS`); such datagrams are still served.
+    raw: sys::Epoll,
+    /// Sockets already reported as used outside the reserved range.
+    escaped: std::collections::BTreeSet<u64>,
+    /// The program's pid (autobind of a socket first used outside the range).
+    main_pid: u32,
     next_key: u64,
     rover: i32,
     parked: Vec<Parked>,
@@ -301,6 +309,7 @@ pub(crate) fn serve(
     const T_LISTENER: u64 = 0;
     const T_SIGNAL: u64 = 1;
     const T_BACKEND: u64 = 2;
+    const T_RAW: u64 = 3;
     let epoll = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
     let main_pid = sp.pid;
     epoll
@@ -314,6 +323,10 @@ pub(crate) fn serve(
             .add(fd, T_BACKEND)
             .map_err(|e| format!("epoll: {e}"))?;
     }
+    let raw = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
+    epoll
+        .add(raw.raw(), T_RAW)
+        .map_err(|e| format!("epoll: {e}"))?;
     let listener_raw = sp.listener.raw();
     let _ = sp.listener.set_sync_wakeup();
     let backend_native = backend.native_ioctls();
@@ -323,6 +336,9 @@ pub(crate) fn serve(
         socks: BTreeMap::new(),
         by_fd: BTreeMap::new(),
         fd_base: opts.fd_base,
+        raw,
+        escaped: std::collections::BTreeSet::new(),
+        main_pid: u32::try_from(main_pid).unwrap_or(0),
         next_key: 1,
         rover: ROVER_START,
         parked: Vec::new(),
@@ -378,6 +394,7 @@ pub(crate) fn serve(
                         }
                     }
                 }
+                T_RAW => r.serve_escaped(),
                 _ => r.deliver_async(),
             }
         }

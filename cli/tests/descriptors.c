@@ -5,6 +5,8 @@
 // (where the runner places its sockets) keep working natively. Prints no descriptor numbers:
 // the runner places copies at or above its reserved range, Linux at the lowest free number.
 // With argument "low-dup2": dup2 of a netlink socket onto standard output, and its errno.
+// With argument "scm": the socket passed to itself with SCM_RIGHTS (landing at a low number)
+// and used there for a dump.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -52,6 +54,30 @@ int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "low-dup2") == 0) {
         int r = dup2(a, 1);
         fprintf(stderr, "dup2 onto 1: %s\n", r < 0 ? strerrorname_np(errno) : "ok");
+        return 0;
+    }
+    if (argc > 1 && strcmp(argv[1], "scm") == 0) {
+        int sp[2];
+        if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sp) != 0) return 2;
+        char cbuf[CMSG_SPACE(sizeof(int))];
+        memset(cbuf, 0, sizeof cbuf);
+        char byte = 'x';
+        struct iovec iov = {&byte, 1};
+        struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf,
+                            .msg_controllen = sizeof cbuf};
+        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(c), &a, sizeof(int));
+        if (sendmsg(sp[0], &mh, 0) != 1) return 3;
+        memset(cbuf, 0, sizeof cbuf);
+        if (recvmsg(sp[1], &mh, 0) != 1) return 4;
+        int got;
+        memcpy(&got, CMSG_DATA(CMSG_FIRSTHDR(&mh)), sizeof(int));
+        close(a);
+        printf("scm: links %d\n", links(got, got, 7));
+        printf("scm again: links %d\n", links(got, got, 8));
         return 0;
     }
     int b = dup(a);

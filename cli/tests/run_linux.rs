@@ -549,6 +549,28 @@ fn dup2_below_the_reserved_range_is_refused() {
     }
 }
 
+/// A netlink socket passed with SCM_RIGHTS lands below the reserved range, where the filter
+/// does not see its calls: what the program writes natively is still served (with a
+/// message), and the answers reach its native reads.
+#[test]
+fn socket_passed_with_scm_rights_is_still_served() {
+    if gate() && need("cc") {
+        let exe = common::build_c(include_str!("descriptors.c"), "descriptors").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
+        let out = Command::new(env!("CARGO_BIN_EXE_nlcompat"))
+            .args(["run", "--"])
+            .arg(&exe)
+            .arg("scm")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stdout.contains("scm: links 3"), "{stdout}{stderr}");
+        assert!(stdout.contains("scm again: links 3"), "{stdout}{stderr}");
+        assert!(stderr.contains("SCM_RIGHTS"), "{stderr}");
+    }
+}
+
 /// Many mutations over one socket (`ip -batch`), with an error in the middle (`-force` goes
 /// on), then the resulting table.
 #[test]

@@ -62,6 +62,7 @@ impl Runner {
                 self.log(n, &format!("protocol {protocol} = {fd}"));
                 let key = self.next_key;
                 self.next_key = self.next_key.saturating_add(1);
+                let _ = self.raw.add(ours.as_raw_fd(), key);
                 self.socks
                     .insert(key, Sock::new(bid, protocol, base, ours, theirs));
                 self.by_fd.insert(fd, key);
