@@ -530,20 +530,28 @@ fn c_descriptor_copies() {
     }
 }
 
+/// `descriptors.c` with one argument under the runner (FreeBSD backend): stdout, stderr.
+fn descriptors_probe(arg: &str) -> Option<(String, String)> {
+    let exe = common::build_c(include_str!("descriptors.c"), "descriptors")?;
+    let _cleanup = Cleanup(exe.parent()?.to_path_buf());
+    let out = Command::new(env!("CARGO_BIN_EXE_nlcompat"))
+        .args(["run", "--"])
+        .arg(&exe)
+        .arg(arg)
+        .output()
+        .ok()?;
+    Some((
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
 /// A copy of a netlink socket onto a descriptor below the runner's reserved range would leave
 /// the range the filter watches: refused with EBUSY and a message instead of going unserved.
 #[test]
 fn dup2_below_the_reserved_range_is_refused() {
     if gate() && need("cc") {
-        let exe = common::build_c(include_str!("descriptors.c"), "descriptors").unwrap();
-        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
-        let out = Command::new(env!("CARGO_BIN_EXE_nlcompat"))
-            .args(["run", "--"])
-            .arg(&exe)
-            .arg("low-dup2")
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
+        let (_, err) = descriptors_probe("low-dup2").unwrap();
         assert!(err.contains("dup2 onto 1: EBUSY"), "{err}");
         assert!(err.contains("is not emulated"), "{err}");
     }
@@ -555,16 +563,7 @@ fn dup2_below_the_reserved_range_is_refused() {
 #[test]
 fn socket_passed_with_scm_rights_is_still_served() {
     if gate() && need("cc") {
-        let exe = common::build_c(include_str!("descriptors.c"), "descriptors").unwrap();
-        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
-        let out = Command::new(env!("CARGO_BIN_EXE_nlcompat"))
-            .args(["run", "--"])
-            .arg(&exe)
-            .arg("scm")
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let (stdout, stderr) = descriptors_probe("scm").unwrap();
         assert!(stdout.contains("scm: links 3"), "{stdout}{stderr}");
         assert!(stdout.contains("scm again: links 3"), "{stdout}{stderr}");
         assert!(stderr.contains("SCM_RIGHTS"), "{stderr}");
