@@ -22,7 +22,14 @@
 //! `if_addr.h`): `struct ifreq` is 40 bytes, name in the first 16, the union at 16;
 //! `struct ifconf` is `{int ifc_len; char *ifc_buf}` (16 bytes on 64-bit).
 
-use crate::backend::{walk, Backend, Delivery, NLMSG_HDRLEN};
+use crate::backend::{walk, Backend, Delivery};
+use linux_abi::{
+    AF_INET, IFA_ADDRESS, IFA_BROADCAST, IFA_LABEL, IFA_LOCAL, IFLA_ADDRESS, IFLA_IFNAME, IFLA_MTU,
+    IFLA_STATS64, IFLA_TXQLEN, NLMSG_ERROR, NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST, RTAX_MTU,
+    RTA_DST, RTA_GATEWAY, RTA_METRICS, RTA_OIF, RTM_GETADDR, RTM_GETLINK, RTM_GETROUTE,
+    RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE, RTN_UNICAST,
+};
+use nlcompat::wire::{read_u16 as u16_at, read_u32 as u32_at, Attrs, Msg, NLMSG_HDRLEN};
 
 /// Socket ioctls the unix socket behind an emulated netlink socket would answer (`unix_ioctl`:
 /// `SIOCOUTQ`/`TIOCOUTQ`, `SIOCINQ`/`FIONREAD`, `SIOCUNIXFILE`, and `SIOCATMARK`) but netlink
@@ -163,30 +170,6 @@ pub(crate) fn is_inet_ioctl(cmd: u32) -> bool {
 
 const IFREQ_LEN: usize = 40;
 const IFNAMSIZ: usize = 16;
-const RTM_NEWLINK: u16 = 16;
-const RTM_GETLINK: u16 = 18;
-const RTM_NEWADDR: u16 = 20;
-const RTM_GETADDR: u16 = 22;
-const NLM_F_REQUEST: u16 = 1;
-const NLM_F_ACK: u16 = 4;
-const NLMSG_ERROR: u16 = 2;
-const NLM_F_DUMP: u16 = 0x300;
-const IFLA_ADDRESS: u16 = 1;
-const IFLA_IFNAME: u16 = 3;
-const IFLA_MTU: u16 = 4;
-const IFLA_TXQLEN: u16 = 13;
-const IFLA_STATS64: u16 = 23;
-const RTM_NEWROUTE: u16 = 24;
-const RTM_GETROUTE: u16 = 26;
-const RTA_DST: u16 = 1;
-const RTA_OIF: u16 = 4;
-const RTA_GATEWAY: u16 = 5;
-const RTA_METRICS: u16 = 8;
-const RTAX_MTU: u16 = 2;
-const IFA_ADDRESS: u16 = 1;
-const IFA_LOCAL: u16 = 2;
-const IFA_LABEL: u16 = 3;
-const IFA_BROADCAST: u16 = 4;
 /// Port id of the runner's own query socket (never handed to a program).
 const QUERY_PORT: u32 = 0x7fff_fff0;
 
@@ -238,31 +221,11 @@ pub(crate) struct Route4 {
     pub(crate) mtu: u32,
 }
 
-fn u16_at(b: &[u8], off: usize) -> Option<u16> {
-    Some(u16::from_ne_bytes(
-        b.get(off..off.checked_add(2)?)?.try_into().ok()?,
-    ))
-}
-fn u32_at(b: &[u8], off: usize) -> Option<u32> {
-    Some(u32::from_ne_bytes(
-        b.get(off..off.checked_add(4)?)?.try_into().ok()?,
-    ))
-}
-
-/// Iterate `(type, payload)` over the attributes in `b`.
+/// `(type, payload)` of each attribute in `b`, up to the first malformed one.
 fn attrs(b: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
-    let mut rest = b;
-    std::iter::from_fn(move || {
-        let len = usize::from(u16_at(rest, 0)?);
-        let ty = u16_at(rest, 2)? & 0x3fff;
-        if len < 4 || len > rest.len() {
-            return None;
-        }
-        let payload = rest.get(4..len)?;
-        let aligned = len.checked_add(3)? & !3;
-        rest = rest.get(aligned..).unwrap_or(&[]);
-        Some((ty, payload))
-    })
+    Attrs::new(b)
+        .map_while(Result::ok)
+        .map(|a| (a.kind(), a.payload()))
 }
 
 fn u64_at(b: &[u8], off: usize) -> Option<u64> {
@@ -311,7 +274,7 @@ impl Interfaces {
             let links = backend.send(s, &request(RTM_GETLINK, 1, &[0u8; 16]))?;
             let addrs = backend.send(s, &request(RTM_GETADDR, 2, &[0u8; 8]))?;
             let mut rtm = [0u8; 12];
-            rtm[0] = 2; // AF_INET
+            rtm[0] = AF_INET;
             let routes = if with_routes {
                 backend.send(s, &request(RTM_GETROUTE, 3, &rtm))?
             } else {
@@ -330,10 +293,9 @@ impl Interfaces {
         res
     }
 
-    fn absorb(&mut self, m: &[u8]) {
-        let Some(ty) = u16_at(m, 4) else { return };
-        let body = m.get(NLMSG_HDRLEN..).unwrap_or(&[]);
-        match ty {
+    fn absorb(&mut self, m: Msg<'_>) {
+        let body = m.payload();
+        match m.msg_type() {
             RTM_NEWLINK => {
                 let mut l = Link {
                     hw_type: u16_at(body, 2).unwrap_or(0),
@@ -357,7 +319,7 @@ impl Interfaces {
                 }
                 self.links.push(l);
             }
-            RTM_NEWADDR if body.first() == Some(&2) => {
+            RTM_NEWADDR if body.first() == Some(&AF_INET) => {
                 let mut a = Addr4 {
                     prefixlen: body.get(1).copied().unwrap_or(0),
                     index: u32_at(body, 4).map_or(0, |v| i32::from_ne_bytes(v.to_ne_bytes())),
@@ -389,13 +351,13 @@ impl Interfaces {
                 }
                 self.addrs.push(a);
             }
-            RTM_NEWROUTE if body.first() == Some(&2) => {
+            RTM_NEWROUTE if body.first() == Some(&AF_INET) => {
                 let mut r = Route4 {
                     dst_len: body.get(1).copied().unwrap_or(0),
                     ..Route4::default()
                 };
-                // Unicast routes only (`rtm_type` RTN_UNICAST = 1), as `rib_walk` sees them.
-                if body.get(7) != Some(&1) {
+                // Unicast routes only (`rtm_type`), as `rib_walk` sees them.
+                if body.get(7) != Some(&RTN_UNICAST) {
                     return;
                 }
                 for (at, p) in attrs(body.get(12..).unwrap_or(&[])) {
@@ -740,8 +702,8 @@ fn request_ack(backend: &mut dyn Backend, ty: u16, body: &[u8]) -> Result<(), i3
         for d in &replies {
             if let Delivery::Datagram { group: 0, bytes } = d {
                 for r in walk(bytes) {
-                    if u16_at(r, 4) == Some(NLMSG_ERROR) {
-                        let e = u32_at(r, NLMSG_HDRLEN)
+                    if r.msg_type() == NLMSG_ERROR {
+                        let e = u32_at(r.payload(), 0)
                             .map_or(libc::EIO, |v| i32::from_ne_bytes(v.to_ne_bytes()));
                         return if e == 0 {
                             Ok(())

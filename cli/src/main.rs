@@ -119,7 +119,7 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
             if let Some(p) = &o.topology {
                 check_topology(p)?;
             }
-            backend::model::new(
+            backend::freebsd::new(
                 o.topology.as_deref(),
                 o.real_ifnames,
                 sys::euid(),
@@ -135,13 +135,13 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
                     .to_owned());
             }
             let cmds = match o.netns_setup {
-                Some(p) => backend::kernel::parse_setup(
+                Some(p) => backend::linux::parse_setup(
                     &std::fs::read_to_string(&p)
                         .map_err(|e| format!("cannot read {}: {e}", p.display()))?,
                 ),
-                None => backend::kernel::default_setup(),
+                None => backend::linux::default_setup(),
             };
-            Box::new(backend::kernel::Kernel::new(&cmds)?)
+            Box::new(backend::linux::LinuxBackend::new(&cmds)?)
         }
     };
     let backend: Box<dyn backend::Backend> = match capture {
@@ -160,9 +160,14 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
     sys::set_subreaper().map_err(|e| format!("cannot become a subreaper: {e}"))?;
     // The FreeBSD backend also watches opens (network devices, /proc/net, /sys/class/net).
     let watch_opens = !backend.native_ioctls();
-    let sp = sys::spawn_traced(argv, &old, watch_opens)
+    // Emulated sockets live at or above `fd_base`; only calls on such descriptors are
+    // notified (all ioctls when they are answered from the backend).
+    let fd_base = sys::fd_base();
+    let all_ioctls = watch_opens || o.emulate_ioctls;
+    let sp = sys::spawn_traced(argv, &old, watch_opens, all_ioctls, fd_base)
         .map_err(|e| format!("cannot start the program: {e}"))?;
     let opts = notif::Options {
+        fd_base,
         verbose: o.verbose,
         emulate_ioctls: o.emulate_ioctls,
         program: argv.first().cloned().unwrap_or_default(),

@@ -5,6 +5,7 @@
 //! off the log.
 
 use crate::backend::walk;
+use nlcompat::wire::{read_u16, read_u32};
 
 /// `NLMSG_*` control types (`include/uapi/linux/netlink.h`).
 const NLMSG_NOOP: u16 = 1;
@@ -145,18 +146,6 @@ fn flag_names(ty: u16, flags: u16, request: bool) -> String {
     }
 }
 
-fn u16_at(b: &[u8], off: usize) -> Option<u16> {
-    Some(u16::from_ne_bytes(
-        b.get(off..off.checked_add(2)?)?.try_into().ok()?,
-    ))
-}
-
-fn u32_at(b: &[u8], off: usize) -> Option<u32> {
-    Some(u32::from_ne_bytes(
-        b.get(off..off.checked_add(4)?)?.try_into().ok()?,
-    ))
-}
-
 /// Summary of one datagram: each message as `TYPE seq N flags F`, runs of the same type and
 /// flags folded (`RTM_NEWLINK ×12`), errors with their errno and the type they answer. For a
 /// datagram to a socket, `port` is its port id: a unicast reply whose `nlmsg_pid` is neither
@@ -164,10 +153,7 @@ fn u32_at(b: &[u8], off: usize) -> Option<u32> {
 pub(crate) fn describe(protocol: i32, datagram: &[u8], request: bool, port: Option<u32>) -> String {
     let mut parts: Vec<(String, usize)> = Vec::new();
     for m in walk(datagram) {
-        let ty = u16_at(m, 4).unwrap_or(0);
-        let flags = u16_at(m, 6).unwrap_or(0);
-        let seq = u32_at(m, 8).unwrap_or(0);
-        let pid = u32_at(m, 12).unwrap_or(0);
+        let (ty, flags, seq, pid) = (m.msg_type(), m.flags(), m.seq(), m.pid());
         let mut s = format!(
             "{} seq {seq} flags {}",
             type_name(protocol, ty),
@@ -177,7 +163,9 @@ pub(crate) fn describe(protocol: i32, datagram: &[u8], request: bool, port: Opti
             s.push_str(&format!(" pid {}", i32::from_ne_bytes(pid.to_ne_bytes())));
         }
         if ty == NLMSG_ERROR || ty == NLMSG_DONE {
-            if let Some(code) = u32_at(m, 16).map(|v| i32::from_ne_bytes(v.to_ne_bytes())) {
+            if let Some(code) =
+                read_u32(m.payload(), 0).map(|v| i32::from_ne_bytes(v.to_ne_bytes()))
+            {
                 if code == 0 {
                     if ty == NLMSG_ERROR {
                         s.push_str(" ack");
@@ -191,7 +179,7 @@ pub(crate) fn describe(protocol: i32, datagram: &[u8], request: bool, port: Opti
                 }
             }
             if ty == NLMSG_ERROR {
-                if let Some(orig) = u16_at(m, 24) {
+                if let Some(orig) = read_u16(m.payload(), 8) {
                     s.push_str(&format!(" for {}", type_name(protocol, orig)));
                 }
             }

@@ -13,8 +13,11 @@
 
 use crate::backend::{Backend, Delivery};
 use crate::netfs;
-use crate::sock::{self, opt, Sock, SOCKADDR_NL_LEN};
+use crate::sock::{opt, Sock};
 use crate::sys::{self, Listener, Notif};
+use nlcompat::socket::{
+    linux_sockaddr, mask_of_group, parse_linux_sockaddr, NlAddr, SOCKADDR_NL_LEN,
+};
 use std::collections::BTreeMap;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::time::Instant;
@@ -114,8 +117,25 @@ fn errno_of(e: &std::io::Error) -> i32 {
     e.raw_os_error().unwrap_or(libc::EIO)
 }
 
+/// `dup`, `dup2`, `dup3` and `fcntl` (the filter notifies only copies of descriptors in the
+/// reserved range that would land below it).
+fn is_dup_call(nr: i64) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if nr == libc::SYS_dup2 {
+        return true;
+    }
+    matches!(nr, libc::SYS_dup | libc::SYS_dup3 | libc::SYS_fcntl)
+}
+
 fn syscall_name(nr: i64) -> &'static str {
+    #[cfg(target_arch = "x86_64")]
+    if nr == libc::SYS_dup2 {
+        return "dup2";
+    }
     match nr {
+        libc::SYS_dup => "dup",
+        libc::SYS_dup3 => "dup3",
+        libc::SYS_fcntl => "fcntl",
         libc::SYS_socket => "socket",
         libc::SYS_bind => "bind",
         libc::SYS_connect => "connect",
@@ -230,6 +250,9 @@ fn tgid_of(tid: u32) -> u32 {
 /// Runner options.
 #[derive(Debug, Clone)]
 pub(crate) struct Options {
+    /// First descriptor of the reserved range (`sys::fd_base`): emulated sockets and their
+    /// copies are placed at or above it, where the filter notifies calls.
+    pub(crate) fd_base: u32,
     /// Log emulated calls on stderr.
     pub(crate) verbose: bool,
     /// Answer `SIOCGIF*` from the backend even when it allows native ioctls.
@@ -243,6 +266,19 @@ struct Runner {
     l: Listener,
     backend: Box<dyn Backend>,
     socks: BTreeMap<u64, Sock>,
+    /// Last socket seen at each descriptor number: checked with one `kcmp` before use, so a
+    /// stale entry (another process's table, a reused number) costs a lookup, not a mistake.
+    by_fd: BTreeMap<i32, u64>,
+    /// First descriptor of the reserved range.
+    fd_base: u32,
+    /// Watches the runner's end of every pair: it becomes readable only when the program
+    /// wrote to its end natively, through a descriptor outside the reserved range (a socket
+    /// received with `SCM_RIGHTS`); such datagrams are still served.
+    raw: sys::Epoll,
+    /// Sockets already reported as used outside the reserved range.
+    escaped: std::collections::BTreeSet<u64>,
+    /// The program's pid (autobind of a socket first used outside the range).
+    main_pid: u32,
     next_key: u64,
     rover: i32,
     parked: Vec<Parked>,
@@ -273,6 +309,7 @@ pub(crate) fn serve(
     const T_LISTENER: u64 = 0;
     const T_SIGNAL: u64 = 1;
     const T_BACKEND: u64 = 2;
+    const T_RAW: u64 = 3;
     let epoll = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
     let main_pid = sp.pid;
     epoll
@@ -286,6 +323,10 @@ pub(crate) fn serve(
             .add(fd, T_BACKEND)
             .map_err(|e| format!("epoll: {e}"))?;
     }
+    let raw = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
+    epoll
+        .add(raw.raw(), T_RAW)
+        .map_err(|e| format!("epoll: {e}"))?;
     let listener_raw = sp.listener.raw();
     let _ = sp.listener.set_sync_wakeup();
     let backend_native = backend.native_ioctls();
@@ -293,6 +334,11 @@ pub(crate) fn serve(
         l: sp.listener,
         backend,
         socks: BTreeMap::new(),
+        by_fd: BTreeMap::new(),
+        fd_base: opts.fd_base,
+        raw,
+        escaped: std::collections::BTreeSet::new(),
+        main_pid: u32::try_from(main_pid).unwrap_or(0),
         next_key: 1,
         rover: ROVER_START,
         parked: Vec::new(),
@@ -348,6 +394,7 @@ pub(crate) fn serve(
                         }
                     }
                 }
+                T_RAW => r.serve_escaped(),
                 _ => r.deliver_async(),
             }
         }
@@ -522,15 +569,28 @@ impl Runner {
         freed
     }
 
-    /// The emulated socket behind descriptor `fd` of thread `tid`, by open file.
-    fn find(&self, tid: u32, fd: i32) -> Option<u64> {
+    /// The emulated socket behind descriptor `fd` of thread `tid`, by open file: the socket
+    /// last seen at that number if one `kcmp` confirms it, else by the inode the descriptor
+    /// refers to (one `stat` of `/proc/TID/fd/FD`). Constant cost in the number of sockets.
+    fn find(&mut self, tid: u32, fd: i32) -> Option<u64> {
         if fd < 0 {
             return None;
         }
-        self.socks
+        if let Some(&key) = self.by_fd.get(&fd) {
+            if let Some(s) = self.socks.get(&key) {
+                if sys::same_file(tid, fd, s.theirs.as_fd()) {
+                    return Some(key);
+                }
+            }
+        }
+        let ino = sys::socket_inode(tid, fd)?;
+        let key = self
+            .socks
             .iter()
-            .find(|(_, s)| sys::same_file(tid, fd, s.theirs.as_fd()))
-            .map(|(k, _)| *k)
+            .find(|(_, s)| s.ino == ino)
+            .map(|(k, _)| *k)?;
+        self.by_fd.insert(fd, key);
+        Some(key)
     }
 
     fn sock(&mut self, key: u64) -> Result<&mut Sock, i32> {
@@ -567,6 +627,9 @@ impl Runner {
         }
         if let Some(call) = devices::path_call(n) {
             return self.do_path(n, &call);
+        }
+        if is_dup_call(n.nr) {
+            return self.do_dup(n);
         }
         let fd = arg_i32(n.args[0]);
         let key = self.find(n.tid, fd);

@@ -85,7 +85,7 @@ const DEFAULT_TOPOLOGY: &str = include_str!("../../freebsd-sim/topologies/defaul
 /// given: the release goes to the model as the topology's top-level `release` key.
 fn model(topology: Option<&Path>, release: Option<&str>) -> Result<Box<dyn Backend>, String> {
     let Some(rel) = release else {
-        return crate::backend::model::new(topology, false, 0, None);
+        return crate::backend::freebsd::new(topology, false, 0, None);
     };
     let text = match topology {
         Some(p) => {
@@ -100,13 +100,13 @@ fn model(topology: Option<&Path>, release: Option<&str>) -> Result<Box<dyn Backe
     let with = format!("release = \"{rel}\"\n{text}");
     let tmp = std::env::temp_dir().join(format!("nlcompat-replay-{}.toml", std::process::id()));
     std::fs::write(&tmp, with).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    let res = crate::backend::model::new(Some(&tmp), false, 0, None);
+    let res = crate::backend::freebsd::new(Some(&tmp), false, 0, None);
     let _ = std::fs::remove_file(&tmp);
     match res {
         Ok(b) => Ok(b),
         Err(e) => {
             // Tell a refused release from a broken topology.
-            crate::backend::model::new(topology, false, 0, None)?;
+            crate::backend::freebsd::new(topology, false, 0, None)?;
             // The temporary file's name means nothing to the user.
             let e = e.replace(&format!("{}: ", tmp.display()), "");
             let why = e.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&e);
@@ -702,7 +702,7 @@ mod tests {
 
     #[test]
     fn a_protocol_the_model_lacks_is_a_difference_not_an_abort() {
-        let backend = crate::backend::model::new(None, false, 0, None).unwrap();
+        let backend = crate::backend::freebsd::new(None, false, 0, None).unwrap();
         let mut r = Replayer::new(backend, BTreeMap::new(), 20);
         // NETLINK_XFRM (6), XFRM_MSG_GETSA (18).
         r.record(&rec(Way::ToKernel, 6, req(18))).unwrap();
@@ -718,7 +718,7 @@ mod tests {
 
     #[test]
     fn missing_replies_are_reported() {
-        let backend = crate::backend::model::new(None, false, 0, None).unwrap();
+        let backend = crate::backend::freebsd::new(None, false, 0, None).unwrap();
         let mut r = Replayer::new(backend, BTreeMap::new(), 20);
         // RTM_GETLINK without NLM_F_DUMP and without a name or index: the model answers
         // (an error or a link), the "capture" has nothing.

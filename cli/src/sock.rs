@@ -2,11 +2,12 @@
 //! Per-socket state of an emulated `AF_NETLINK` socket.
 //!
 //! The program holds one end (`theirs`) of an `AF_UNIX` `SOCK_SEQPACKET` pair in place of the
-//! netlink socket, so readiness (poll/select/epoll), `O_NONBLOCK`, `dup`, `fork` and `exec`
-//! behave natively; the runner keeps the other end (`ours`) to queue datagrams, a copy of
-//! `theirs` to receive on the program's behalf and to recognise the socket by open file
-//! (`kcmp`), and a FIFO of the group each queued datagram was sent to (for `msg_name` and
-//! `NETLINK_PKTINFO`), parallel to the unix queue.
+//! netlink socket, at a descriptor in the reserved range the seccomp filter watches, so
+//! readiness (poll/select/epoll), `O_NONBLOCK`, `fork` and `exec` behave natively; the runner
+//! keeps the other end (`ours`) to queue datagrams, a copy of `theirs` to receive on the
+//! program's behalf and to recognise the socket (by open file with `kcmp`, or by inode), and a
+//! FIFO of the group each queued datagram was sent to (for `msg_name` and `NETLINK_PKTINFO`),
+//! parallel to the unix queue.
 //!
 //! Generic `SOL_SOCKET` options (`SO_RCVBUF`/`SO_SNDBUF` with their doubling and limits,
 //! `SO_RCVTIMEO`, …) are left to the kernel on the program's unix socket: Linux implements them
@@ -15,6 +16,7 @@
 
 use crate::backend::SockId;
 use crate::sys;
+use nlcompat::socket::{groups_of_mask, mask_of_group};
 use std::collections::VecDeque;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 
@@ -41,35 +43,6 @@ pub(crate) mod opt {
     pub(crate) const EXT_ACK: i32 = 11;
     /// Strict checking of dump requests.
     pub(crate) const GET_STRICT_CHK: i32 = 12;
-}
-
-/// Netlink sockaddr family (`AF_NETLINK` on Linux).
-pub(crate) const AF_NETLINK: u16 = 16;
-/// `sizeof(struct sockaddr_nl)`.
-pub(crate) const SOCKADDR_NL_LEN: usize = 12;
-
-/// `{nl_family, nl_pad, nl_pid, nl_groups}` as bytes.
-pub(crate) fn sockaddr_nl(pid: u32, groups: u32) -> [u8; SOCKADDR_NL_LEN] {
-    let mut a = [0u8; SOCKADDR_NL_LEN];
-    let (fam, rest) = a.split_at_mut(4);
-    fam.copy_from_slice(&[
-        AF_NETLINK.to_ne_bytes()[0],
-        AF_NETLINK.to_ne_bytes()[1],
-        0,
-        0,
-    ]);
-    let (p, g) = rest.split_at_mut(4);
-    p.copy_from_slice(&pid.to_ne_bytes());
-    g.copy_from_slice(&groups.to_ne_bytes());
-    a
-}
-
-/// `nl_groups` mask bit of a group number (`netlink_group_mask`), 0 for unicast or groups > 32.
-pub(crate) fn group_mask(group: u32) -> u32 {
-    group
-        .checked_sub(1)
-        .and_then(|g| 1u32.checked_shl(g))
-        .unwrap_or(0)
 }
 
 /// Why a datagram could not be queued.
@@ -169,17 +142,13 @@ impl Sock {
 
     /// Legacy `nl_groups` mask (groups 1–32).
     pub(crate) fn legacy_groups(&self) -> u32 {
-        self.groups.iter().fold(0, |m, &g| m | group_mask(g))
+        self.groups.iter().fold(0, |m, &g| m | mask_of_group(g))
     }
 
     /// Replace memberships in groups 1–32 by `mask` (what `bind` does).
     pub(crate) fn set_legacy_groups(&mut self, mask: u32) {
         self.groups.retain(|&g| g > 32);
-        for bit in 0..32u32 {
-            if mask & (1u32 << bit) != 0 {
-                self.groups.push(bit.saturating_add(1));
-            }
-        }
+        self.groups.extend(groups_of_mask(mask));
         self.groups.sort_unstable();
         self.groups.dedup();
     }
@@ -334,22 +303,5 @@ mod tests {
         s.no_enobufs = true;
         assert!(s.enqueue(1, vec![0; 1000]).is_err());
         assert!(!s.overrun, "NETLINK_NO_ENOBUFS suppresses the error");
-    }
-
-    #[test]
-    fn masks() {
-        assert_eq!(group_mask(0), 0);
-        assert_eq!(group_mask(1), 1);
-        assert_eq!(group_mask(32), 0x8000_0000);
-        assert_eq!(group_mask(33), 0);
-    }
-
-    #[test]
-    fn sockaddr_layout() {
-        let a = sockaddr_nl(0x0102_0304, 5);
-        assert_eq!(a.len(), 12);
-        assert_eq!(u16::from_ne_bytes([a[0], a[1]]), 16);
-        assert_eq!(u32::from_ne_bytes([a[4], a[5], a[6], a[7]]), 0x0102_0304);
-        assert_eq!(u32::from_ne_bytes([a[8], a[9], a[10], a[11]]), 5);
     }
 }

@@ -497,6 +497,79 @@ fn c_threads_and_fork() {
     }
 }
 
+/// Copies of a netlink socket (`dup`, `fcntl(F_DUPFD*)`, `dup3`) stay served and keep their
+/// close-on-exec flags; the program's own descriptors at high numbers stay native; probe in
+/// `descriptors.c`.
+#[test]
+fn c_descriptor_copies() {
+    if gate() && need("cc") {
+        let exe = common::build_c(include_str!("descriptors.c"), "descriptors").unwrap();
+        let _cleanup = Cleanup(exe.parent().unwrap().to_path_buf());
+        let r = same(
+            &[common::s(&exe)],
+            Mode::EmptyNetns,
+            "socket among many files: links 3",
+            ident,
+        );
+        assert!(
+            r.stdout.contains("copies: b ok c ok d ok e ok"),
+            "{}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("flags: a cloexec b inherit c inherit d cloexec e cloexec"),
+            "{}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("after close: b->e links 3"),
+            "{}",
+            r.stdout
+        );
+    }
+}
+
+/// `descriptors.c` with one argument under the runner (FreeBSD backend): stdout, stderr.
+fn descriptors_probe(arg: &str) -> Option<(String, String)> {
+    let exe = common::build_c(include_str!("descriptors.c"), "descriptors")?;
+    let _cleanup = Cleanup(exe.parent()?.to_path_buf());
+    let out = Command::new(env!("CARGO_BIN_EXE_nlcompat"))
+        .args(["run", "--"])
+        .arg(&exe)
+        .arg(arg)
+        .output()
+        .ok()?;
+    Some((
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+/// A copy of a netlink socket onto a descriptor below the runner's reserved range would leave
+/// the range the filter watches: refused with EBUSY and a message instead of going unserved.
+#[test]
+fn dup2_below_the_reserved_range_is_refused() {
+    if gate() && need("cc") {
+        let (_, err) = descriptors_probe("low-dup2").unwrap();
+        assert!(err.contains("dup2 onto 1: EBUSY"), "{err}");
+        assert!(err.contains("is not emulated"), "{err}");
+    }
+}
+
+/// A netlink socket passed with SCM_RIGHTS lands below the reserved range, where the filter
+/// does not see its calls: what the program writes natively is still served (with a
+/// message), and the answers reach its native reads.
+#[test]
+fn socket_passed_with_scm_rights_is_still_served() {
+    if gate() && need("cc") {
+        let (stdout, stderr) = descriptors_probe("scm").unwrap();
+        assert!(stdout.contains("scm: links 3"), "{stdout}{stderr}");
+        assert!(stdout.contains("scm again: links 3"), "{stdout}{stderr}");
+        assert!(stderr.contains("SCM_RIGHTS"), "{stderr}");
+    }
+}
+
 /// Many mutations over one socket (`ip -batch`), with an error in the middle (`-force` goes
 /// on), then the resulting table.
 #[test]

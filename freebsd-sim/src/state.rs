@@ -3,6 +3,7 @@
 //! (`struct ifaddr`), routing tables per FIB (`rib_head`), nexthops (`nhop_object`, with the
 //! kernel index `nhop_get_idx`), nexthop groups, user nexthops and neighbours (`lltable`).
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use crate::abi::*;
@@ -201,7 +202,7 @@ pub(crate) fn family_of(a: &IpAddr) -> u8 {
 }
 
 /// Gateway of a nexthop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Gw {
     /// Directly connected (`AF_LINK` gateway of the given interface).
     Link(u32),
@@ -238,17 +239,229 @@ impl Nhop {
         matches!(self.gw, Gw::Ip(_))
     }
 
-    /// Identity used by `nhop_get_nhop()` to share nexthops (everything but the indices).
-    pub(crate) fn same_as(&self, o: &Nhop) -> bool {
-        self.gw == o.gw
-            && self.ifindex == o.ifindex
-            && self.rtflags == o.rtflags
-            && self.mtu == o.mtu
-            && self.origin == o.origin
-            && self.expire == o.expire
-            && self.blackhole == o.blackhole
-            && self.reject == o.reject
-            && self.uidx == o.uidx
+    /// Identity used by `nhop_get_nhop()` to share nexthops (everything but the kernel
+    /// index), as an ordered key.
+    fn ident(&self) -> NhIdent {
+        (
+            self.gw,
+            self.ifindex,
+            self.rtflags,
+            self.mtu,
+            self.origin,
+            self.expire,
+            self.blackhole,
+            self.reject,
+            self.uidx,
+        )
+    }
+}
+
+/// Everything of a nexthop but its kernel index (see [`Nhop::ident`]).
+type NhIdent = (Gw, u32, u32, u32, u8, u32, bool, bool, u32);
+
+/// Position of a route in the tables: fib, family, radix key (the address with the KAME
+/// scope embedded, IPv4 in the first 4 bytes), prefix length (longer first among equal keys,
+/// as `rn_walktree` visits duplicated keys), zone.
+type RibKey = (u32, u8, [u8; 16], std::cmp::Reverse<u8>, u32);
+
+/// The routing tables of all fibs (`rib_head`s, `sys/net/route/route_tables.c`): routes in
+/// radix-walk order, so an exact lookup is a tree search, a longest-prefix match one search
+/// per prefix length and a dump an in-order walk; plus the nexthop sharing index
+/// (`nhop_get_nhop()` in `sys/net/route/nhop_ctl.c` finds an identical nexthop by hash):
+/// use counts of each nexthop identity and of each kernel index, per fib and family.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Rib {
+    map: BTreeMap<RibKey, Route>,
+    /// (fib, family, identity) → kernel index → routes using it.
+    nh_ident: BTreeMap<(u32, u8, NhIdent), BTreeMap<u32, usize>>,
+    /// (fib, family, kernel index) → nexthops using it.
+    kidx_used: BTreeMap<(u32, u8, u32), usize>,
+    /// (fib, family) → the kernel indexes in use, for the lowest free one.
+    kidx_free: BTreeMap<(u32, u8), LowestFree>,
+}
+
+impl Rib {
+    fn key_of(fib: u32, dst: &IpAddr, plen: u8, zone: u32) -> RibKey {
+        let mut k = [0u8; 16];
+        let fam = family_of(dst);
+        match dst {
+            IpAddr::V4(a) => {
+                if let Some(d) = k.get_mut(..4) {
+                    d.copy_from_slice(&a.octets());
+                }
+            }
+            IpAddr::V6(a) => {
+                k = a.octets();
+                if is_v6_linklocal(a) {
+                    let z = u16::try_from(zone).unwrap_or(0).to_be_bytes();
+                    k[2] = z[0];
+                    k[3] = z[1];
+                }
+            }
+        }
+        (fib, fam, k, std::cmp::Reverse(plen), zone)
+    }
+
+    fn key(r: &Route) -> RibKey {
+        Self::key_of(r.fib, &r.dst, r.plen, r.zone)
+    }
+
+    /// Every route, in walk order (fib, family, key).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Route> {
+        self.map.values()
+    }
+
+    /// The route with exactly this prefix and zone.
+    pub(crate) fn get(&self, fib: u32, dst: &IpAddr, plen: u8, zone: u32) -> Option<&Route> {
+        self.map.get(&Self::key_of(fib, dst, plen, zone))
+    }
+
+    /// Routes of one fib and family, in walk order.
+    pub(crate) fn walk(&self, fib: u32, family: u8) -> impl Iterator<Item = &Route> {
+        let lo = (fib, family, [0u8; 16], std::cmp::Reverse(u8::MAX), 0u32);
+        let hi = (fib, family, [0xffu8; 16], std::cmp::Reverse(0u8), u32::MAX);
+        self.map.range(lo..=hi).map(|(_, r)| r)
+    }
+
+    /// IPv6 link-local routes (`fe80::/10`) of one fib, whatever their zone.
+    fn linklocal(&self, fib: u32) -> impl Iterator<Item = &Route> {
+        let mut lo = [0u8; 16];
+        lo[0] = 0xfe;
+        lo[1] = 0x80;
+        let mut hi = [0xffu8; 16];
+        hi[0] = 0xfe;
+        hi[1] = 0xbf;
+        let lo = (fib, AF_INET6, lo, std::cmp::Reverse(u8::MAX), 0u32);
+        let hi = (fib, AF_INET6, hi, std::cmp::Reverse(0u8), u32::MAX);
+        self.map.range(lo..=hi).map(|(_, r)| r)
+    }
+
+    fn count(&mut self, r: &Route, add: bool) {
+        let fam = r.family();
+        let nhs: Vec<&Nhop> = match &r.nh {
+            RouteNh::Single { nh, .. } => vec![nh],
+            RouteNh::Group { nhops, .. } => nhops.iter().map(|(n, _)| n).collect(),
+        };
+        for nh in nhs {
+            let by_k = self.nh_ident.entry((r.fib, fam, nh.ident())).or_default();
+            bump(by_k, nh.kidx, add);
+            if by_k.is_empty() {
+                self.nh_ident.remove(&(r.fib, fam, nh.ident()));
+            }
+            let used = self.kidx_used.entry((r.fib, fam, nh.kidx)).or_insert(0);
+            let before = *used;
+            *used = if add {
+                used.saturating_add(1)
+            } else {
+                used.saturating_sub(1)
+            };
+            let after = *used;
+            if after == 0 {
+                self.kidx_used.remove(&(r.fib, fam, nh.kidx));
+            }
+            let alloc = self.kidx_free.entry((r.fib, fam)).or_default();
+            if before == 0 && after > 0 {
+                alloc.take(nh.kidx);
+            } else if before > 0 && after == 0 {
+                alloc.free(nh.kidx);
+            }
+        }
+    }
+
+    /// Adds `r`, replacing the route with the same prefix and zone.
+    pub(crate) fn insert(&mut self, r: Route) {
+        let k = Self::key(&r);
+        self.count(&r, true);
+        if let Some(old) = self.map.insert(k, r) {
+            self.count(&old, false);
+        }
+    }
+
+    /// Removes the route with exactly this prefix and zone.
+    pub(crate) fn remove(&mut self, fib: u32, dst: &IpAddr, plen: u8, zone: u32) -> Option<Route> {
+        let old = self.map.remove(&Self::key_of(fib, dst, plen, zone))?;
+        self.count(&old, false);
+        Some(old)
+    }
+
+    /// Points the route with this prefix and zone at `nh`.
+    pub(crate) fn set_nh(&mut self, fib: u32, dst: &IpAddr, plen: u8, zone: u32, nh: RouteNh) {
+        if let Some(mut r) = self.remove(fib, dst, plen, zone) {
+            r.nh = nh;
+            self.insert(r);
+        }
+    }
+
+    /// The kernel index of a nexthop identical to `nh` in (fib, family), lowest first.
+    fn shared_kidx(&self, fib: u32, family: u8, nh: &Nhop) -> Option<u32> {
+        self.nh_ident
+            .get(&(fib, family, nh.ident()))
+            .and_then(|m| m.keys().next().copied())
+    }
+
+    /// The lowest kernel index ≥ 1 no route nexthop of (fib, family) uses and `skip` does
+    /// not reject.
+    fn lowest_free_kidx(&self, fib: u32, family: u8, skip: impl Fn(u32) -> bool) -> u32 {
+        let skip = |k: u32| k == 0 || skip(k);
+        match self.kidx_free.get(&(fib, family)) {
+            Some(a) => a.lowest(skip),
+            None => LowestFree::default().lowest(skip),
+        }
+    }
+}
+
+/// Lowest-free number allocator (`alloc_unr()` in `sys/kern/subr_unit.c` hands out the lowest
+/// free unit): numbers below `frontier` are taken unless listed in `gaps`; every number from
+/// `frontier` up is free. Taking, freeing and finding the lowest are O(log N).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LowestFree {
+    gaps: BTreeSet<u32>,
+    frontier: u32,
+}
+
+impl LowestFree {
+    /// Marks `k` taken.
+    pub(crate) fn take(&mut self, k: u32) {
+        if k >= self.frontier {
+            // Only lowest-free allocation feeds this, so the range is normally empty.
+            for g in self.frontier..k {
+                self.gaps.insert(g);
+            }
+            self.frontier = k.saturating_add(1);
+        } else {
+            self.gaps.remove(&k);
+        }
+    }
+
+    /// Marks `k` free again.
+    pub(crate) fn free(&mut self, k: u32) {
+        if k < self.frontier {
+            self.gaps.insert(k);
+        }
+    }
+
+    /// The lowest free number that `skip` does not reject.
+    pub(crate) fn lowest(&self, skip: impl Fn(u32) -> bool) -> u32 {
+        if let Some(&g) = self.gaps.iter().find(|&&g| !skip(g)) {
+            return g;
+        }
+        let mut k = self.frontier;
+        while skip(k) {
+            k = k.saturating_add(1);
+        }
+        k
+    }
+}
+
+fn bump(m: &mut BTreeMap<u32, usize>, k: u32, add: bool) {
+    let c = m.entry(k).or_insert(0);
+    *c = if add {
+        c.saturating_add(1)
+    } else {
+        c.saturating_sub(1)
+    };
+    if *c == 0 {
+        m.remove(&k);
     }
 }
 
@@ -278,22 +491,6 @@ pub(crate) struct Route {
 }
 
 impl Route {
-    /// Radix key used for the walk order: address with the KAME-embedded scope.
-    pub(crate) fn key(&self) -> Vec<u8> {
-        match self.dst {
-            IpAddr::V4(a) => a.octets().to_vec(),
-            IpAddr::V6(a) => {
-                let mut o = a.octets();
-                if is_v6_linklocal(&a) {
-                    let z = u16::try_from(self.zone).unwrap_or(0).to_be_bytes();
-                    o[2] = z[0];
-                    o[3] = z[1];
-                }
-                o.to_vec()
-            }
-        }
-    }
-
     /// Family of the route.
     pub(crate) fn family(&self) -> u8 {
         family_of(&self.dst)
@@ -380,27 +577,30 @@ pub(crate) struct UserNhop {
 pub(crate) struct NetState {
     pub(crate) ifaces: Vec<Iface>,
     pub(crate) ifas: Vec<Ifa>,
-    pub(crate) routes: Vec<Route>,
+    pub(crate) routes: Rib,
     pub(crate) neighs: Vec<Neigh>,
     pub(crate) user_nhops: Vec<UserNhop>,
     pub(crate) numfibs: u32,
     /// Next interface index (`if_index` allocator, never reused here).
     pub(crate) next_ifindex: u32,
     /// Allocated `if_linux_ethno` values.
-    pub(crate) ethnos: Vec<u32>,
+    pub(crate) ethnos: LowestFree,
     /// Next nexthop group kernel index.
     pub(crate) next_grp_idx: u32,
 }
 
 impl NetState {
-    /// `ifnet_byindex()`.
+    /// `ifnet_byindex()`: a binary search, as `ifaces` is in index order (indexes are
+    /// allocated increasing and never reused here; detaching removes in place).
     pub(crate) fn iface(&self, index: u32) -> Option<&Iface> {
-        self.ifaces.iter().find(|i| i.index == index)
+        let pos = self.ifaces.binary_search_by_key(&index, |i| i.index).ok()?;
+        self.ifaces.get(pos)
     }
 
     /// Mutable `ifnet_byindex()`.
     pub(crate) fn iface_mut(&mut self, index: u32) -> Option<&mut Iface> {
-        self.ifaces.iter_mut().find(|i| i.index == index)
+        let pos = self.ifaces.binary_search_by_key(&index, |i| i.index).ok()?;
+        self.ifaces.get_mut(pos)
     }
 
     /// `ifunit()`.
@@ -418,87 +618,92 @@ impl NetState {
 
     /// `alloc_unr(V_linux_eth_unr)`: lowest free number.
     pub(crate) fn alloc_ethno(&mut self) -> u32 {
-        let mut n = 0u32;
-        while self.ethnos.contains(&n) {
-            n = n.saturating_add(1);
-        }
-        self.ethnos.push(n);
+        let n = self.ethnos.lowest(|_| false);
+        self.ethnos.take(n);
         n
     }
 
     /// Kernel nexthop index allocation within one (fib, family): reuse an identical
     /// nexthop's index (`nhop_get_nhop` finds shared nexthops), else the lowest free one.
     pub(crate) fn assign_kidx(&self, fib: u32, family: u8, nh: &mut Nhop) {
-        let mut used: Vec<u32> = Vec::new();
-        for r in self
-            .routes
-            .iter()
-            .filter(|r| r.fib == fib && r.family() == family)
-        {
-            match &r.nh {
-                RouteNh::Single { nh: o, .. } => {
-                    if o.same_as(nh) {
-                        nh.kidx = o.kidx;
-                        return;
-                    }
-                    used.push(o.kidx);
-                }
-                RouteNh::Group { nhops, .. } => {
-                    for (o, _) in nhops {
-                        if o.same_as(nh) {
-                            nh.kidx = o.kidx;
-                            return;
-                        }
-                        used.push(o.kidx);
-                    }
-                }
-            }
+        if let Some(k) = self.routes.shared_kidx(fib, family, nh) {
+            nh.kidx = k;
+            return;
         }
-        for u in self
-            .user_nhops
-            .iter()
-            .filter(|u| u.fib == fib && u.family == family)
-        {
-            used.push(u.kidx);
-        }
-        let mut k = 1u32;
-        while used.contains(&k) {
-            k = k.saturating_add(1);
-        }
-        nh.kidx = k;
+        let user = |k: u32| {
+            self.user_nhops
+                .iter()
+                .any(|u| u.fib == fib && u.family == family && u.kidx == k)
+        };
+        nh.kidx = self.routes.lowest_free_kidx(fib, family, user);
     }
 
     /// Routes of one fib and family in radix-walk order (key ascending, more specific
     /// first among equal keys, as `rn_walktree` visits duplicated keys).
     pub(crate) fn sorted_routes(&self, fib: u32, family: u8) -> Vec<&Route> {
-        let mut v: Vec<&Route> = self
-            .routes
-            .iter()
-            .filter(|r| r.fib == fib && r.family() == family)
-            .collect();
-        v.sort_by(|a, b| a.key().cmp(&b.key()).then(b.plen.cmp(&a.plen)));
-        v
+        self.routes.walk(fib, family).collect()
     }
 
-    /// `rnh_matchaddr()`: longest-prefix match.
+    /// `rnh_matchaddr()`: longest-prefix match, one exact search per prefix length. A
+    /// link-local destination with a zone matches routes of that zone only (longer than
+    /// `fe80::/10`); without one, or for shorter prefixes, any zone.
     pub(crate) fn lookup(&self, fib: u32, dst: &IpAddr, zone: u32) -> Option<&Route> {
-        self.routes
-            .iter()
-            .filter(|r| r.fib == fib && in_prefix(dst, &r.dst, r.plen))
-            .filter(|r| match (r.dst, dst) {
-                (IpAddr::V6(_), IpAddr::V6(d)) if is_v6_linklocal(d) && r.plen > 10 => {
-                    r.zone == zone || zone == 0
+        let ll_dst = matches!(dst, IpAddr::V6(d) if is_v6_linklocal(d));
+        let max = if family_of(dst) == AF_INET { 32u8 } else { 128 };
+        for plen in (0..=max).rev() {
+            let m = mask_addr(dst, plen);
+            let ll_net = matches!(m, IpAddr::V6(n) if is_v6_linklocal(&n));
+            if !ll_net {
+                if let Some(r) = self.routes.get(fib, &m, plen, 0) {
+                    return Some(r);
                 }
-                _ => true,
-            })
-            .max_by_key(|r| r.plen)
+                continue;
+            }
+            if ll_dst && plen > 10 && zone != 0 {
+                if let Some(r) = self.routes.get(fib, &m, plen, zone) {
+                    return Some(r);
+                }
+                continue;
+            }
+            let any = self
+                .routes
+                .linklocal(fib)
+                .filter(|r| r.plen == plen && r.dst == m)
+                .last();
+            if any.is_some() {
+                return any;
+            }
+        }
+        None
+    }
+
+    /// Longest-prefix match among routes without a zone (what an unscoped link-local
+    /// gateway can match, `ifa_ifwithroute()`).
+    pub(crate) fn lookup_unzoned(&self, fib: u32, dst: &IpAddr) -> Option<&Route> {
+        let max = if family_of(dst) == AF_INET { 32u8 } else { 128 };
+        (0..=max)
+            .rev()
+            .find_map(|plen| self.routes.get(fib, &mask_addr(dst, plen), plen, 0))
+    }
+
+    /// The route with this prefix in `zone`, or in any zone when `zone` is 0 (the first in
+    /// walk order).
+    pub(crate) fn find_route(&self, fib: u32, dst: &IpAddr, plen: u8, zone: u32) -> Option<&Route> {
+        if let Some(r) = self.routes.get(fib, dst, plen, zone) {
+            return Some(r);
+        }
+        match dst {
+            IpAddr::V6(d) if zone == 0 && is_v6_linklocal(d) => self
+                .routes
+                .linklocal(fib)
+                .find(|r| r.plen == plen && r.dst == *dst),
+            _ => None,
+        }
     }
 
     /// `rib_lookup_prefix_plen()`: exact prefix.
     pub(crate) fn lookup_exact(&self, fib: u32, dst: &IpAddr, plen: u8) -> Option<&Route> {
         let m = mask_addr(dst, plen);
-        self.routes
-            .iter()
-            .find(|r| r.fib == fib && r.plen == plen && r.dst == m)
+        self.find_route(fib, &m, plen, 0)
     }
 }

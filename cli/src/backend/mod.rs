@@ -27,9 +27,11 @@
 //! - Errors are positive Linux errno values (`libc::E*` on a Linux host).
 //! - All calls are made from one thread and must not block for long.
 
-pub(crate) mod kernel;
-pub(crate) mod model;
+pub(crate) mod freebsd;
+pub(crate) mod linux;
 pub(crate) mod record;
+
+use nlcompat::wire::{Messages, Msg};
 
 /// A backend's name for one emulated socket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,30 +98,35 @@ pub(crate) trait Backend {
     fn native_ioctls(&self) -> bool;
 }
 
-/// `struct nlmsghdr` size.
-pub(crate) const NLMSG_HDRLEN: usize = 16;
-
-/// Linux's walk over a sent datagram (`net/netlink/af_netlink.c: netlink_rcv_skb`): yields
-/// each message (header included) in order; stops silently at a length below 16 or beyond the
-/// datagram. Messages advance by their 4-aligned length; the last one may be unaligned
+/// Linux's walk over a sent or received datagram (`net/netlink/af_netlink.c:
+/// netlink_rcv_skb`): each message in order, stopping silently where Linux stops (a length
+/// below 16 or beyond the datagram). It is the translator's walk (`nlcompat::wire::Messages`)
+/// with its framing error taken as the end, as Linux does; the last message may be unaligned
 /// (Go sends 17 bytes).
-pub(crate) fn walk(datagram: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut rest = datagram;
-    std::iter::from_fn(move || {
-        let len = usize::try_from(u32::from_ne_bytes(rest.get(0..4)?.try_into().ok()?)).ok()?;
-        if len < NLMSG_HDRLEN || len > rest.len() {
-            return None;
-        }
-        let msg = rest.get(..len)?;
-        let aligned = len.checked_add(3).map(|l| l & !3)?;
-        rest = rest.get(aligned..).unwrap_or(&[]);
-        Some(msg)
-    })
+pub(crate) fn walk(datagram: &[u8]) -> impl Iterator<Item = Msg<'_>> {
+    Messages::new(datagram).map_while(Result::ok)
 }
+
+/// Replaces `nlmsg_pid` of every message in `bytes` by `map(pid)` where `map` answers; 0 (the
+/// kernel's own notifications) is left alone. Both backends answer with their own port ids
+/// (the mirror socket's, the model's FreeBSD socket's) and use this to show the program the
+/// port id the runner gave its socket.
+pub(crate) fn rewrite_pids(bytes: &mut [u8], map: impl Fn(u32) -> Option<u32>) {
+    let fixes: Vec<(usize, u32)> = walk(bytes)
+        .filter(|m| m.pid() != 0)
+        .filter_map(|m| Some((m.offset().checked_add(PID_AT)?, map(m.pid())?)))
+        .collect();
+    for (at, pid) in fixes {
+        let _ = nlcompat::wire::write_u32(bytes, at, pid);
+    }
+}
+
+/// Offset of `nlmsg_pid` in `struct nlmsghdr` (`include/uapi/linux/netlink.h`).
+const PID_AT: usize = 12;
 
 #[cfg(test)]
 mod tests {
-    use super::walk;
+    use super::{rewrite_pids, walk};
 
     fn msg(len: u32, pad_to: usize) -> Vec<u8> {
         let mut v = len.to_ne_bytes().to_vec();
@@ -156,5 +163,37 @@ mod tests {
         let v: Vec<_> = walk(&d).collect();
         assert_eq!(v.len(), 2);
         assert_eq!(v[1].len(), 16);
+    }
+
+    fn hdr(len: u32, pid: u32) -> Vec<u8> {
+        let mut v = len.to_ne_bytes().to_vec();
+        v.extend_from_slice(&[0u8; 8]);
+        v.extend_from_slice(&pid.to_ne_bytes());
+        v.resize(usize::try_from(len).unwrap(), 0);
+        v
+    }
+
+    #[test]
+    fn pids_rewritten_in_every_message_but_zero() {
+        let mut d = hdr(20, 77);
+        d.extend(hdr(16, 0));
+        d.extend(hdr(24, 77));
+        d.extend(hdr(16, 5));
+        rewrite_pids(&mut d, |p| (p == 77).then_some(0xffff_f000));
+        let pid_at = |o: usize| u32::from_ne_bytes(d[o + 12..o + 16].try_into().unwrap());
+        assert_eq!(pid_at(0), 0xffff_f000);
+        assert_eq!(pid_at(20), 0);
+        assert_eq!(pid_at(36), 0xffff_f000);
+        assert_eq!(pid_at(60), 5);
+    }
+
+    #[test]
+    fn pid_rewrite_stops_on_bad_length() {
+        let mut d = hdr(20, 77);
+        d.extend(hdr(16, 77));
+        d[20..24].copy_from_slice(&8u32.to_ne_bytes());
+        rewrite_pids(&mut d, |_| Some(1));
+        assert_eq!(u32::from_ne_bytes(d[12..16].try_into().unwrap()), 1);
+        assert_eq!(u32::from_ne_bytes(d[32..36].try_into().unwrap()), 77);
     }
 }

@@ -170,7 +170,10 @@ impl Runner {
                         n,
                         a[4],
                         a[5],
-                        &sock::sockaddr_nl(0, sock::group_mask(got.group)),
+                        &linux_sockaddr(NlAddr {
+                            pid: 0,
+                            groups: mask_of_group(got.group),
+                        }),
                     )?;
                 }
                 Ok(Act::Val(Self::recv_ret(&got, cap, flags)))
@@ -211,7 +214,10 @@ impl Runner {
             if namelen < 0 {
                 return Err(libc::EINVAL);
             }
-            let sa = sock::sockaddr_nl(0, sock::group_mask(got.group));
+            let sa = linux_sockaddr(NlAddr {
+                pid: 0,
+                groups: mask_of_group(got.group),
+            });
             let k = usize::try_from(namelen).unwrap_or(0).min(SOCKADDR_NL_LEN);
             Self::wr(n, name, sa.get(..k).unwrap_or(&[]))?;
             Self::wr(n, mh_addr.wrapping_add(8), &12u32.to_ne_bytes())?;

@@ -58,10 +58,10 @@ impl Runner {
         n: &Notif,
         key: u64,
         data: Vec<u8>,
-        dest: Option<[u8; SOCKADDR_NL_LEN]>,
+        dest: Option<NlAddr>,
     ) -> Res {
         let (dst_port, dst_group) = match dest {
-            Some(a) => (u32_at(&a, 4).unwrap_or(0), u32_at(&a, 8).unwrap_or(0)),
+            Some(a) => (a.pid, a.groups),
             None => {
                 let s = self.sock(key)?;
                 (s.dst_port, s.dst_group)
@@ -177,6 +177,48 @@ impl Runner {
     }
 
     /// Deliver the backend's asynchronous datagrams.
+    /// Datagrams the program wrote to its end of a pair natively, through a descriptor the
+    /// filter does not watch (below the reserved range: received with `SCM_RIGHTS` or taken
+    /// with `pidfd_getfd`). They are served like a `send` without address, with a message the
+    /// first time; the program's native reads on that descriptor see the replies, without
+    /// `sockaddr_nl` (`msg_namelen` 0) and without the backlog of long dumps.
+    pub(super) fn serve_escaped(&mut self) {
+        let Ok(ready) = self.raw.wait(0) else {
+            return;
+        };
+        for (key, _) in ready {
+            while let Some(Ok(Some(d))) = self
+                .socks
+                .get(&key)
+                .map(|s| sys::recv_seqpacket(s.ours.as_fd(), MAX_DATAGRAM, false))
+            {
+                if self.escaped.insert(key) {
+                    note!(
+                        "nlcompat: a netlink socket is used through a descriptor below {} \
+                         (passed with SCM_RIGHTS?): served without addresses",
+                        self.fd_base
+                    );
+                }
+                let _ = self.send_escaped(key, &d.data);
+            }
+        }
+    }
+
+    fn send_escaped(&mut self, key: u64, data: &[u8]) -> Result<(), i32> {
+        if self.sock(key)?.port == 0 {
+            let protocol = self.sock(key)?.protocol;
+            let port = self.pick_port(self.main_pid, protocol);
+            let s = self.socks.get_mut(&key).ok_or(libc::EBADF)?;
+            self.backend.bind(s.backend, port, s.legacy_groups())?;
+            s.port = port;
+        }
+        let bid = self.sock(key)?.backend;
+        let out = self.backend.send(bid, data)?;
+        self.deliver(key, out);
+        self.deliver_async();
+        Ok(())
+    }
+
     pub(super) fn deliver_async(&mut self) {
         for (bid, d) in self.backend.take_async() {
             let key = self

@@ -2,6 +2,8 @@
 //! Emulated `socket`, addressing (`bind`, `connect`, names) and socket options.
 
 use super::*;
+use std::io;
+use std::os::fd::BorrowedFd;
 
 /// `SO_PEERGROUPS` and `SO_PEERPIDFD` (`include/uapi/asm-generic/socket.h`).
 const SO_PEERGROUPS: i32 = 59;
@@ -55,13 +57,15 @@ impl Runner {
         }
         let bid = self.backend.open(protocol)?;
         let cloexec = flags & libc::SOCK_CLOEXEC != 0;
-        match self.l.addfd_send(n.id, theirs.as_fd(), cloexec) {
+        match self.place(n, theirs.as_fd(), 0, cloexec) {
             Ok(fd) => {
                 self.log(n, &format!("protocol {protocol} = {fd}"));
                 let key = self.next_key;
                 self.next_key = self.next_key.saturating_add(1);
+                let _ = self.raw.add(ours.as_raw_fd(), key);
                 self.socks
                     .insert(key, Sock::new(bid, protocol, base, ours, theirs));
+                self.by_fd.insert(fd, key);
                 Ok(Act::Done)
             }
             Err(e) => {
@@ -75,24 +79,98 @@ impl Runner {
         }
     }
 
+    /// Install `file` in the caller at the lowest free descriptor at or above both `min` and
+    /// the reserved range's base, and answer the call with it (`SECCOMP_ADDFD_FLAG_SETFD |
+    /// SECCOMP_ADDFD_FLAG_SEND`). No free descriptor below the caller's limit: `EMFILE`.
+    fn place(
+        &mut self,
+        n: &Notif,
+        file: BorrowedFd<'_>,
+        min: u32,
+        cloexec: bool,
+    ) -> io::Result<i32> {
+        let mut fd = min.max(self.fd_base);
+        while sys::fd_open(n.tid, fd) {
+            fd = fd
+                .checked_add(1)
+                .ok_or_else(|| io::Error::from_raw_os_error(libc::EMFILE))?;
+        }
+        self.l.addfd(n.id, file, Some(fd), cloexec).map_err(|e| {
+            // Beyond RLIMIT_NOFILE `replace_fd` answers EBADF; the caller's view is EMFILE.
+            if e.raw_os_error() == Some(libc::EBADF) {
+                io::Error::from_raw_os_error(libc::EMFILE)
+            } else {
+                e
+            }
+        })
+    }
+
+    /// A copy of a descriptor in the reserved range that would land below it (the filter
+    /// notifies nothing else): `dup`, `fcntl(F_DUPFD[_CLOEXEC])` with a minimum below the
+    /// range, `dup2`/`dup3` onto a descriptor below it. Copies of an emulated socket are made
+    /// in the range, so the filter keeps seeing them: `dup` and `F_DUPFD` return the lowest
+    /// free descriptor at or above the range's base (Linux: the lowest free one at all; a
+    /// program sees a higher number, which POSIX allows no program to rely on only for
+    /// `dup2`). `dup2`/`dup3` must put the copy at the number asked for, where the filter
+    /// would not see it: refused with `EBUSY` and a message. Copies of anything else run
+    /// natively.
+    pub(super) fn do_dup(&mut self, n: &Notif) -> Res {
+        let a = n.args;
+        let Some(key) = self.find(n.tid, arg_i32(a[0])) else {
+            return Ok(Act::Continue);
+        };
+        let (min, cloexec) = match n.nr {
+            libc::SYS_dup => (0, false),
+            libc::SYS_fcntl => {
+                let cloexec = arg_i32(a[1]) == libc::F_DUPFD_CLOEXEC;
+                (
+                    u32::try_from(arg_i32(a[2])).map_err(|_| libc::EINVAL)?,
+                    cloexec,
+                )
+            }
+            _ => {
+                if n.nr == libc::SYS_dup3 && arg_i32(a[2]) & !libc::O_CLOEXEC != 0 {
+                    return Err(libc::EINVAL);
+                }
+                note!(
+                    "nlcompat: {}() of a netlink socket onto descriptor {} is not emulated \
+                     (emulated sockets must stay at or above {})",
+                    syscall_name(n.nr),
+                    arg_i32(a[1]),
+                    self.fd_base
+                );
+                return Err(libc::EBUSY);
+            }
+        };
+        if !self.l.id_valid(n.id) {
+            return Ok(Act::Done);
+        }
+        let theirs = self
+            .sock(key)?
+            .theirs
+            .try_clone()
+            .map_err(|e| errno_of(&e))?;
+        match self.place(n, theirs.as_fd(), min, cloexec) {
+            Ok(fd) => {
+                self.log(n, &format!("= {fd}"));
+                self.by_fd.insert(fd, key);
+                Ok(Act::Done)
+            }
+            Err(e) if self.l.id_valid(n.id) => Err(errno_of(&e)),
+            Err(_) => Ok(Act::Done),
+        }
+    }
+
     // ---- addressing ---------------------------------------------------------------------
 
     /// Read a `sockaddr_nl` argument the way `move_addr_to_kernel` + netlink do.
-    pub(super) fn read_addr(n: &Notif, addr: u64, len: i32) -> Result<[u8; SOCKADDR_NL_LEN], i32> {
+    pub(super) fn read_addr(n: &Notif, addr: u64, len: i32) -> Result<NlAddr, i32> {
         if !(0..=SOCKADDR_MAX).contains(&len) {
             return Err(libc::EINVAL);
         }
         let len = usize::try_from(len).map_err(|_| libc::EINVAL)?;
         let b = Self::rd(n, addr, len)?;
-        if len < SOCKADDR_NL_LEN {
-            return Err(libc::EINVAL);
-        }
-        let mut out = [0u8; SOCKADDR_NL_LEN];
-        out.copy_from_slice(b.get(..SOCKADDR_NL_LEN).ok_or(libc::EINVAL)?);
-        if out.get(..2) != Some(&sock::AF_NETLINK.to_ne_bytes()[..]) {
-            return Err(libc::EINVAL);
-        }
-        Ok(out)
+        parse_linux_sockaddr(&b).ok_or(libc::EINVAL)
     }
 
     /// Whether a socket of `protocol` holds port id `port`. Linux has one port space per
@@ -137,8 +215,7 @@ impl Runner {
 
     pub(super) fn do_bind(&mut self, n: &Notif, key: u64, addr: u64, len: i32) -> Res {
         let a = Self::read_addr(n, addr, len)?;
-        let pid = u32_at(&a, 4).unwrap_or(0);
-        let groups = u32_at(&a, 8).unwrap_or(0);
+        let (pid, groups) = (a.pid, a.groups);
         let (cur, protocol) = {
             let s = self.sock(key)?;
             (s.port, s.protocol)
@@ -186,8 +263,8 @@ impl Runner {
         }
         self.autobind(n, key)?;
         let s = self.sock(key)?;
-        s.dst_port = u32_at(&a, 4).unwrap_or(0);
-        let g = u32_at(&a, 8).unwrap_or(0);
+        s.dst_port = a.pid;
+        let g = a.groups;
         s.dst_group = if g == 0 {
             0
         } else {
@@ -220,9 +297,15 @@ impl Runner {
     ) -> Res {
         let s = self.sock(key)?;
         let sa = if peer {
-            sock::sockaddr_nl(s.dst_port, sock::group_mask(s.dst_group))
+            linux_sockaddr(NlAddr {
+                pid: s.dst_port,
+                groups: mask_of_group(s.dst_group),
+            })
         } else {
-            sock::sockaddr_nl(s.port, s.legacy_groups())
+            linux_sockaddr(NlAddr {
+                pid: s.port,
+                groups: s.legacy_groups(),
+            })
         };
         Self::put_addr(n, addr, lenp, &sa)?;
         Ok(Act::Val(0))
@@ -335,7 +418,10 @@ impl Runner {
                 if ulen > SOCKADDR_NL_LEN {
                     return Err(libc::EINVAL);
                 }
-                let sa = sock::sockaddr_nl(s.dst_port, sock::group_mask(s.dst_group));
+                let sa = linux_sockaddr(NlAddr {
+                    pid: s.dst_port,
+                    groups: mask_of_group(s.dst_group),
+                });
                 Self::wr(n, optval, sa.get(..ulen).unwrap_or(&[]))?;
                 Self::wr(n, lenp, &u32::try_from(ulen).unwrap_or(0).to_ne_bytes())?;
                 return Ok(Act::Val(0));

@@ -22,7 +22,7 @@ mod filter;
 mod net;
 mod proc;
 
-pub(crate) use filter::{spawn_traced, Spawned};
+pub(crate) use filter::{fd_base, spawn_traced, Spawned};
 pub(crate) use net::{
     getsockopt_int, is_nonblock, netlink_bind, netlink_getsockname, netlink_socket, rcvtimeo,
     recv_netlink, recv_seqpacket, send_seqpacket, send_to_kernel, set_nonblock, setsockopt_int,
@@ -162,11 +162,28 @@ impl Listener {
     /// `SECCOMP_IOCTL_NOTIF_ADDFD` with `SECCOMP_ADDFD_FLAG_SEND`: install a copy of `fd` in the
     /// caller at its lowest free descriptor and answer the syscall with that number, atomically.
     pub(crate) fn addfd_send(&self, id: u64, fd: BorrowedFd<'_>, cloexec: bool) -> io::Result<i32> {
+        self.addfd(id, fd, None, cloexec)
+    }
+
+    /// As [`Listener::addfd_send`], at descriptor `at` when given
+    /// (`SECCOMP_ADDFD_FLAG_SETFD`: like `dup2`, it replaces what `at` held).
+    pub(crate) fn addfd(
+        &self,
+        id: u64,
+        fd: BorrowedFd<'_>,
+        at: Option<u32>,
+        cloexec: bool,
+    ) -> io::Result<i32> {
+        let setfd = if at.is_some() {
+            libc::SECCOMP_ADDFD_FLAG_SETFD as u32
+        } else {
+            0
+        };
         let mut a = libc::seccomp_notif_addfd {
             id,
-            flags: libc::SECCOMP_ADDFD_FLAG_SEND as u32,
+            flags: libc::SECCOMP_ADDFD_FLAG_SEND as u32 | setfd,
             srcfd: fd.as_raw_fd() as u32,
-            newfd: 0,
+            newfd: at.unwrap_or(0),
             newfd_flags: if cloexec { libc::O_CLOEXEC as u32 } else { 0 },
         };
         // SAFETY: the ioctl reads one `seccomp_notif_addfd` from `a`, which lives for the call.
@@ -247,6 +264,20 @@ pub(crate) fn write_mem(tid: u32, addr: u64, data: &[u8]) -> io::Result<()> {
         return Err(io::Error::from_raw_os_error(libc::EFAULT));
     }
     Ok(())
+}
+
+/// Inode of the socket that descriptor `fd` of thread `tid` refers to (one `stat` of the
+/// `/proc/TID/fd/FD` link, which follows it to the open file); `None` when it is not open or
+/// not a socket.
+pub(crate) fn socket_inode(tid: u32, fd: i32) -> Option<u64> {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let m = std::fs::metadata(format!("/proc/{tid}/fd/{fd}")).ok()?;
+    m.file_type().is_socket().then(|| m.ino())
+}
+
+/// Whether descriptor `fd` of thread `tid` is open.
+pub(crate) fn fd_open(tid: u32, fd: u32) -> bool {
+    std::fs::symlink_metadata(format!("/proc/{tid}/fd/{fd}")).is_ok()
 }
 
 /// The supervisor's pid, fetched once (kcmp needs it on every lookup).

@@ -156,7 +156,7 @@ impl Kernel {
         if let Some(pos) = self.state.ifaces.iter().position(|i| i.index == index) {
             let i = self.state.ifaces.remove(pos);
             if let Some(n) = i.linux_ethno {
-                self.state.ethnos.retain(|x| *x != n);
+                self.state.ethnos.free(n);
             }
         }
     }

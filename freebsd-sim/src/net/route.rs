@@ -6,7 +6,7 @@ use std::net::IpAddr;
 
 use crate::kernel::Kernel;
 use crate::net::route_ctl::max_plen;
-use crate::state::{in_prefix, is_v6_linklocal, RouteNh};
+use crate::state::{is_v6_linklocal, RouteNh};
 
 impl Kernel {
     /// `ifa_ifwithroute(RTF_GATEWAY, …)` (`sys/net/route.c`) as `finalize_nhop()`
@@ -34,11 +34,7 @@ impl Kernel {
         // The rib keys link-local routes with their zone embedded, which an unscoped
         // gateway never matches: only routes without a zone (fe80::/10 and wider) can.
         let r = if scoped {
-            self.state
-                .routes
-                .iter()
-                .filter(|r| r.fib == fib && r.zone == 0 && in_prefix(gw, &r.dst, r.plen))
-                .max_by_key(|r| r.plen)?
+            self.state.lookup_unzoned(fib, gw)?
         } else {
             self.state.lookup(fib, gw, 0)?
         };

@@ -64,11 +64,7 @@ impl Kernel {
             IpAddr::V6(v) if is_v6_linklocal(&v) => zone,
             _ => 0,
         };
-        let pos = self
-            .state
-            .routes
-            .iter()
-            .position(|r| r.fib == fib && r.dst == dst && r.plen == plen && r.zone == zone);
+        let old = self.state.routes.get(fib, &dst, plen, zone).cloned();
         let new_route = Route {
             fib,
             dst,
@@ -76,11 +72,11 @@ impl Kernel {
             zone,
             nh: rnh.clone(),
         };
-        let Some(pos) = pos else {
+        let Some(old) = old else {
             if op & RTM_F_CREATE == 0 {
                 return Err(ESRCH);
             }
-            self.state.routes.push(new_route.clone());
+            self.state.routes.insert(new_route.clone());
             return Ok(Rc {
                 cmd: RcCmd::Add,
                 route: new_route,
@@ -89,14 +85,11 @@ impl Kernel {
         if op & RTM_F_EXCL != 0 {
             return Err(EEXIST);
         }
-        let old = self.state.routes.get(pos).cloned().ok_or(ESRCH)?;
         if op & RTM_F_REPLACE != 0 {
             if route_pinned(&old) && !nh_pinned(&rnh) {
                 return Err(EEXIST);
             }
-            if let Some(r) = self.state.routes.get_mut(pos) {
-                r.nh = rnh;
-            }
+            self.state.routes.set_nh(fib, &dst, plen, zone, rnh);
             return Ok(Rc {
                 cmd: RcCmd::Change,
                 route: new_route,
@@ -118,9 +111,7 @@ impl Kernel {
                 uidx: 0,
                 origin: RTPROT_UNSPEC,
             };
-            if let Some(r) = self.state.routes.get_mut(pos) {
-                r.nh = g.clone();
-            }
+            self.state.routes.set_nh(fib, &dst, plen, zone, g.clone());
             return Ok(Rc {
                 cmd: RcCmd::Change,
                 route: Route { nh: g, ..new_route },
@@ -145,15 +136,12 @@ impl Kernel {
             IpAddr::V6(v) if is_v6_linklocal(&v) => zone,
             _ => 0,
         };
-        let pos = self
+        let old = self
             .state
-            .routes
-            .iter()
-            .position(|r| {
-                r.fib == fib && r.dst == dst && r.plen == plen && (r.zone == zone || zone == 0)
-            })
+            .find_route(fib, &dst, plen, zone)
+            .cloned()
             .ok_or(ESRCH)?;
-        let old = self.state.routes.get(pos).cloned().ok_or(ESRCH)?;
+        let (dst, zone) = (old.dst, old.zone);
         match &old.nh {
             RouteNh::Single { nh, .. } => {
                 if !filter(nh) {
@@ -162,7 +150,7 @@ impl Kernel {
                 if !force && nh.rtflags & RTF_PINNED != 0 {
                     return Err(EADDRINUSE);
                 }
-                self.state.routes.remove(pos);
+                self.state.routes.remove(fib, &dst, plen, zone);
                 Ok(Rc {
                     cmd: RcCmd::Delete,
                     route: old,
@@ -175,7 +163,7 @@ impl Kernel {
                     return Err(ESRCH);
                 }
                 if keep.is_empty() {
-                    self.state.routes.remove(pos);
+                    self.state.routes.remove(fib, &dst, plen, zone);
                     return Ok(Rc {
                         cmd: RcCmd::Delete,
                         route: old,
@@ -194,9 +182,7 @@ impl Kernel {
                         origin: RTPROT_UNSPEC,
                     }
                 };
-                if let Some(r) = self.state.routes.get_mut(pos) {
-                    r.nh = nh.clone();
-                }
+                self.state.routes.set_nh(fib, &dst, plen, zone, nh.clone());
                 Ok(Rc {
                     cmd: RcCmd::Change,
                     route: Route { nh, ..old },

@@ -13,7 +13,7 @@ use nlcompat::ack::AckSock;
 use nlcompat::wire::{Messages, Msg, Writer};
 use nlcompat::{Ctx, Dir, Freebsd, Proto};
 
-use super::{walk, Backend, Delivery, SockId};
+use super::{rewrite_pids, walk, Backend, Delivery, SockId};
 use crate::host::SimHost;
 
 /// FreeBSD `SOL_NETLINK` (270, as on Linux).
@@ -33,7 +33,7 @@ struct Sock {
 
 /// The FreeBSD model behind the translator.
 #[derive(Debug)]
-pub(crate) struct ModelBackend {
+pub(crate) struct FreebsdBackend {
     kernel: Kernel,
     socks: BTreeMap<SockId, Sock>,
     next: u32,
@@ -44,10 +44,10 @@ pub(crate) struct ModelBackend {
     pcap: Option<crate::pcap::PcapHandle>,
 }
 
-impl ModelBackend {
+impl FreebsdBackend {
     /// A backend over `kernel`; `uid` is the caller's user id (0 may modify the host).
-    pub(crate) fn new(kernel: Kernel, uid: u32, real_names: bool) -> ModelBackend {
-        ModelBackend {
+    pub(crate) fn new(kernel: Kernel, uid: u32, real_names: bool) -> FreebsdBackend {
+        FreebsdBackend {
             kernel,
             socks: BTreeMap::new(),
             next: 1,
@@ -98,7 +98,9 @@ impl ModelBackend {
                 Ok(l) => {
                     let start = out.len();
                     out.extend_from_slice(l.bytes());
-                    rewrite_pids(out.get_mut(start..).unwrap_or_default(), &map);
+                    rewrite_pids(out.get_mut(start..).unwrap_or_default(), |pid| {
+                        map.iter().find(|&&(b, _)| b == pid).map(|&(_, port)| port)
+                    });
                 }
                 Err(e) => {
                     // Broken framing from the model: tell the reader rather than hang it.
@@ -174,27 +176,9 @@ pub(crate) fn new(
         }
         None => Kernel::default_host(),
     };
-    let mut b = ModelBackend::new(kernel, uid, real_names);
+    let mut b = FreebsdBackend::new(kernel, uid, real_names);
     b.pcap = pcap;
     Ok(Box::new(b))
-}
-
-/// Rewrites `nlmsg_pid` of every message from FreeBSD port ids to the runner's Linux ones.
-fn rewrite_pids(bytes: &mut [u8], map: &[(u32, u32)]) {
-    let mut off = 0usize;
-    while let Some(rest) = bytes.get(off..) {
-        let Ok(m) = Msg::parse(rest, 0) else {
-            break;
-        };
-        let len = m.len();
-        let pid = m.pid();
-        if let Some(&(_, port)) = map.iter().find(|(b, _)| *b == pid) {
-            if let Some(dst) = bytes.get_mut(off.saturating_add(12)..off.saturating_add(16)) {
-                dst.copy_from_slice(&port.to_ne_bytes());
-            }
-        }
-        off = off.saturating_add(len.saturating_add(3) & !3);
-    }
 }
 
 /// The multicast group a notification goes to (Linux numbering, `RTNLGRP_*`).
@@ -252,7 +236,7 @@ fn chunk(bytes: &[u8]) -> Vec<Delivery> {
         .collect()
 }
 
-impl Backend for ModelBackend {
+impl Backend for FreebsdBackend {
     fn open(&mut self, protocol: i32) -> Result<SockId, i32> {
         let proto = u32::try_from(protocol).map_err(|_| libc::EPROTONOSUPPORT)?;
         let bsd = self
@@ -333,10 +317,8 @@ impl Backend for ModelBackend {
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
         let mut out = Vec::new();
         let mut stream = Vec::new();
-        for raw in walk(datagram) {
-            let Ok(req) = Msg::parse(raw, 0) else {
-                break;
-            };
+        for req in walk(datagram) {
+            let raw = req.bytes();
             let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
             let (bsd, proto, ack, strict) = (sock.bsd, sock.proto, sock.ack, sock.strict);
             // Linux hands neither messages without NLM_F_REQUEST nor control types to a

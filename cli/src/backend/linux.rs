@@ -23,7 +23,7 @@
 //! - Groups come from `NETLINK_PKTINFO`, enabled on every mirror.
 //! - Interface ioctls run natively: the program lives in the same namespace.
 
-use super::{Backend, Delivery, SockId};
+use super::{rewrite_pids, Backend, Delivery, SockId};
 use crate::sys;
 use std::collections::BTreeMap;
 use std::io;
@@ -64,42 +64,6 @@ pub(crate) fn parse_setup(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Replace `nlmsg_pid` of every message in a received datagram by `map(pid)` where it
-/// answers (0 is left alone: kernel-originated notifications).
-fn rewrite_pids(data: &mut [u8], map: impl Fn(u32) -> Option<u32>) {
-    let mut off = 0usize;
-    loop {
-        let Some(len) = data
-            .get(off..off.saturating_add(4))
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_ne_bytes)
-            .and_then(|l| usize::try_from(l).ok())
-        else {
-            return;
-        };
-        if len < super::NLMSG_HDRLEN {
-            return;
-        }
-        let pid_at = off.saturating_add(12);
-        if let Some(field) = data.get_mut(pid_at..pid_at.saturating_add(4)) {
-            let pid = <[u8; 4]>::try_from(&*field).map_or(0, u32::from_ne_bytes);
-            if pid != 0 {
-                if let Some(new) = map(pid) {
-                    field.copy_from_slice(&new.to_ne_bytes());
-                }
-            }
-        }
-        let Some(next) = len
-            .checked_add(3)
-            .map(|l| l & !3)
-            .and_then(|a| off.checked_add(a))
-        else {
-            return;
-        };
-        off = next;
-    }
-}
-
 #[derive(Debug)]
 struct Mirror {
     fd: OwnedFd,
@@ -113,7 +77,7 @@ struct Mirror {
 
 /// The Linux backend. See the module documentation.
 #[derive(Debug)]
-pub(crate) struct Kernel {
+pub(crate) struct LinuxBackend {
     socks: BTreeMap<u32, Mirror>,
     next: u32,
     epoll: sys::Epoll,
@@ -142,7 +106,7 @@ fn run_setup(cmd: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-impl Kernel {
+impl LinuxBackend {
     /// Enter a fresh network namespace, bring `lo` up and run `setup` there.
     pub(crate) fn new(setup: &[Vec<String>]) -> Result<Self, String> {
         sys::unshare_net().map_err(|e| {
@@ -205,7 +169,7 @@ impl Kernel {
     }
 }
 
-impl Backend for Kernel {
+impl Backend for LinuxBackend {
     fn open(&mut self, protocol: i32) -> Result<SockId, i32> {
         let fd = sys::netlink_socket(protocol).map_err(|e| errno(&e))?;
         // Larger buffer and PKTINFO are conveniences; failing them is not fatal.
@@ -297,39 +261,7 @@ impl Backend for Kernel {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_setup, rewrite_pids};
-
-    fn hdr(len: u32, pid: u32) -> Vec<u8> {
-        let mut v = len.to_ne_bytes().to_vec();
-        v.extend_from_slice(&[0u8; 8]);
-        v.extend_from_slice(&pid.to_ne_bytes());
-        v.resize(usize::try_from(len).unwrap(), 0);
-        v
-    }
-
-    #[test]
-    fn pids_rewritten_in_every_message_but_zero() {
-        let mut d = hdr(20, 77);
-        d.extend(hdr(16, 0));
-        d.extend(hdr(24, 77));
-        d.extend(hdr(16, 5));
-        rewrite_pids(&mut d, |p| (p == 77).then_some(0xffff_f000));
-        let pid_at = |o: usize| u32::from_ne_bytes(d[o + 12..o + 16].try_into().unwrap());
-        assert_eq!(pid_at(0), 0xffff_f000);
-        assert_eq!(pid_at(20), 0);
-        assert_eq!(pid_at(36), 0xffff_f000);
-        assert_eq!(pid_at(60), 5);
-    }
-
-    #[test]
-    fn pid_rewrite_stops_on_bad_length() {
-        let mut d = hdr(20, 77);
-        d.extend(hdr(16, 77));
-        d[20..24].copy_from_slice(&8u32.to_ne_bytes());
-        rewrite_pids(&mut d, |_| Some(1));
-        assert_eq!(u32::from_ne_bytes(d[12..16].try_into().unwrap()), 1);
-        assert_eq!(u32::from_ne_bytes(d[32..36].try_into().unwrap()), 77);
-    }
+    use super::parse_setup;
 
     #[test]
     fn setup_file_skips_comments_and_blanks() {
