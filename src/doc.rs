@@ -22,6 +22,18 @@ pub fn write_translation_md(w: &mut dyn Write) -> Result {
     for spec in msg::ALL {
         write_spec(w, spec)?;
     }
+    writeln!(
+        w,
+        "## IFLA_LINKINFO by kind\n\nThe table for `IFLA_LINKINFO` is chosen by its \
+         `IFLA_INFO_KIND`: `IFLA_INFO_DATA` holds ids of that kind's own numbering.\n"
+    )?;
+    for t in [
+        &msg::link::IFLA_INFO,
+        &msg::link::IFLA_INFO_VLAN,
+        &msg::link::IFLA_INFO_GRE,
+    ] {
+        write_table(w, t)?;
+    }
     writeln!(w, "## Value maps\n")?;
     for m in [
         &msg::maps::AF_MAP,

@@ -165,6 +165,39 @@ fn multipath_payload(rng: &mut Rng, dir: Dir) -> Vec<u8> {
     out
 }
 
+/// `IFLA_LINKINFO`: a kind, and for vlan and gre an `IFLA_INFO_DATA` of rows that cross
+/// (vlan `IFLA_VLAN_ID` 1 on both; gre LOCAL, OKEY, ENCAP_SPORT: Linux `if_tunnel.h` 6, 5, 16,
+/// FreeBSD `sys/netlink/route/interface.h` 1, 4, 6). Other kinds' data never crosses.
+fn linkinfo_payload(rng: &mut Rng, dir: Dir) -> Vec<u8> {
+    let l2f = dir == Dir::LinuxToFreebsd;
+    let kind = if rng.chance(25) {
+        "gre"
+    } else {
+        pick_str(rng, if l2f { LINUX_KINDS } else { FREEBSD_KINDS })
+    };
+    let mut out = attr(1, &cstring(kind));
+    let data = match kind {
+        "vlan" => attr(1, &exact(rng, 2)),
+        "gre" => {
+            let (local, okey, sport) = if l2f { (6, 5, 16) } else { (1, 4, 6) };
+            [
+                attr(local, &exact(rng, 4)),
+                attr(okey, &exact(rng, 4)),
+                attr(sport, &exact(rng, 2)),
+            ]
+            .concat()
+        }
+        _ => return out,
+    };
+    out.extend(attr(2, &data));
+    out
+}
+
+/// `n` random bytes.
+fn exact(rng: &mut Rng, n: usize) -> Vec<u8> {
+    (0..n).map(|_| rng.next() as u8).collect()
+}
+
 /// A payload for row `r` of `table` on the source side of `dir`; `None` when the row cannot
 /// be generated in that direction.
 fn payload(rng: &mut Rng, table: &AttrTable, r: &AttrRule, dir: Dir, depth: u8) -> Vec<u8> {
@@ -205,6 +238,7 @@ fn payload(rng: &mut Rng, table: &AttrTable, r: &AttrRule, dir: Dir, depth: u8) 
             }
             ("IFLA_INFO", 1 | 4, Dir::LinuxToFreebsd) => cstring(pick_str(rng, LINUX_KINDS)),
             ("IFLA_INFO", 1 | 4, Dir::FreebsdToLinux) => cstring(pick_str(rng, FREEBSD_KINDS)),
+            ("IFLA", 18, _) => linkinfo_payload(rng, dir),
             ("RTA", 18, _) => via_payload(rng, dir),
             ("RTA", 1, _) => {
                 let n = if rng.chance(50) { 4 } else { 16 };

@@ -753,6 +753,130 @@ fn ifla_ext_mask_dropped() {
     assert_eq!(ids(&a), vec![4]);
 }
 
+// IFLA_LINKINFO (18) nests IFLA_INFO_KIND (1) and IFLA_INFO_DATA (2), same ids on both
+// (Linux `if_link.h`, FreeBSD `sys/netlink/route/interface.h`). The ids inside DATA are the
+// kind's own: vlan's IFLA_VLAN_ID is 1 on both; gre's differ (Linux `if_tunnel.h`: OKEY 5,
+// LOCAL 6, REMOTE 7, FLAGS 13, ENCAP_TYPE 14, ENCAP_SPORT 16; FreeBSD `interface.h`: LOCAL 1,
+// REMOTE 2, FLAGS 3, OKEY 4, ENCAP_TYPE 5, ENCAP_SPORT 6).
+
+/// FreeBSD `sys/net/if_types.h`.
+const IFT_TUNNEL: u16 = 0x83;
+const IFT_L2VLAN: u16 = 0x87;
+
+type Attrs = Vec<(u16, Vec<u8>)>;
+
+fn linkinfo_data(attrs: &[(u16, Vec<u8>)]) -> (String, Option<Attrs>) {
+    let info = parse_attrs(find(attrs, 18).unwrap());
+    let kind = cstr(find(&info, 1).unwrap()).to_owned();
+    (kind, find(&info, 2).map(|d| parse_attrs(d)))
+}
+
+#[test]
+fn gre_link_data_is_renumbered_both_ways() {
+    let data = [
+        attr(6, &[10, 0, 0, 1]),
+        attr(7, &[10, 0, 0, 2]),
+        attr(5, &0x0102_0304u32.to_be_bytes()),
+        attr(16, &4789u16.to_be_bytes()),
+        a_u32(13, 0),
+        a_u16(14, 0),
+        a_u16(2, 0x2000),
+    ];
+    let req = rmsg(
+        NEWLINK,
+        REQ | ACK | CREATE,
+        &ifinfomsg(0, 0, 0, 0, 0),
+        &[
+            a_str(3, "gre1"),
+            nest(18, &[a_str(1, "gre"), nest(2, &data)]),
+        ],
+    );
+    let out = parse_one(&to_fb(&req).unwrap());
+    let (kind, data) = linkinfo_data(&attrs_of(&out, 16));
+    assert_eq!(kind, "gre");
+    let data = data.unwrap();
+    assert_eq!(
+        ids(&data),
+        vec![1, 2, 4, 6],
+        "LOCAL, REMOTE, OKEY, ENCAP_SPORT only"
+    );
+    assert_eq!(find(&data, 1).unwrap(), &vec![10, 0, 0, 1]);
+    assert_eq!(find(&data, 2).unwrap(), &vec![10, 0, 0, 2]);
+    assert_eq!(
+        find(&data, 4).unwrap(),
+        &0x0102_0304u32.to_ne_bytes().to_vec()
+    );
+    assert_eq!(find(&data, 6).unwrap(), &4789u16.to_ne_bytes().to_vec());
+
+    let fdata = [
+        attr(1, &[10, 0, 0, 1]),
+        attr(2, &[10, 0, 0, 2]),
+        a_u32(3, 1),
+        a_u32(4, 0x0102_0304),
+        a_u32(5, 1),
+        a_u16(6, 4789),
+    ];
+    let rep = link_reply(
+        9,
+        IFT_TUNNEL,
+        &[
+            a_str(3, "gre0"),
+            nest(18, &[a_str(1, "gre"), nest(2, &fdata)]),
+        ],
+    );
+    let (kind, data) = linkinfo_data(&linux_link_attrs(&rep));
+    assert_eq!(kind, "gre");
+    let data = data.unwrap();
+    assert_eq!(
+        ids(&data),
+        vec![6, 7, 5, 16],
+        "FLAGS and ENCAP_TYPE do not cross"
+    );
+    assert_eq!(find(&data, 6).unwrap(), &vec![10, 0, 0, 1]);
+    assert_eq!(find(&data, 7).unwrap(), &vec![10, 0, 0, 2]);
+    assert_eq!(
+        find(&data, 5).unwrap(),
+        &0x0102_0304u32.to_be_bytes().to_vec()
+    );
+    assert_eq!(find(&data, 16).unwrap(), &4789u16.to_be_bytes().to_vec());
+}
+
+#[test]
+fn gre_key_of_the_wrong_size_is_refused() {
+    let req = rmsg(
+        NEWLINK,
+        REQ | ACK | CREATE,
+        &ifinfomsg(0, 0, 0, 0, 0),
+        &[nest(18, &[a_str(1, "gre"), nest(2, &[a_u16(5, 1)])])],
+    );
+    assert!(matches!(to_fb(&req), Err(Error::Rejected { attr: 5, .. })));
+}
+
+#[test]
+fn vlan_link_data_is_copied_and_other_kinds_drop_theirs() {
+    let vlan = [a_u16(1, 100), a_u16(5, 0x0081)];
+    for to_freebsd in [true, false] {
+        let attrs = [nest(18, &[a_str(1, "vlan"), nest(2, &vlan)])];
+        let a = if to_freebsd {
+            let req = rmsg(NEWLINK, REQ | CREATE, &ifinfomsg(0, 0, 0, 0, 0), &attrs);
+            attrs_of(&parse_one(&to_fb(&req).unwrap()), 16)
+        } else {
+            linux_link_attrs(&link_reply(9, IFT_L2VLAN, &attrs))
+        };
+        let (kind, data) = linkinfo_data(&a);
+        assert_eq!(kind, "vlan");
+        assert_eq!(data.unwrap(), parse_attrs(&vlan.concat()));
+    }
+    // veth ↔ epair: no data table, so its IFLA_VETH_* ids do not cross by number.
+    let attrs = [nest(18, &[a_str(1, "veth"), nest(2, &[a_u32(1, 5)])])];
+    let req = rmsg(NEWLINK, REQ | CREATE, &ifinfomsg(0, 0, 0, 0, 0), &attrs);
+    let (kind, data) = linkinfo_data(&attrs_of(&parse_one(&to_fb(&req).unwrap()), 16));
+    assert_eq!((kind.as_str(), data), ("epair", None));
+    let attrs = [nest(18, &[a_str(1, "epair"), nest(2, &[a_u32(1, 5)])])];
+    let (kind, data) = linkinfo_data(&linux_link_attrs(&link_reply(9, IFT_ETHER, &attrs)));
+    assert_eq!((kind.as_str(), data), ("veth", None));
+}
+
 // ------------------------------------------------------------------ addresses
 
 #[test]

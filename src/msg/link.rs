@@ -7,7 +7,7 @@
 //! behaviour: `sys/netlink/route/iface.c` (`dump_iface`), `sys/compat/linux/linux_netlink.c`.
 
 use super::maps::LINK_AF_MAP;
-use crate::engine::Cx;
+use crate::engine::{translate_attrs, Cx};
 use crate::host;
 use crate::table::{
     valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual, Synth, Unknown, ValueMap,
@@ -111,7 +111,9 @@ pub static IFT_MAP: ValueMap<u16> = ValueMap {
     },
 };
 
-/// `IFLA_LINKINFO` nested attributes (same ids on both, FreeBSD `route/interface.h`).
+/// `IFLA_LINKINFO` of a link of any kind but vlan and gre: `IFLA_INFO_*` have the same ids on
+/// both (FreeBSD `sys/netlink/route/interface.h`), but the ids inside `IFLA_INFO_DATA` are
+/// each kind's own, and without a table for the kind they must not cross by number.
 pub static IFLA_INFO: AttrTable = AttrTable {
     name: "IFLA_INFO",
     rules: &[
@@ -122,14 +124,89 @@ pub static IFLA_INFO: AttrTable = AttrTable {
         ),
         same!(
             IFLA_INFO_DATA,
-            Kind::Copy,
-            "IFLA_VLAN_*/IFLA_GRE_* keep Linux ids on FreeBSD",
+            Kind::Drop,
+            "kind without a data table: dropped",
         ),
         same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), "",),
     ],
     synth_linux: &[],
 };
 const _: () = assert!(valid(&IFLA_INFO));
+
+/// `IFLA_LINKINFO` of kind `vlan`: FreeBSD numbers `IFLA_VLAN_*` as Linux does
+/// (`sys/netlink/route/interface.h`, Linux `include/uapi/linux/if_link.h`), payloads alike.
+pub static IFLA_INFO_VLAN: AttrTable = AttrTable {
+    name: "IFLA_INFO (vlan)",
+    rules: &[
+        same!(
+            IFLA_INFO_KIND,
+            Kind::Custom(info_kind),
+            "kind names mapped to FreeBSD cloners",
+        ),
+        same!(
+            IFLA_INFO_DATA,
+            Kind::Copy,
+            "IFLA_VLAN_* have the same ids and payloads",
+        ),
+        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), "",),
+    ],
+    synth_linux: &[],
+};
+const _: () = assert!(valid(&IFLA_INFO_VLAN));
+
+/// `IFLA_LINKINFO` of kind `gre`: `IFLA_INFO_DATA` through [`IFLA_GRE`].
+pub static IFLA_INFO_GRE: AttrTable = AttrTable {
+    name: "IFLA_INFO (gre)",
+    rules: &[
+        same!(
+            IFLA_INFO_KIND,
+            Kind::Custom(info_kind),
+            "kind names mapped to FreeBSD cloners",
+        ),
+        same!(IFLA_INFO_DATA, Kind::Nested(&IFLA_GRE), "ids differ",),
+        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), "",),
+    ],
+    synth_linux: &[],
+};
+const _: () = assert!(valid(&IFLA_INFO_GRE));
+
+/// gre link data. FreeBSD numbers its own `IFLA_GRE_*` (`sys/netlink/route/interface.h`:
+/// LOCAL 1, REMOTE 2, FLAGS 3, OKEY 4, ENCAP_TYPE 5, ENCAP_SPORT 6; read and written by
+/// `gre_clone_modify_nl` / `gre_clone_dump_nl` in `sys/net/if_gre.c`); Linux's are in
+/// `include/uapi/linux/if_tunnel.h` (LOCAL 6, REMOTE 7, OKEY 5, ENCAP_SPORT 16, ...).
+/// Endpoints are addresses on both. The output key and UDP source port are network order on
+/// Linux (`nla_put_be32`/`nla_put_be16` in `net/ipv4/ip_gre.c`) and host order on FreeBSD.
+/// `FLAGS` and `ENCAP_TYPE` mean different things (FreeBSD `GRE_ENABLE_*` options and
+/// `IFLA_TUNNEL_*`; Linux ip6gre `IP6_TNL_F_*` and `TUNNEL_ENCAP_*` as `u16`) and do not cross.
+pub static IFLA_GRE: AttrTable = AttrTable {
+    name: "IFLA_GRE",
+    rules: &[
+        same!(IFLA_GRE_LOCAL),
+        same!(IFLA_GRE_REMOTE),
+        same!(
+            IFLA_GRE_OKEY,
+            Kind::Custom(be32),
+            "Linux big-endian, FreeBSD host order",
+        ),
+        same!(
+            IFLA_GRE_ENCAP_SPORT,
+            Kind::Custom(be16),
+            "Linux big-endian, FreeBSD host order",
+        ),
+        linux_only!(IFLA_GRE_FLAGS, "ip6gre IP6_TNL_F_*: no FreeBSD counterpart",),
+        freebsd_only!(IFLA_GRE_FLAGS, "GRE_ENABLE_* options: no Linux counterpart",),
+        linux_only!(
+            IFLA_GRE_ENCAP_TYPE,
+            "u16 TUNNEL_ENCAP_*: FreeBSD's are u32 IFLA_TUNNEL_*",
+        ),
+        freebsd_only!(
+            IFLA_GRE_ENCAP_TYPE,
+            "u32 IFLA_TUNNEL_*: Linux's are u16 TUNNEL_ENCAP_*",
+        ),
+    ],
+    synth_linux: &[],
+};
+const _: () = assert!(valid(&IFLA_GRE));
 
 /// Link attributes.
 pub static IFLA: AttrTable = AttrTable {
@@ -150,7 +227,11 @@ pub static IFLA: AttrTable = AttrTable {
         same!(IFLA_TXQLEN),
         same!(IFLA_OPERSTATE),
         same!(IFLA_LINKMODE),
-        same!(IFLA_LINKINFO, Kind::Nested(&IFLA_INFO), "",),
+        same!(
+            IFLA_LINKINFO,
+            Kind::Custom(linkinfo),
+            "IFLA_INFO_DATA by kind: vlan copied, gre translated, others dropped",
+        ),
         same!(IFLA_IFALIAS),
         same!(
             IFLA_STATS64,
@@ -291,6 +372,85 @@ fn info_kind(
         _ => None,
     });
     w.attr_str(ty, mapped.unwrap_or(kind))
+}
+
+/// `IFLA_LINKINFO`: the nest through the table of its `IFLA_INFO_KIND` (the same string on
+/// both systems for vlan and gre).
+fn linkinfo(
+    cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let kind = attr.nested().find(l::IFLA_INFO_KIND).map(|k| k.cstr());
+    let table = match kind {
+        Some(b"vlan") => &IFLA_INFO_VLAN,
+        Some(b"gre") => &IFLA_INFO_GRE,
+        _ => &IFLA_INFO,
+    };
+    let nest = w.begin_nest(ty)?;
+    translate_attrs(
+        cx,
+        dir,
+        table,
+        attr.payload(),
+        attr.payload_offset(),
+        w,
+        false,
+    )?;
+    w.end_nest(nest)
+}
+
+/// A `u32` in network order on Linux and host order on FreeBSD.
+fn be32(
+    _cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let (Some(ty), Ok(b)) = (out_type, <[u8; 4]>::try_from(attr.payload())) else {
+        return reject(attr, out_type);
+    };
+    let v = match dir {
+        Dir::LinuxToFreebsd => u32::from_be_bytes(b).to_ne_bytes(),
+        Dir::FreebsdToLinux => u32::from_ne_bytes(b).to_be_bytes(),
+    };
+    w.attr(ty, &v)
+}
+
+/// A `u16` in network order on Linux and host order on FreeBSD.
+fn be16(
+    _cx: &mut Cx<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let (Some(ty), Ok(b)) = (out_type, <[u8; 2]>::try_from(attr.payload())) else {
+        return reject(attr, out_type);
+    };
+    let v = match dir {
+        Dir::LinuxToFreebsd => u16::from_be_bytes(b).to_ne_bytes(),
+        Dir::FreebsdToLinux => u16::from_ne_bytes(b).to_be_bytes(),
+    };
+    w.attr(ty, &v)
+}
+
+/// A fixed-size payload of the wrong size is refused (both kernels' policies check it);
+/// a row without an output id emits nothing.
+fn reject(attr: Attr<'_>, out_type: Option<u16>) -> Result<()> {
+    match out_type {
+        None => Ok(()),
+        Some(_) => Err(crate::Error::Rejected {
+            off: crate::error::off32(attr.offset()),
+            attr: attr.kind(),
+        }),
+    }
 }
 
 /// FreeBSD's private `IFLA_FREEBSD` nest: its original hardware address is what Linux
