@@ -190,7 +190,9 @@ pub fn write_dump_done(
 pub fn write_refusal(w: &mut Writer<'_>, req: Msg<'_>, sock: &AckSock, e: Error) -> Result<()> {
     let r = Refusal::of(e);
     match e {
-        Error::Family { .. } if crate::request::empty_dump_for_family(crate::Proto::Route, req) => {
+        Error::Family { .. }
+            if crate::request::empty_dump_for_family(crate::socket::Proto::Route, req) =>
+        {
             write_dump_done(w, req, sock, 0, None)
         }
         Error::Invalid { .. } if req.flags() & l::NLM_F_DUMP != 0 => {

@@ -61,7 +61,7 @@ fn write_spec(w: &mut dyn Write, spec: &MsgSpec) -> Result {
         };
         writeln!(w, "- offset {}: {} through `{}`", f.off, conv.0, conv.1)?;
     }
-    if spec.fixup.is_some() {
+    if spec.to_freebsd.fixup.is_some() || spec.to_linux.fixup.is_some() {
         writeln!(w, "- plus a post-translation fix-up (see the family file)")?;
     }
     writeln!(w)?;

@@ -6,11 +6,13 @@
 
 use super::link::ifname;
 use super::maps::AF_MAP;
-use crate::engine::Cx;
+use crate::table::Dir;
+use crate::table::Hooks;
+use crate::table::MsgState;
 use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
-use crate::wire::{attrs_after, Attr, Attrs, Writer};
+use crate::wire::{attrs_after, Attr, Attrs, Msg, Writer};
+use crate::Result;
 use crate::{freebsd_only, linux_only, same};
-use crate::{Dir, Result};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
@@ -54,17 +56,20 @@ pub static ADDR: MsgSpec = MsgSpec {
         conv: Conv::Family(&AF_MAP),
     }],
     attrs: &IFA,
-    append: Some(append_linux),
-    fixup: Some(fix_ifa_flags),
+    to_freebsd: Hooks {
+        append: Some(append_freebsd),
+        fixup: None,
+    },
+    to_linux: Hooks {
+        append: Some(append_linux),
+        fixup: Some(fix_ifa_flags),
+    },
 };
 
 /// Linux mirrors the low byte of `IFA_FLAGS` in `ifa_flags` (`net/ipv6/addrconf.c`
 /// `put_ifaddrmsg`), and glibc's `__check_pf` reads DEPRECATED/OPTIMISTIC from there;
 /// FreeBSD always writes 0 in the header.
-fn fix_ifa_flags(_cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
-    if dir != Dir::FreebsdToLinux {
-        return;
-    }
+fn fix_ifa_flags(_st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
     let flags = linux_flags(src_payload);
     if let Some(b) = out_header.get_mut(offset_of!(l::ifaddrmsg, ifa_flags)) {
         *b = flags.to_le_bytes().first().copied().unwrap_or(0);
@@ -104,25 +109,25 @@ fn linux_flags(src_payload: &[u8]) -> u32 {
 /// `IFA_LABEL`: the Linux interface name; Linux labels IPv4 addresses only
 /// (`net/ipv4/devinet.c`), FreeBSD labels every address.
 fn label(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
     w: &mut Writer<'_>,
 ) -> Result<()> {
-    let family = cx
+    let family = st
         .src_header()
         .get(offset_of!(f::ifaddrmsg, ifa_family))
         .copied();
     if dir == Dir::FreebsdToLinux && family == Some(f::AF_INET6) {
         return Ok(());
     }
-    ifname(cx, dir, attr, out_type, w)
+    ifname(st, dir, attr, out_type, w)
 }
 
 /// `IFA_FLAGS` row: copied Linux → FreeBSD; the Linux value is written by [`append_linux`].
 fn flags_row(
-    _cx: &mut Cx<'_>,
+    _st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -138,7 +143,7 @@ fn flags_row(
 /// (`net/ipv6/addrconf.c inet6_rtm_newaddr`: `INFINITY_LIFE_TIME`), but FreeBSD passes
 /// lifetimes 0/0 to `in6_update_ifa()` (`route/iface.c handle_newaddr_inet6`), which then
 /// silently adds nothing: `ip -6 addr add` would "succeed" without effect. Say "forever".
-fn append_freebsd(msg: crate::wire::Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+fn append_freebsd(_st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
     let p = msg.payload();
     let v6 = p.get(offset_of!(l::ifaddrmsg, ifa_family)).copied() == Some(l::AF_INET6);
     let has_ci = attrs_after(p, size_of::<l::ifaddrmsg>())
@@ -158,15 +163,7 @@ fn append_freebsd(msg: crate::wire::Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
 
 /// Linux form: `IFA_FLAGS` (with PERMANENT), and for IPv4 the `IFA_CACHEINFO` with infinite
 /// lifetimes Linux always sends (iproute2 prints "valid_lft forever").
-fn append_linux(
-    _cx: &mut Cx<'_>,
-    dir: Dir,
-    msg: crate::wire::Msg<'_>,
-    w: &mut Writer<'_>,
-) -> Result<()> {
-    if dir == Dir::LinuxToFreebsd {
-        return append_freebsd(msg, w);
-    }
+fn append_linux(_st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
     let p = msg.payload();
     w.attr_u32(l::IFA_FLAGS, linux_flags(p))?;
     let v4 = p.get(offset_of!(f::ifaddrmsg, ifa_family)).copied() == Some(f::AF_INET);

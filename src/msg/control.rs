@@ -9,10 +9,12 @@
 //! `NLM_F_MULTI`.
 
 use super::errno::translate_wire;
-use crate::engine::{Cx, Follow};
+use super::Ctx;
+use crate::engine::Follow;
 use crate::error::{off32, Error, Result};
+use crate::table::Dir;
+use crate::table::MsgState;
 use crate::wire::{align4, read_u32, Attrs, Messages, Msg, Writer, NLMSG_HDRLEN};
-use crate::{Ctx, Dir};
 use linux_abi as l;
 
 /// `sizeof(struct nlmsgerr)`: the errno and the echoed header.
@@ -122,7 +124,7 @@ pub(crate) fn translate_error(
             if let Some(Ok(inner)) = Messages::new(echo).next() {
                 let inner = Msg::parse(inner.bytes(), echo_off).unwrap_or(inner);
                 let sub = ctx.with_request(None);
-                if crate::translate_msg_as(&sub, dir, inner, w, true).is_err() {
+                if super::translate_msg_as(&sub, dir, inner, w, true).is_err() {
                     w.rewind(echo_mark);
                     w.put(echo.get(..NLMSG_HDRLEN).unwrap_or(echo))?;
                 }
@@ -169,8 +171,8 @@ impl OffsRemap<'_> {
     fn remap(&self, off: usize) -> Option<usize> {
         let mut none: [u8; 0] = [];
         let mut scratch = Writer::new(&mut none);
-        let mut cx = Cx::new(self.ctx.host);
-        cx.echo = true;
+        let mut st = MsgState::new(self.ctx.host);
+        st.echo = true;
         match self.original {
             // The echo we send is the original request: find which of its bytes became the
             // offending FreeBSD bytes by translating it again, following output offsets.
@@ -178,7 +180,7 @@ impl OffsRemap<'_> {
                 let m = Msg::parse(orig, 0).ok()?;
                 let spec = super::spec_for(self.ctx.proto, m.msg_type())?;
                 crate::engine::translate_with_spec(
-                    &mut cx,
+                    &mut st,
                     self.dir.reverse(),
                     spec,
                     m,
@@ -192,7 +194,7 @@ impl OffsRemap<'_> {
                 let m = Msg::parse(self.echo, self.echo_off).ok()?;
                 let spec = super::spec_for(self.ctx.proto, m.msg_type())?;
                 crate::engine::translate_with_spec(
-                    &mut cx,
+                    &mut st,
                     self.dir,
                     spec,
                     m,

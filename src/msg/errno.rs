@@ -162,14 +162,14 @@ pub fn to_freebsd(e: i32) -> i32 {
 /// for Linux, positive for FreeBSD. 0 stays 0. The input's sign is ignored, so a wrongly
 /// signed value from either side still maps by magnitude.
 #[must_use]
-pub fn translate_wire(dir: crate::Dir, v: i32) -> i32 {
+pub fn translate_wire(dir: crate::table::Dir, v: i32) -> i32 {
     if v == 0 {
         return 0;
     }
     let mag = v.checked_abs().unwrap_or(i32::MAX);
     match dir {
-        crate::Dir::FreebsdToLinux => to_linux(mag).saturating_neg(),
-        crate::Dir::LinuxToFreebsd => to_freebsd(mag),
+        crate::table::Dir::FreebsdToLinux => to_linux(mag).saturating_neg(),
+        crate::table::Dir::LinuxToFreebsd => to_freebsd(mag),
     }
 }
 
@@ -201,8 +201,8 @@ mod tests {
 
     #[test]
     fn wire_signs() {
-        assert_eq!(translate_wire(crate::Dir::FreebsdToLinux, 19), -19);
-        assert_eq!(translate_wire(crate::Dir::LinuxToFreebsd, -95), 45);
-        assert_eq!(translate_wire(crate::Dir::FreebsdToLinux, 0), 0);
+        assert_eq!(translate_wire(crate::table::Dir::FreebsdToLinux, 19), -19);
+        assert_eq!(translate_wire(crate::table::Dir::LinuxToFreebsd, -95), 45);
+        assert_eq!(translate_wire(crate::table::Dir::FreebsdToLinux, 0), 0);
     }
 }

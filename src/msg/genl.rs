@@ -7,6 +7,7 @@
 //! (their attributes are family-specific); their errors and DONE are still translated.
 
 use crate::same;
+use crate::table::Hooks;
 use crate::table::{valid, AttrTable, MsgSpec};
 use core::mem::size_of;
 use linux_abi as l;
@@ -37,6 +38,6 @@ pub static NLCTRL: MsgSpec = MsgSpec {
     header_len: size_of::<l::genlmsghdr>(),
     fields: &[],
     attrs: &CTRL_ATTR,
-    append: None,
-    fixup: None,
+    to_freebsd: Hooks::NONE,
+    to_linux: Hooks::NONE,
 };

@@ -7,14 +7,17 @@
 //! behaviour: `sys/netlink/route/iface.c` (`dump_iface`), `sys/compat/linux/linux_netlink.c`.
 
 use super::maps::LINK_AF_MAP;
-use crate::engine::{translate_attrs, Cx};
+use crate::engine::translate_attrs;
 use crate::host;
+use crate::table::Dir;
+use crate::table::MsgState;
 use crate::table::{
-    valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual, Synth, Unknown, ValueMap,
+    valid, AttrTable, Conv, Field, FlagMap, Hooks, Kind, MsgSpec, Residual, Synth, Unknown,
+    ValueMap,
 };
 use crate::wire::{attrs_after, Attr, Writer};
+use crate::Result;
 use crate::{freebsd_only, linux_only, same};
-use crate::{Dir, Result};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
@@ -318,15 +321,18 @@ pub static LINK: MsgSpec = MsgSpec {
         },
     ],
     attrs: &IFLA,
-    append: None,
-    fixup: Some(fix_running),
+    to_freebsd: Hooks::NONE,
+    to_linux: Hooks {
+        append: None,
+        fixup: Some(fix_running),
+    },
 };
 
 /// Interface names: FreeBSD names become Linux names by the Linuxulator's rules; Linux names
 /// go back to the FreeBSD interface they designate, and a name no interface has (a link
 /// being created) passes unchanged.
 pub(crate) fn ifname(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -337,8 +343,8 @@ pub(crate) fn ifname(
     };
     let name = attr.cstr();
     let mapped = match dir {
-        Dir::FreebsdToLinux => host::linux_name_of(cx.host, name),
-        Dir::LinuxToFreebsd => host::freebsd_name(cx.host, name),
+        Dir::FreebsdToLinux => host::linux_name_of(st.host, name),
+        Dir::LinuxToFreebsd => host::freebsd_name(st.host, name),
     };
     match mapped {
         Some(n) => w.attr_str(ty, n.as_bytes()),
@@ -356,7 +362,7 @@ const KINDS: &[(&[u8], &[u8])] = &[
 ];
 
 fn info_kind(
-    _cx: &mut Cx<'_>,
+    _st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -377,7 +383,7 @@ fn info_kind(
 /// `IFLA_LINKINFO`: the nest through the table of its `IFLA_INFO_KIND` (the same string on
 /// both systems for vlan and gre).
 fn linkinfo(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -394,7 +400,7 @@ fn linkinfo(
     };
     let nest = w.begin_nest(ty)?;
     translate_attrs(
-        cx,
+        st,
         dir,
         table,
         attr.payload(),
@@ -407,7 +413,7 @@ fn linkinfo(
 
 /// A `u32` in network order on Linux and host order on FreeBSD.
 fn be32(
-    _cx: &mut Cx<'_>,
+    _st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -425,7 +431,7 @@ fn be32(
 
 /// A `u16` in network order on Linux and host order on FreeBSD.
 fn be16(
-    _cx: &mut Cx<'_>,
+    _st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -456,7 +462,7 @@ fn reject(attr: Attr<'_>, out_type: Option<u16>) -> Result<()> {
 /// FreeBSD's private `IFLA_FREEBSD` nest: its original hardware address is what Linux
 /// reports as `IFLA_PERM_ADDRESS`; the rest (original name, capabilities) has no Linux form.
 fn ifla_freebsd(
-    _cx: &mut Cx<'_>,
+    _st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     _out_type: Option<u16>,
@@ -475,10 +481,7 @@ fn ifla_freebsd(
 /// Linux derives `IFF_RUNNING` and `IFF_DORMANT` from the operational state
 /// (`net/core/dev.c` `dev_get_flags`); FreeBSD's `IFF_DRV_RUNNING` only says the driver is
 /// ready. When the message carries `IFLA_OPERSTATE`, set them the Linux way.
-fn fix_running(_cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
-    if dir != Dir::FreebsdToLinux {
-        return;
-    }
+fn fix_running(_st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
     let Some(oper) = attrs_after(src_payload, size_of::<f::ifinfomsg>())
         .find(f::IFLA_OPERSTATE)
         .and_then(|a| a.u8())

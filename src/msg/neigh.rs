@@ -6,9 +6,11 @@
 //! use the same bits on both (checked in `tests/tables.rs`).
 
 use super::maps::AF_MAP;
-use crate::engine::Cx;
+use crate::table::Dir;
+use crate::table::Hooks;
+use crate::table::MsgState;
 use crate::table::{valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual};
-use crate::{freebsd_only, linux_only, same, Dir};
+use crate::{freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
@@ -63,8 +65,14 @@ pub static NEIGH: MsgSpec = MsgSpec {
         conv: Conv::Family(&AF_MAP),
     }],
     attrs: &NDA,
-    append: None,
-    fixup: Some(fix_static),
+    to_freebsd: Hooks {
+        append: None,
+        fixup: Some(static_to_freebsd),
+    },
+    to_linux: Hooks {
+        append: None,
+        fixup: Some(static_to_linux),
+    },
 };
 
 /// Static entries: Linux marks them with the state `NUD_PERMANENT` (iproute2's default for
@@ -72,7 +80,16 @@ pub static NEIGH: MsgSpec = MsgSpec {
 /// (`sys/netlink/route/neigh.c`: `NTF_STICKY` → `LLE_STATIC` on input, `LLE_STATIC` →
 /// `NTF_STICKY` on output). Linux's `NTF_STICKY` means a sticky bridge FDB entry instead, so
 /// the bit does not cross as such.
-fn fix_static(_cx: &Cx<'_>, dir: Dir, _src: &[u8], out_header: &mut [u8]) {
+fn static_to_freebsd(_st: &MsgState<'_>, _src: &[u8], out_header: &mut [u8]) {
+    fix_static(Dir::LinuxToFreebsd, out_header);
+}
+
+/// See [`static_to_freebsd`].
+fn static_to_linux(_st: &MsgState<'_>, _src: &[u8], out_header: &mut [u8]) {
+    fix_static(Dir::FreebsdToLinux, out_header);
+}
+
+fn fix_static(dir: Dir, out_header: &mut [u8]) {
     let state_off = offset_of!(l::ndmsg, ndm_state);
     let flags_off = offset_of!(l::ndmsg, ndm_flags);
     let (Some(state), Some(&flags)) = (

@@ -7,6 +7,7 @@
 //! family; `NHA_GROUP` is an array of `struct nexthop_grp`, identical on both.
 
 use super::maps::AF_MAP;
+use crate::table::Hooks;
 use crate::table::{valid, AttrTable, Conv, Field, MsgSpec};
 use crate::{freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
@@ -46,6 +47,6 @@ pub static NEXTHOP: MsgSpec = MsgSpec {
         conv: Conv::Family(&AF_MAP),
     }],
     attrs: &NHA,
-    append: None,
-    fixup: None,
+    to_freebsd: Hooks::NONE,
+    to_linux: Hooks::NONE,
 };

@@ -2,16 +2,17 @@
 //! Attribute tables: rows pairing Linux and FreeBSD attribute ids with a conversion.
 
 use super::maps::{FlagMap, ValueMap};
-use crate::engine::Cx;
+use super::state::MsgState;
+use super::Dir;
 use crate::wire::{Attr, Writer};
-use crate::{Dir, Result};
+use crate::Result;
 
 /// A hand-written conversion for a row whose payload layout differs between the ABIs.
 ///
 /// `out_type` is the attribute id on the output side (flag bits included), or `None` when the
 /// row has no counterpart there and the function may emit something else or nothing.
 pub type CustomFn = fn(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
