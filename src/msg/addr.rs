@@ -70,10 +70,10 @@ pub static ADDR: MsgSpec = MsgSpec {
 /// `put_ifaddrmsg`), and glibc's `__check_pf` reads DEPRECATED/OPTIMISTIC from there;
 /// FreeBSD always writes 0 in the header.
 fn fix_ifa_flags(_st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
-    let flags = linux_flags(src_payload);
-    if let Some(b) = out_header.get_mut(offset_of!(l::ifaddrmsg, ifa_flags)) {
-        *b = flags.to_le_bytes().first().copied().unwrap_or(0);
-    }
+    let low = linux_flags(src_payload).to_le_bytes().first().copied();
+    crate::wire::edit_header(out_header, |h: &mut l::ifaddrmsg| {
+        h.ifa_flags = low.unwrap_or(0);
+    });
 }
 
 /// "Forever" in `struct ifa_cacheinfo` lifetimes (Linux `INFINITY_LIFE_TIME`, FreeBSD

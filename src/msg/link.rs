@@ -15,7 +15,7 @@ use crate::table::{
     valid, AttrTable, Conv, Field, FlagMap, Hooks, Kind, MsgSpec, Residual, Synth, Unknown,
     ValueMap,
 };
-use crate::wire::{attrs_after, Attr, Writer};
+use crate::wire::{attrs_after, edit_header, Attr, Writer};
 use crate::Result;
 use crate::{freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
@@ -488,16 +488,13 @@ fn fix_running(_st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
     else {
         return;
     };
-    let off = offset_of!(l::ifinfomsg, ifi_flags);
-    let Some(flags) = crate::wire::read_u32(out_header, off) else {
-        return;
-    };
-    let mut flags = flags & !(l::IFF_RUNNING | l::IFF_DORMANT);
-    if oper == f::IF_OPER_UP || oper == f::IF_OPER_UNKNOWN {
-        flags |= l::IFF_RUNNING;
-    }
-    if oper == f::IF_OPER_DORMANT {
-        flags |= l::IFF_DORMANT;
-    }
-    crate::wire::write_u32(out_header, off, flags);
+    edit_header(out_header, |h: &mut l::ifinfomsg| {
+        h.ifi_flags &= !(l::IFF_RUNNING | l::IFF_DORMANT);
+        if oper == f::IF_OPER_UP || oper == f::IF_OPER_UNKNOWN {
+            h.ifi_flags |= l::IFF_RUNNING;
+        }
+        if oper == f::IF_OPER_DORMANT {
+            h.ifi_flags |= l::IFF_DORMANT;
+        }
+    });
 }

@@ -6,10 +6,10 @@
 //! use the same bits on both (checked in `tests/tables.rs`).
 
 use super::maps::AF_MAP;
-use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
 use crate::table::{valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual};
+use crate::wire::edit_header;
 use crate::{freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
@@ -81,34 +81,20 @@ pub static NEIGH: MsgSpec = MsgSpec {
 /// `NTF_STICKY` on output). Linux's `NTF_STICKY` means a sticky bridge FDB entry instead, so
 /// the bit does not cross as such.
 fn static_to_freebsd(_st: &MsgState<'_>, _src: &[u8], out_header: &mut [u8]) {
-    fix_static(Dir::LinuxToFreebsd, out_header);
+    edit_header(out_header, |h: &mut f::ndmsg| {
+        if h.ndm_state & l::NUD_PERMANENT != 0 {
+            h.ndm_state = f::NUD_REACHABLE;
+            h.ndm_flags |= f::NTF_STICKY;
+        }
+    });
 }
 
 /// See [`static_to_freebsd`].
 fn static_to_linux(_st: &MsgState<'_>, _src: &[u8], out_header: &mut [u8]) {
-    fix_static(Dir::FreebsdToLinux, out_header);
-}
-
-fn fix_static(dir: Dir, out_header: &mut [u8]) {
-    let state_off = offset_of!(l::ndmsg, ndm_state);
-    let flags_off = offset_of!(l::ndmsg, ndm_flags);
-    let (Some(state), Some(&flags)) = (
-        crate::wire::read_u16(out_header, state_off),
-        out_header.get(flags_off),
-    ) else {
-        return;
-    };
-    let (state, flags) = match dir {
-        Dir::LinuxToFreebsd if state & l::NUD_PERMANENT != 0 => {
-            (f::NUD_REACHABLE, flags | f::NTF_STICKY)
+    edit_header(out_header, |h: &mut l::ndmsg| {
+        if h.ndm_flags & f::NTF_STICKY != 0 {
+            h.ndm_state = l::NUD_PERMANENT;
+            h.ndm_flags &= !f::NTF_STICKY;
         }
-        Dir::FreebsdToLinux if flags & f::NTF_STICKY != 0 => {
-            (l::NUD_PERMANENT, flags & !f::NTF_STICKY)
-        }
-        _ => return,
-    };
-    crate::wire::write_u16(out_header, state_off, state);
-    if let Some(b) = out_header.get_mut(flags_off) {
-        *b = flags;
-    }
+    });
 }

@@ -13,7 +13,7 @@ use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
 use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
-use crate::wire::{align4, attrs_after, read_u16, Attr, Msg, Writer};
+use crate::wire::{align4, attrs_after, edit_header, read_u16, Attr, Msg, Writer};
 use crate::Result;
 use crate::{freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
@@ -298,9 +298,9 @@ fn fix_rtm_table(st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
     let Some(table) = RT_TABLE_MAP.map(Dir::FreebsdToLinux, fib) else {
         return;
     };
-    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_table)) {
-        *b = u8::try_from(table).unwrap_or(RT_TABLE_COMPAT);
-    }
+    edit_header(out_header, |h: &mut l::rtmsg| {
+        h.rtm_table = u8::try_from(table).unwrap_or(RT_TABLE_COMPAT);
+    });
 }
 
 /// For the reply to a single `RTM_GETROUTE` (`ip route get`): the address asked about, from
@@ -326,14 +326,9 @@ fn get_reply_dst<'a>(st: &MsgState<'a>) -> Option<&'a [u8]> {
 /// The header of a lookup reply, as Linux writes it (see [`get_reply_dst`]).
 fn fix_get_reply(asked: &[u8], out_header: &mut [u8]) {
     let bits = u8::try_from(asked.len().saturating_mul(8)).unwrap_or(u8::MAX);
-    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_dst_len)) {
-        *b = bits;
-    }
-    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_protocol)) {
-        *b = l::RTPROT_UNSPEC;
-    }
-    let off = offset_of!(l::rtmsg, rtm_flags);
-    if let Some(v) = crate::wire::read_u32(out_header, off) {
-        crate::wire::write_u32(out_header, off, v | l::RTM_F_CLONED);
-    }
+    edit_header(out_header, |h: &mut l::rtmsg| {
+        h.rtm_dst_len = bits;
+        h.rtm_protocol = l::RTPROT_UNSPEC;
+        h.rtm_flags |= l::RTM_F_CLONED;
+    });
 }
