@@ -87,6 +87,7 @@ fn write_table(w: &mut dyn Write, t: &AttrTable) -> Result {
                 }
                 "nested"
             }
+            Kind::IfName => "interface name",
             Kind::Custom(_) => "custom",
             Kind::Drop => "drop",
         };

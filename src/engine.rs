@@ -5,6 +5,7 @@
 //! interprets them, in either direction, writing through a [`Writer`].
 
 use crate::error::{off32, Error, Result};
+use crate::host;
 use crate::table::Dir;
 use crate::table::{AttrTable, Conv, Hooks, Kind, MsgSpec, MsgState, Synth, Track, MAX_HEADER};
 use crate::wire::{align4, read_u16, read_u32, Attr, Attrs, Msg, Writer, NLA_HDRLEN, NLMSG_HDRLEN};
@@ -249,6 +250,7 @@ fn translate_one(
             let v = attr.u32().ok_or(rejected)?;
             w.attr_u32(ty, map.map(dir, v)).map(|()| true)
         }
+        Kind::IfName => ifname(st, dir, attr, out_type, w).map(|()| false),
         Kind::Nested(table) => {
             let nest = w.begin_nest(ty)?;
             translate_attrs(
@@ -280,4 +282,28 @@ fn synthesize(st: &mut MsgState<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Res
         st.note_emitted(s.id());
     }
     Ok(())
+}
+
+/// [`Kind::IfName`]: FreeBSD names become Linux names by the Linuxulator's rules; Linux names
+/// go back to the FreeBSD interface they designate, and a name no interface has (a link
+/// being created) passes unchanged.
+pub(crate) fn ifname(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let name = attr.cstr();
+    let mapped = match dir {
+        Dir::FreebsdToLinux => host::linux_name_of(st.host, name),
+        Dir::LinuxToFreebsd => host::freebsd_name(st.host, name),
+    };
+    match mapped {
+        Some(n) => w.attr_str(ty, n.as_bytes()),
+        None => w.attr_str(ty, name),
+    }
 }

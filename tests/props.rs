@@ -229,13 +229,13 @@ fn payload(rng: &mut Rng, table: &AttrTable, r: &AttrRule, dir: Dir, depth: u8) 
             }
             gen_attrs(rng, t, dir, depth + 1, false).concat()
         }
+        Kind::IfName => match dir {
+            Dir::LinuxToFreebsd => cstring(pick_str(rng, LINUX_NAMES)),
+            Dir::FreebsdToLinux => cstring(pick_str(rng, FREEBSD_NAMES)),
+        },
         Kind::Custom(_) => match (table.name, id, dir) {
-            ("IFLA", 3 | 53, Dir::LinuxToFreebsd) | ("IFA", 3, Dir::LinuxToFreebsd) => {
-                cstring(pick_str(rng, LINUX_NAMES))
-            }
-            ("IFLA", 3 | 53, Dir::FreebsdToLinux) | ("IFA", 3, Dir::FreebsdToLinux) => {
-                cstring(pick_str(rng, FREEBSD_NAMES))
-            }
+            ("IFA", 3, Dir::LinuxToFreebsd) => cstring(pick_str(rng, LINUX_NAMES)),
+            ("IFA", 3, Dir::FreebsdToLinux) => cstring(pick_str(rng, FREEBSD_NAMES)),
             ("IFLA_INFO", 1 | 4, Dir::LinuxToFreebsd) => cstring(pick_str(rng, LINUX_KINDS)),
             ("IFLA_INFO", 1 | 4, Dir::FreebsdToLinux) => cstring(pick_str(rng, FREEBSD_KINDS)),
             ("IFLA", 18, _) => linkinfo_payload(rng, dir),

@@ -4,39 +4,32 @@
 //! Linux: `include/uapi/linux/if_addr.h`; FreeBSD: `sys/netlink/route/ifaddrs.h`;
 //! behaviour: `sys/netlink/route/iface.c` (`dump_iface_addr`, `rtnl_handle_addr`).
 
-use super::link::ifname;
 use super::maps::AF_MAP;
+use crate::engine::ifname;
 use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
-use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
+use crate::table::{valid, AttrTable, Conv, Kind, MsgSpec};
 use crate::wire::{attrs_after, Attr, Attrs, Msg, Writer};
 use crate::Result;
-use crate::{freebsd_only, linux_only, same};
+use crate::{field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
 
 /// Address attributes.
+#[rustfmt::skip]
 pub static IFA: AttrTable = AttrTable {
     name: "IFA",
     rules: &[
         same!(IFA_ADDRESS),
         same!(IFA_LOCAL),
-        same!(
-            IFA_LABEL,
-            Kind::Custom(label),
-            "Linux interface name, as in link dumps; IPv4 only on Linux",
-        ),
+        same!(IFA_LABEL, Kind::Custom(label), "Linux interface name, as in link dumps; IPv4 only on Linux"),
         same!(IFA_BROADCAST),
         same!(IFA_ANYCAST),
         same!(IFA_CACHEINFO),
         same!(IFA_MULTICAST),
-        same!(
-            IFA_FLAGS,
-            Kind::Custom(flags_row),
-            "IFA_F_* bits equal; Linux adds PERMANENT for infinite lifetimes (emitted last)"
-        ),
+        same!(IFA_FLAGS, Kind::Custom(flags_row), "IFA_F_* bits equal; Linux adds PERMANENT for infinite lifetimes (emitted last)"),
         same!(IFA_RT_PRIORITY),
         linux_only!(IFA_TARGET_NETNSID, "network namespaces: none on FreeBSD"),
         linux_only!(IFA_PROTO, "ABI: id 11 is FreeBSD's IFA_FREEBSD nest"),
@@ -47,23 +40,15 @@ pub static IFA: AttrTable = AttrTable {
 const _: () = assert!(valid(&IFA));
 
 /// The address family.
+#[rustfmt::skip]
 pub static ADDR: MsgSpec = MsgSpec {
     name: "addr",
     types: &[l::RTM_NEWADDR, l::RTM_DELADDR, l::RTM_GETADDR],
     header_len: size_of::<l::ifaddrmsg>(),
-    fields: &[Field {
-        off: offset_of!(l::ifaddrmsg, ifa_family),
-        conv: Conv::Family(&AF_MAP),
-    }],
+    fields: &[field!(ifaddrmsg.ifa_family, Conv::Family(&AF_MAP))],
     attrs: &IFA,
-    to_freebsd: Hooks {
-        append: Some(append_freebsd),
-        fixup: None,
-    },
-    to_linux: Hooks {
-        append: Some(append_linux),
-        fixup: Some(fix_ifa_flags),
-    },
+    to_freebsd: Hooks { append: Some(append_freebsd), fixup: None },
+    to_linux: Hooks { append: Some(append_linux), fixup: Some(fix_ifa_flags) },
 };
 
 /// Linux mirrors the low byte of `IFA_FLAGS` in `ifa_flags` (`net/ipv6/addrconf.c`

@@ -13,6 +13,7 @@ use core::mem::size_of;
 use linux_abi as l;
 
 /// nlctrl attributes.
+#[rustfmt::skip]
 pub static CTRL_ATTR: AttrTable = AttrTable {
     name: "CTRL_ATTR",
     rules: &[
@@ -32,6 +33,7 @@ pub static CTRL_ATTR: AttrTable = AttrTable {
 const _: () = assert!(valid(&CTRL_ATTR));
 
 /// The nlctrl family.
+#[rustfmt::skip]
 pub static NLCTRL: MsgSpec = MsgSpec {
     name: "nlctrl",
     types: &[l::GENL_ID_CTRL],

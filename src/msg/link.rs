@@ -8,16 +8,14 @@
 
 use super::maps::LINK_AF_MAP;
 use crate::engine::translate_attrs;
-use crate::host;
 use crate::table::Dir;
 use crate::table::MsgState;
 use crate::table::{
-    valid, AttrTable, Conv, Field, FlagMap, Hooks, Kind, MsgSpec, Residual, Synth, Unknown,
-    ValueMap,
+    valid, AttrTable, Conv, FlagMap, Hooks, Kind, MsgSpec, Residual, Synth, Unknown, ValueMap,
 };
 use crate::wire::{attrs_after, edit_header, Attr, Writer};
 use crate::Result;
-use crate::{freebsd_only, linux_only, same};
+use crate::{field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
@@ -117,20 +115,13 @@ pub static IFT_MAP: ValueMap<u16> = ValueMap {
 /// `IFLA_LINKINFO` of a link of any kind but vlan and gre: `IFLA_INFO_*` have the same ids on
 /// both (FreeBSD `sys/netlink/route/interface.h`), but the ids inside `IFLA_INFO_DATA` are
 /// each kind's own, and without a table for the kind they must not cross by number.
+#[rustfmt::skip]
 pub static IFLA_INFO: AttrTable = AttrTable {
     name: "IFLA_INFO",
     rules: &[
-        same!(
-            IFLA_INFO_KIND,
-            Kind::Custom(info_kind),
-            "kind names mapped to FreeBSD cloners",
-        ),
-        same!(
-            IFLA_INFO_DATA,
-            Kind::Drop,
-            "kind without a data table: dropped",
-        ),
-        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), "",),
+        same!(IFLA_INFO_KIND, Kind::Custom(info_kind), "kind names mapped to FreeBSD cloners"),
+        same!(IFLA_INFO_DATA, Kind::Drop, "kind without a data table: dropped"),
+        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
     ],
     synth_linux: &[],
 };
@@ -138,36 +129,26 @@ const _: () = assert!(valid(&IFLA_INFO));
 
 /// `IFLA_LINKINFO` of kind `vlan`: FreeBSD numbers `IFLA_VLAN_*` as Linux does
 /// (`sys/netlink/route/interface.h`, Linux `include/uapi/linux/if_link.h`), payloads alike.
+#[rustfmt::skip]
 pub static IFLA_INFO_VLAN: AttrTable = AttrTable {
     name: "IFLA_INFO (vlan)",
     rules: &[
-        same!(
-            IFLA_INFO_KIND,
-            Kind::Custom(info_kind),
-            "kind names mapped to FreeBSD cloners",
-        ),
-        same!(
-            IFLA_INFO_DATA,
-            Kind::Copy,
-            "IFLA_VLAN_* have the same ids and payloads",
-        ),
-        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), "",),
+        same!(IFLA_INFO_KIND, Kind::Custom(info_kind), "kind names mapped to FreeBSD cloners"),
+        same!(IFLA_INFO_DATA, Kind::Copy, "IFLA_VLAN_* have the same ids and payloads"),
+        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
     ],
     synth_linux: &[],
 };
 const _: () = assert!(valid(&IFLA_INFO_VLAN));
 
 /// `IFLA_LINKINFO` of kind `gre`: `IFLA_INFO_DATA` through [`IFLA_GRE`].
+#[rustfmt::skip]
 pub static IFLA_INFO_GRE: AttrTable = AttrTable {
     name: "IFLA_INFO (gre)",
     rules: &[
-        same!(
-            IFLA_INFO_KIND,
-            Kind::Custom(info_kind),
-            "kind names mapped to FreeBSD cloners",
-        ),
-        same!(IFLA_INFO_DATA, Kind::Nested(&IFLA_GRE), "ids differ",),
-        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), "",),
+        same!(IFLA_INFO_KIND, Kind::Custom(info_kind), "kind names mapped to FreeBSD cloners"),
+        same!(IFLA_INFO_DATA, Kind::Nested(&IFLA_GRE), "ids differ"),
+        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
     ],
     synth_linux: &[],
 };
@@ -181,74 +162,44 @@ const _: () = assert!(valid(&IFLA_INFO_GRE));
 /// Linux (`nla_put_be32`/`nla_put_be16` in `net/ipv4/ip_gre.c`) and host order on FreeBSD.
 /// `FLAGS` and `ENCAP_TYPE` mean different things (FreeBSD `GRE_ENABLE_*` options and
 /// `IFLA_TUNNEL_*`; Linux ip6gre `IP6_TNL_F_*` and `TUNNEL_ENCAP_*` as `u16`) and do not cross.
+#[rustfmt::skip]
 pub static IFLA_GRE: AttrTable = AttrTable {
     name: "IFLA_GRE",
     rules: &[
         same!(IFLA_GRE_LOCAL),
         same!(IFLA_GRE_REMOTE),
-        same!(
-            IFLA_GRE_OKEY,
-            Kind::Custom(be32),
-            "Linux big-endian, FreeBSD host order",
-        ),
-        same!(
-            IFLA_GRE_ENCAP_SPORT,
-            Kind::Custom(be16),
-            "Linux big-endian, FreeBSD host order",
-        ),
-        linux_only!(IFLA_GRE_FLAGS, "ip6gre IP6_TNL_F_*: no FreeBSD counterpart",),
-        freebsd_only!(IFLA_GRE_FLAGS, "GRE_ENABLE_* options: no Linux counterpart",),
-        linux_only!(
-            IFLA_GRE_ENCAP_TYPE,
-            "u16 TUNNEL_ENCAP_*: FreeBSD's are u32 IFLA_TUNNEL_*",
-        ),
-        freebsd_only!(
-            IFLA_GRE_ENCAP_TYPE,
-            "u32 IFLA_TUNNEL_*: Linux's are u16 TUNNEL_ENCAP_*",
-        ),
+        same!(IFLA_GRE_OKEY, Kind::Custom(be32), "Linux big-endian, FreeBSD host order"),
+        same!(IFLA_GRE_ENCAP_SPORT, Kind::Custom(be16), "Linux big-endian, FreeBSD host order"),
+        linux_only!(IFLA_GRE_FLAGS, "ip6gre IP6_TNL_F_*: no FreeBSD counterpart"),
+        freebsd_only!(IFLA_GRE_FLAGS, "GRE_ENABLE_* options: no Linux counterpart"),
+        linux_only!(IFLA_GRE_ENCAP_TYPE, "u16 TUNNEL_ENCAP_*: FreeBSD's are u32 IFLA_TUNNEL_*"),
+        freebsd_only!(IFLA_GRE_ENCAP_TYPE, "u32 IFLA_TUNNEL_*: Linux's are u16 TUNNEL_ENCAP_*"),
     ],
     synth_linux: &[],
 };
 const _: () = assert!(valid(&IFLA_GRE));
 
 /// Link attributes.
+#[rustfmt::skip]
 pub static IFLA: AttrTable = AttrTable {
     name: "IFLA",
     rules: &[
         same!(IFLA_ADDRESS),
         same!(IFLA_BROADCAST),
-        same!(
-            IFLA_IFNAME,
-            Kind::Custom(ifname),
-            "lo0 ↔ lo, Ethernet ↔ ethN",
-        ),
+        same!(IFLA_IFNAME, Kind::IfName, "lo0 ↔ lo, Ethernet ↔ ethN"),
         same!(IFLA_MTU),
         same!(IFLA_LINK),
-        linux_only!(IFLA_QDISC, "FreeBSD: not supported; synthesised for Linux",),
+        linux_only!(IFLA_QDISC, "FreeBSD: not supported; synthesised for Linux"),
         same!(IFLA_STATS),
         same!(IFLA_MASTER),
         same!(IFLA_TXQLEN),
         same!(IFLA_OPERSTATE),
         same!(IFLA_LINKMODE),
-        same!(
-            IFLA_LINKINFO,
-            Kind::Custom(linkinfo),
-            "IFLA_INFO_DATA by kind: vlan copied, gre translated, others dropped",
-        ),
+        same!(IFLA_LINKINFO, Kind::Custom(linkinfo), "IFLA_INFO_DATA by kind: vlan copied, gre translated, others dropped"),
         same!(IFLA_IFALIAS),
-        same!(
-            IFLA_STATS64,
-            Kind::Sized {
-                linux: size_of::<l::rtnl_link_stats64>(),
-                freebsd: size_of::<f::rtnl_link_stats64>(),
-            },
-            "Linux's struct is longer: zero-extended / truncated",
-        ),
+        same!(IFLA_STATS64, Kind::Sized { linux: size_of::<l::rtnl_link_stats64>(), freebsd: size_of::<f::rtnl_link_stats64>() }, "Linux's struct is longer: zero-extended / truncated"),
         linux_only!(IFLA_GROUP, "u32 on Linux, parsed as a string by FreeBSD"),
-        linux_only!(
-            IFLA_EXT_MASK,
-            "Linux dump filter; FreeBSD has no VF/stats filtering",
-        ),
+        linux_only!(IFLA_EXT_MASK, "Linux dump filter; FreeBSD has no VF/stats filtering"),
         same!(IFLA_PROMISCUITY),
         same!(IFLA_NUM_TX_QUEUES),
         same!(IFLA_NUM_RX_QUEUES),
@@ -261,27 +212,16 @@ pub static IFLA: AttrTable = AttrTable {
         same!(IFLA_CARRIER_DOWN_COUNT),
         same!(IFLA_MIN_MTU),
         same!(IFLA_MAX_MTU),
-        same!(
-            IFLA_ALT_IFNAME,
-            Kind::Custom(ifname),
-            "named like IFLA_IFNAME",
-        ),
+        same!(IFLA_ALT_IFNAME, Kind::IfName, "named like IFLA_IFNAME"),
         same!(IFLA_PERM_ADDRESS),
         same!(IFLA_GRO_MAX_SIZE),
-        linux_only!(
-            IFLA_TSO_MAX_SIZE,
-            "ABI: FreeBSD's enum lacks it, later ids shift by one",
-        ),
-        same!(IFLA_TSO_MAX_SEGS, Kind::Copy, "ABI: 60 ↔ 59",),
-        same!(IFLA_ALLMULTI, Kind::Copy, "ABI: 61 ↔ 60",),
-        same!(IFLA_DEVLINK_PORT, Kind::Copy, "ABI: 62 ↔ 61",),
-        same!(IFLA_GSO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 63 ↔ 62",),
-        same!(IFLA_GRO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 64 ↔ 63",),
-        freebsd_only!(
-            IFLA_FREEBSD,
-            Kind::Custom(ifla_freebsd),
-            "ABI: 64 is Linux GRO_IPV4_MAX_SIZE; ORIG_HWADDR becomes IFLA_PERM_ADDRESS"
-        ),
+        linux_only!(IFLA_TSO_MAX_SIZE, "ABI: FreeBSD's enum lacks it, later ids shift by one"),
+        same!(IFLA_TSO_MAX_SEGS, Kind::Copy, "ABI: 60 ↔ 59"),
+        same!(IFLA_ALLMULTI, Kind::Copy, "ABI: 61 ↔ 60"),
+        same!(IFLA_DEVLINK_PORT, Kind::Copy, "ABI: 62 ↔ 61"),
+        same!(IFLA_GSO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 63 ↔ 62"),
+        same!(IFLA_GRO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 64 ↔ 63"),
+        freebsd_only!(IFLA_FREEBSD, Kind::Custom(ifla_freebsd), "ABI: 64 is Linux GRO_IPV4_MAX_SIZE; ORIG_HWADDR becomes IFLA_PERM_ADDRESS"),
     ],
     synth_linux: &[
         Synth::Str(l::IFLA_QDISC, b"noqueue"),
@@ -293,6 +233,7 @@ pub static IFLA: AttrTable = AttrTable {
 const _: () = assert!(valid(&IFLA));
 
 /// The link family.
+#[rustfmt::skip]
 pub static LINK: MsgSpec = MsgSpec {
     name: "link",
     types: &[
@@ -303,54 +244,15 @@ pub static LINK: MsgSpec = MsgSpec {
     ],
     header_len: size_of::<l::ifinfomsg>(),
     fields: &[
-        Field {
-            off: offset_of!(l::ifinfomsg, ifi_family),
-            conv: Conv::Family(&LINK_AF_MAP),
-        },
-        Field {
-            off: offset_of!(l::ifinfomsg, ifi_type),
-            conv: Conv::U16(&IFT_MAP),
-        },
-        Field {
-            off: offset_of!(l::ifinfomsg, ifi_flags),
-            conv: Conv::Flags32(&IFF_MAP),
-        },
-        Field {
-            off: offset_of!(l::ifinfomsg, ifi_change),
-            conv: Conv::Flags32(&IFF_MAP),
-        },
+        field!(ifinfomsg.ifi_family, Conv::Family(&LINK_AF_MAP)),
+        field!(ifinfomsg.ifi_type, Conv::U16(&IFT_MAP)),
+        field!(ifinfomsg.ifi_flags, Conv::Flags32(&IFF_MAP)),
+        field!(ifinfomsg.ifi_change, Conv::Flags32(&IFF_MAP)),
     ],
     attrs: &IFLA,
     to_freebsd: Hooks::NONE,
-    to_linux: Hooks {
-        append: None,
-        fixup: Some(fix_running),
-    },
+    to_linux: Hooks { append: None, fixup: Some(fix_running) },
 };
-
-/// Interface names: FreeBSD names become Linux names by the Linuxulator's rules; Linux names
-/// go back to the FreeBSD interface they designate, and a name no interface has (a link
-/// being created) passes unchanged.
-pub(crate) fn ifname(
-    st: &mut MsgState<'_>,
-    dir: Dir,
-    attr: Attr<'_>,
-    out_type: Option<u16>,
-    w: &mut Writer<'_>,
-) -> Result<()> {
-    let Some(ty) = out_type else {
-        return Ok(());
-    };
-    let name = attr.cstr();
-    let mapped = match dir {
-        Dir::FreebsdToLinux => host::linux_name_of(st.host, name),
-        Dir::LinuxToFreebsd => host::freebsd_name(st.host, name),
-    };
-    match mapped {
-        Some(n) => w.attr_str(ty, n.as_bytes()),
-        None => w.attr_str(ty, name),
-    }
-}
 
 /// Linux `IFLA_INFO_KIND` ↔ FreeBSD cloner names (`if_clone` names in `sys/net/`).
 const KINDS: &[(&[u8], &[u8])] = &[

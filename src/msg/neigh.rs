@@ -8,10 +8,10 @@
 use super::maps::AF_MAP;
 use crate::table::Hooks;
 use crate::table::MsgState;
-use crate::table::{valid, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual};
+use crate::table::{valid, AttrTable, Conv, FlagMap, Kind, MsgSpec, Residual};
 use crate::wire::edit_header;
-use crate::{freebsd_only, linux_only, same};
-use core::mem::{offset_of, size_of};
+use crate::{field, freebsd_only, linux_only, same};
+use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
 
@@ -25,6 +25,7 @@ pub static NTF_EXT_MAP: FlagMap = FlagMap {
 };
 
 /// Neighbour attributes.
+#[rustfmt::skip]
 pub static NDA: AttrTable = AttrTable {
     name: "NDA",
     rules: &[
@@ -42,37 +43,25 @@ pub static NDA: AttrTable = AttrTable {
         same!(NDA_PROTOCOL),
         same!(NDA_NH_ID),
         same!(NDA_FDB_EXT_ATTRS),
-        same!(
-            NDA_FLAGS_EXT,
-            Kind::Flags32(&NTF_EXT_MAP),
-            "Linux: extended bits only; FreeBSD: whole flag word (bits << 8)"
-        ),
+        same!(NDA_FLAGS_EXT, Kind::Flags32(&NTF_EXT_MAP), "Linux: extended bits only; FreeBSD: whole flag word (bits << 8)"),
         same!(NDA_NDM_STATE_MASK),
         same!(NDA_NDM_FLAGS_MASK),
-        freebsd_only!(NDA_FREEBSD, "FreeBSD-private nest (next state timestamp)",),
+        freebsd_only!(NDA_FREEBSD, "FreeBSD-private nest (next state timestamp)"),
     ],
     synth_linux: &[],
 };
 const _: () = assert!(valid(&NDA));
 
 /// The neighbour family.
+#[rustfmt::skip]
 pub static NEIGH: MsgSpec = MsgSpec {
     name: "neigh",
     types: &[l::RTM_NEWNEIGH, l::RTM_DELNEIGH, l::RTM_GETNEIGH],
     header_len: size_of::<l::ndmsg>(),
-    fields: &[Field {
-        off: offset_of!(l::ndmsg, ndm_family),
-        conv: Conv::Family(&AF_MAP),
-    }],
+    fields: &[field!(ndmsg.ndm_family, Conv::Family(&AF_MAP))],
     attrs: &NDA,
-    to_freebsd: Hooks {
-        append: None,
-        fixup: Some(static_to_freebsd),
-    },
-    to_linux: Hooks {
-        append: None,
-        fixup: Some(static_to_linux),
-    },
+    to_freebsd: Hooks { append: None, fixup: Some(static_to_freebsd) },
+    to_linux: Hooks { append: None, fixup: Some(static_to_linux) },
 };
 
 /// Static entries: Linux marks them with the state `NUD_PERMANENT` (iproute2's default for

@@ -12,15 +12,16 @@ use crate::error::{off32, Error};
 use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
-use crate::table::{valid, AttrTable, Conv, Field, Kind, MsgSpec};
+use crate::table::{valid, AttrTable, Conv, Kind, MsgSpec};
 use crate::wire::{align4, attrs_after, edit_header, read_u16, Attr, Msg, Writer};
 use crate::Result;
-use crate::{freebsd_only, linux_only, same};
+use crate::{field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
 
 /// Route metrics nested in `RTA_METRICS` (same ids on both; FreeBSD only acts on MTU).
+#[rustfmt::skip]
 pub static RTAX: AttrTable = AttrTable {
     name: "RTAX",
     rules: &[
@@ -47,14 +48,11 @@ pub static RTAX: AttrTable = AttrTable {
 const _: () = assert!(valid(&RTAX));
 
 /// Route attributes.
+#[rustfmt::skip]
 pub static RTA: AttrTable = AttrTable {
     name: "RTA",
     rules: &[
-        same!(
-            RTA_DST,
-            Kind::Custom(dst),
-            "omitted on Linux for a default route"
-        ),
+        same!(RTA_DST, Kind::Custom(dst), "omitted on Linux for a default route"),
         same!(RTA_SRC),
         same!(RTA_IIF),
         same!(RTA_OIF),
@@ -62,11 +60,7 @@ pub static RTA: AttrTable = AttrTable {
         same!(RTA_PRIORITY),
         same!(RTA_PREFSRC),
         same!(RTA_METRICS, Kind::Nested(&RTAX), ""),
-        same!(
-            RTA_MULTIPATH,
-            Kind::Custom(multipath),
-            "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD",
-        ),
+        same!(RTA_MULTIPATH, Kind::Custom(multipath), "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD"),
         linux_only!(RTA_PROTOINFO, "ABI: id 10 is FreeBSD NL_RTA_KNH_ID"),
         freebsd_only!(NL_RTA_KNH_ID, "ABI: id 10 is Linux RTA_PROTOINFO"),
         same!(RTA_FLOW),
@@ -75,18 +69,10 @@ pub static RTA: AttrTable = AttrTable {
         freebsd_only!(NL_RTA_WEIGHT, "ABI: id 13 is Linux RTA_SESSION"),
         linux_only!(RTA_MP_ALGO, "ABI: id 14 is FreeBSD NL_RTA_RTFLAGS"),
         freebsd_only!(NL_RTA_RTFLAGS, "ABI: id 14 is Linux RTA_MP_ALGO"),
-        same!(
-            RTA_TABLE,
-            Kind::U32(&RT_TABLE_MAP),
-            "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF",
-        ),
+        same!(RTA_TABLE, Kind::U32(&RT_TABLE_MAP), "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF"),
         linux_only!(RTA_MARK, "policy routing by mark: none on FreeBSD"),
         same!(RTA_MFC_STATS),
-        same!(
-            RTA_VIA,
-            Kind::Custom(via),
-            "ABI: u16 family on Linux, u8 on FreeBSD",
-        ),
+        same!(RTA_VIA, Kind::Custom(via), "ABI: u16 family on Linux, u8 on FreeBSD"),
         same!(RTA_NEWDST),
         same!(RTA_PREF),
         same!(RTA_ENCAP_TYPE),
@@ -105,29 +91,18 @@ pub static RTA: AttrTable = AttrTable {
 const _: () = assert!(valid(&RTA));
 
 /// The route family.
+#[rustfmt::skip]
 pub static ROUTE: MsgSpec = MsgSpec {
     name: "route",
     types: &[l::RTM_NEWROUTE, l::RTM_DELROUTE, l::RTM_GETROUTE],
     header_len: size_of::<l::rtmsg>(),
     fields: &[
-        Field {
-            off: offset_of!(l::rtmsg, rtm_family),
-            conv: Conv::Family(&AF_MAP),
-        },
-        Field {
-            off: offset_of!(l::rtmsg, rtm_table),
-            conv: Conv::U8(&RTM_TABLE_MAP),
-        },
+        field!(rtmsg.rtm_family, Conv::Family(&AF_MAP)),
+        field!(rtmsg.rtm_table, Conv::U8(&RTM_TABLE_MAP)),
     ],
     attrs: &RTA,
-    to_freebsd: Hooks {
-        append: Some(default_dst),
-        fixup: None,
-    },
-    to_linux: Hooks {
-        append: None,
-        fixup: Some(fix_rtm_table),
-    },
+    to_freebsd: Hooks { append: Some(default_dst), fixup: None },
+    to_linux: Hooks { append: None, fixup: Some(fix_rtm_table) },
 };
 
 /// `RTA_VIA`: Linux `struct rtvia` starts with a u16 family, FreeBSD's with a u8 family

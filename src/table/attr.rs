@@ -38,6 +38,11 @@ pub enum Kind {
     U32(&'static ValueMap<u32>),
     /// A `u32` flag word through a flag map.
     Flags32(&'static FlagMap),
+    /// An interface name (`IFLA_IFNAME`, `IFA_LABEL`): FreeBSD names become Linux names by
+    /// the Linuxulator's rules ([`crate::host`]); a Linux name goes back to the FreeBSD
+    /// interface it designates, and a name no interface has (a link being created) passes
+    /// unchanged.
+    IfName,
     /// A nested attribute list, translated with its own table.
     Nested(&'static AttrTable),
     /// A hand-written conversion.
@@ -54,6 +59,7 @@ impl core::fmt::Debug for Kind {
             Kind::U8(m) => write!(f, "U8({})", m.name),
             Kind::U32(m) => write!(f, "U32({})", m.name),
             Kind::Flags32(m) => write!(f, "Flags32({})", m.name),
+            Kind::IfName => f.write_str("IfName"),
             Kind::Nested(t) => write!(f, "Nested({})", t.name),
             Kind::Custom(_) => f.write_str("Custom"),
             Kind::Drop => f.write_str("Drop"),

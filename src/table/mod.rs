@@ -61,6 +61,19 @@ pub struct Field {
     pub conv: Conv,
 }
 
+/// A converted header field: `field!(ifinfomsg.ifi_type, Conv::U16(&IFT_MAP))`, the offset
+/// taken from the `linux-abi` struct (both ABIs lay the family headers out alike; checked by
+/// `tests/tables.rs`).
+#[macro_export]
+macro_rules! field {
+    ($s:ident . $f:ident, $conv:expr $(,)?) => {
+        $crate::table::Field {
+            off: ::core::mem::offset_of!(::linux_abi::$s, $f),
+            conv: $conv,
+        }
+    };
+}
+
 /// A hook run after a message was translated, for rules that span header and attributes
 /// (e.g. Linux `ifa_flags` mirrors the low byte of `IFA_FLAGS`). It gets the source message's
 /// payload and the output fixed header, already translated, to patch in place.
