@@ -24,7 +24,7 @@ pub mod socket;
 pub mod table;
 pub mod wire;
 
-pub use error::{Error, Result};
+pub use error::{Error, FreebsdErrno, LinuxErrno, Result};
 pub use host::{Host, IfName, StaticHost, StaticIf};
 pub use msg::{translate_msg, Ctx};
 pub use socket::Proto;
@@ -118,7 +118,7 @@ pub fn to_linux<'o>(ctx: &Ctx<'_>, input: Freebsd<'_>, out: &'o mut [u8]) -> Res
 
 /// Writes the Linux message that stands for a FreeBSD message we could not translate.
 fn emit_failure(w: &mut Writer<'_>, msg: Msg<'_>, dump: bool, e: Error) -> Result<()> {
-    let errno = e.linux_errno().saturating_neg();
+    let errno = e.linux_errno().wire();
     if dump {
         let m = w.begin_msg(
             linux_abi::NLMSG_DONE,
@@ -143,28 +143,4 @@ fn emit_failure(w: &mut Writer<'_>, msg: Msg<'_>, dump: bool, e: Error) -> Resul
 
 fn out_slice(out: &[u8], n: usize) -> &[u8] {
     out.get(..n).unwrap_or_default()
-}
-
-impl Error {
-    /// The Linux errno (positive) a process should see for this error.
-    #[must_use]
-    pub fn linux_errno(self) -> i32 {
-        match self {
-            Error::NoSpace { .. } => linux_abi::ENOBUFS,
-            Error::TooLong { .. } => linux_abi::EMSGSIZE,
-            Error::Unsupported { .. } => linux_abi::EOPNOTSUPP,
-            Error::Family { .. } => linux_abi::EAFNOSUPPORT,
-            Error::NoDevice { .. } => linux_abi::ENODEV,
-            Error::Truncated { .. }
-            | Error::BadLength { .. }
-            | Error::Rejected { .. }
-            | Error::Invalid { .. } => linux_abi::EINVAL,
-        }
-    }
-
-    /// The FreeBSD errno (positive) for this error, as a kernel glue would return it.
-    #[must_use]
-    pub fn freebsd_errno(self) -> i32 {
-        msg::errno::to_freebsd(self.linux_errno())
-    }
 }

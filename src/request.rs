@@ -26,7 +26,7 @@
 //! Linux would read on that socket, once a strict request passed Linux's checks
 //! ([`check_strict_dump`]).
 
-use crate::error::{off32, Error, Result};
+use crate::error::{off32, Error, FreebsdErrno, LinuxErrno, Result};
 use crate::wire::{attrs_after, read_u16, read_u32, Attrs, Msg, NLA_HDRLEN, NLMSG_HDRLEN};
 use linux_abi as l;
 
@@ -93,12 +93,12 @@ pub fn empty_dump_for_family(proto: crate::socket::Proto, msg: Msg<'_>) -> bool 
 pub fn empty_dump_for_freebsd_error(
     proto: crate::socket::Proto,
     req: Msg<'_>,
-    freebsd_errno: i32,
+    freebsd_errno: FreebsdErrno,
 ) -> bool {
     proto == crate::socket::Proto::Route
         && req.flags() & l::NLM_F_DUMP != 0
         && matches!(
-            (req.msg_type(), freebsd_errno),
+            (req.msg_type(), freebsd_errno.get()),
             (l::RTM_GETNEXTHOP, freebsd_abi::ESRCH) | (l::RTM_GETNEIGH, freebsd_abi::ENOENT)
         )
 }
@@ -112,13 +112,13 @@ pub fn empty_dump_for_freebsd_error(
 pub fn linux_dump_errno(
     proto: crate::socket::Proto,
     req: Msg<'_>,
-    freebsd_errno: i32,
-) -> Option<i32> {
+    freebsd_errno: FreebsdErrno,
+) -> Option<LinuxErrno> {
     (proto == crate::socket::Proto::Route
         && req.flags() & l::NLM_F_DUMP != 0
         && req.msg_type() == l::RTM_GETADDR
-        && freebsd_errno == freebsd_abi::ENOENT)
-        .then_some(l::ENODEV)
+        && freebsd_errno.get() == freebsd_abi::ENOENT)
+        .then_some(LinuxErrno::new(l::ENODEV))
 }
 
 /// Whether Linux flags the parts and `NLMSG_DONE` of the dump requested by `req` (on a
@@ -515,13 +515,21 @@ mod tests {
         assert!(empty_dump_for_family(Route, Msg::parse(&mr, 0).unwrap()));
         let nh = req(l::RTM_GETNEXTHOP, 0x301, &[0; 8]);
         let nh = Msg::parse(&nh, 0).unwrap();
-        assert!(empty_dump_for_freebsd_error(Route, nh, 3));
-        assert!(!empty_dump_for_freebsd_error(Route, nh, 2));
+        assert!(empty_dump_for_freebsd_error(
+            Route,
+            nh,
+            FreebsdErrno::new(3)
+        ));
+        assert!(!empty_dump_for_freebsd_error(
+            Route,
+            nh,
+            FreebsdErrno::new(2)
+        ));
         let one = req(l::RTM_GETNEXTHOP, 0x1, &[0; 8]);
         assert!(!empty_dump_for_freebsd_error(
             Route,
             Msg::parse(&one, 0).unwrap(),
-            3
+            FreebsdErrno::new(3)
         ));
     }
 

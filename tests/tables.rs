@@ -14,7 +14,7 @@ use freebsd_abi as f;
 use linux_abi as l;
 use nlcompat::msg;
 use nlcompat::table::{AttrTable, Kind};
-use nlcompat::Dir;
+use nlcompat::{Dir, FreebsdErrno, LinuxErrno};
 
 /// `(name, Linux value, FreeBSD value)` for names both ABI crates define.
 macro_rules! pairs {
@@ -270,7 +270,11 @@ fn every_freebsd_errno_maps_as_the_linuxulator_does() {
     assert_eq!(f::ELAST, 97);
     for e in 1..=f::ELAST {
         let want = LINUX_ERRTBL[(e - 1) as usize];
-        assert_eq!(msg::errno::to_linux(e), want, "FreeBSD errno {e}");
+        assert_eq!(
+            msg::errno::to_linux(FreebsdErrno::new(e)).get(),
+            want,
+            "FreeBSD errno {e}"
+        );
         assert_eq!(
             msg::errno::translate_wire(Dir::FreebsdToLinux, e),
             -want,
@@ -282,8 +286,8 @@ fn every_freebsd_errno_maps_as_the_linuxulator_does() {
 #[test]
 fn errno_names_on_both_systems_pair_up() {
     for &(lx, fb) in msg::errno::SAME {
-        assert_eq!(msg::errno::to_linux(fb), lx);
-        assert_eq!(msg::errno::to_freebsd(lx), fb);
+        assert_eq!(msg::errno::to_linux(FreebsdErrno::new(fb)).get(), lx);
+        assert_eq!(msg::errno::to_freebsd(LinuxErrno::new(lx)).get(), fb);
     }
     // Spot checks against literal numbers (Linux asm-generic/errno*.h, FreeBSD sys/errno.h).
     for (lx, fb) in [
@@ -296,12 +300,20 @@ fn errno_names_on_both_systems_pair_up() {
         (22, 22),
         (110, 60),
     ] {
-        assert_eq!(msg::errno::to_freebsd(lx), fb, "Linux {lx}");
-        assert_eq!(msg::errno::to_linux(fb), lx, "FreeBSD {fb}");
+        assert_eq!(
+            msg::errno::to_freebsd(LinuxErrno::new(lx)).get(),
+            fb,
+            "Linux {lx}"
+        );
+        assert_eq!(
+            msg::errno::to_linux(FreebsdErrno::new(fb)).get(),
+            lx,
+            "FreeBSD {fb}"
+        );
     }
     // Every Linux errno 1..=133 has a FreeBSD value inside 1..=ELAST.
     for e in 1..=133 {
-        let fb = msg::errno::to_freebsd(e);
+        let fb = msg::errno::to_freebsd(LinuxErrno::new(e)).get();
         assert!((1..=f::ELAST).contains(&fb), "Linux {e} -> {fb}");
     }
 }

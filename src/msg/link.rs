@@ -8,6 +8,7 @@
 
 use super::maps::LINK_AF_MAP;
 use crate::engine::translate_attrs;
+use crate::error::{FreebsdErrno, LinuxErrno};
 use crate::table::Dir;
 use crate::table::MsgState;
 use crate::table::{
@@ -41,7 +42,10 @@ pub fn freebsd_type_flags(msg_type: u16, flags: u16) -> Option<(u16, u16)> {
 /// is Linux's `ENODEV`; `EPERM` for a request naming neither an index nor a name ("empty
 /// ifi_index field") is Linux's `EINVAL`. `None`: FreeBSD's errno stands.
 #[must_use]
-pub fn setlink_linux_errno(req: crate::wire::Msg<'_>, freebsd_errno: i32) -> Option<i32> {
+pub fn setlink_linux_errno(
+    req: crate::wire::Msg<'_>,
+    freebsd_errno: FreebsdErrno,
+) -> Option<LinuxErrno> {
     if req.msg_type() != l::RTM_SETLINK {
         return None;
     }
@@ -51,9 +55,9 @@ pub fn setlink_linux_errno(req: crate::wire::Msg<'_>, freebsd_errno: i32) -> Opt
         let attrs = attrs_after(payload, size_of::<l::ifinfomsg>());
         attrs.clone().find(l::IFLA_IFNAME).is_some() || attrs.find(l::IFLA_ALT_IFNAME).is_some()
     };
-    match freebsd_errno {
-        f::ENOENT => Some(l::ENODEV),
-        f::EPERM if index == 0 && !named() => Some(l::EINVAL),
+    match freebsd_errno.get() {
+        f::ENOENT => Some(LinuxErrno::new(l::ENODEV)),
+        f::EPERM if index == 0 && !named() => Some(LinuxErrno::new(l::EINVAL)),
         _ => None,
     }
 }
