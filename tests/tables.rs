@@ -63,7 +63,7 @@ fn assert_equal_values(group: &str, names: &[(&str, u64, u64)]) {
 ///
 /// `NTF_EXT_MANAGED` is not in the NTF set: it is an `NDA_FLAGS_EXT` bit, Linux 0x1
 /// (`neighbour.h`) but FreeBSD 0x100 (`route/neigh.h`: FreeBSD's `NDA_FLAGS_EXT` carries the
-/// whole flag word); see `ntf_ext_bits_differ` and `translate.rs` `nda_flags_ext_shifted`.
+/// whole flag word); see `ntf_ext_bits_differ` and `tests/translate/` `nda_flags_ext_shifted`.
 #[test]
 fn copied_value_sets_are_equal() {
     for (g, names) in [
