@@ -19,6 +19,7 @@ use crate::Result;
 use crate::{field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
+use zerocopy::network_endian::{U16 as BeU16, U32 as BeU32};
 use linux_abi as l;
 
 /// The FreeBSD `nlmsg_type` and `nlmsg_flags` for a Linux link request of type `msg_type`
@@ -329,8 +330,8 @@ fn be32(
         return reject(attr, out_type);
     };
     let v = match dir {
-        Dir::LinuxToFreebsd => u32::from_be_bytes(b).to_ne_bytes(),
-        Dir::FreebsdToLinux => u32::from_ne_bytes(b).to_be_bytes(),
+        Dir::LinuxToFreebsd => BeU32::from_bytes(b).get().to_ne_bytes(),
+        Dir::FreebsdToLinux => BeU32::new(u32::from_ne_bytes(b)).to_bytes(),
     };
     w.attr(ty, &v)
 }
@@ -347,8 +348,8 @@ fn be16(
         return reject(attr, out_type);
     };
     let v = match dir {
-        Dir::LinuxToFreebsd => u16::from_be_bytes(b).to_ne_bytes(),
-        Dir::FreebsdToLinux => u16::from_ne_bytes(b).to_be_bytes(),
+        Dir::LinuxToFreebsd => BeU16::from_bytes(b).get().to_ne_bytes(),
+        Dir::FreebsdToLinux => BeU16::new(u16::from_ne_bytes(b)).to_bytes(),
     };
     w.attr(ty, &v)
 }
