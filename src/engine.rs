@@ -251,22 +251,24 @@ fn translate_one(
             w.attr_u32(ty, map.map(dir, v)).map(|()| true)
         }
         Kind::IfName => ifname(st, dir, attr, out_type, w).map(|()| false),
-        Kind::Nested(table) => {
-            let nest = w.begin_nest(ty)?;
-            translate_attrs(
-                st,
-                dir,
-                table,
-                attr.payload(),
-                attr.payload_offset(),
-                w,
-                false,
-            )?;
-            w.end_nest(nest)?;
-            Ok(false)
-        }
+        Kind::Nested(table) => translate_nest(st, dir, table, attr, ty, w).map(|()| false),
         Kind::Drop | Kind::Custom(_) => Ok(false),
     }
+}
+
+/// Writes the nest `attr` as attribute `ty`, its content translated with `table`.
+pub(crate) fn translate_nest(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    table: &AttrTable,
+    attr: Attr<'_>,
+    ty: u16,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let nest = w.begin_nest(ty)?;
+    let base = attr.payload_offset();
+    translate_attrs(st, dir, table, attr.payload(), base, w, false)?;
+    w.end_nest(nest)
 }
 
 fn synthesize(st: &mut MsgState<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Result<()> {

@@ -7,7 +7,7 @@
 //! behaviour: `sys/netlink/route/iface.c` (`dump_iface`), `sys/compat/linux/linux_netlink.c`.
 
 use super::maps::LINK_AF_MAP;
-use crate::engine::translate_attrs;
+use crate::engine::translate_nest;
 use crate::error::{FreebsdErrno, LinuxErrno};
 use crate::table::Dir;
 use crate::table::MsgState;
@@ -19,8 +19,8 @@ use crate::Result;
 use crate::{field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
-use zerocopy::network_endian::{U16 as BeU16, U32 as BeU32};
 use linux_abi as l;
+use zerocopy::network_endian::{U16 as BeU16, U32 as BeU32};
 
 /// The FreeBSD `nlmsg_type` and `nlmsg_flags` for a Linux link request of type `msg_type`
 /// with `flags`, `None` when they stay.
@@ -117,46 +117,41 @@ pub static IFT_MAP: ValueMap<u16> = ValueMap {
     },
 };
 
-/// `IFLA_LINKINFO` of a link of any kind but vlan and gre: `IFLA_INFO_*` have the same ids on
-/// both (FreeBSD `sys/netlink/route/interface.h`), but the ids inside `IFLA_INFO_DATA` are
-/// each kind's own, and without a table for the kind they must not cross by number.
+/// An `IFLA_LINKINFO` table: the kind names (mapped to FreeBSD's cloner names, same ids on
+/// both, FreeBSD `sys/netlink/route/interface.h`) around the given `IFLA_INFO_DATA` row.
+macro_rules! linkinfo {
+    ($name:expr, $data:expr) => {
+        AttrTable {
+            name: $name,
+            rules: &[
+                same!(
+                    IFLA_INFO_KIND,
+                    Kind::Custom(info_kind),
+                    "kind names mapped to FreeBSD cloners"
+                ),
+                $data,
+                same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
+            ],
+            synth_linux: &[],
+        }
+    };
+}
+
+/// `IFLA_LINKINFO` of a link of any kind but vlan and gre: the ids inside `IFLA_INFO_DATA`
+/// are each kind's own, and without a table for the kind they must not cross by number.
 #[rustfmt::skip]
-pub static IFLA_INFO: AttrTable = AttrTable {
-    name: "IFLA_INFO",
-    rules: &[
-        same!(IFLA_INFO_KIND, Kind::Custom(info_kind), "kind names mapped to FreeBSD cloners"),
-        same!(IFLA_INFO_DATA, Kind::Drop, "kind without a data table: dropped"),
-        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
-    ],
-    synth_linux: &[],
-};
+pub static IFLA_INFO: AttrTable = linkinfo!("IFLA_INFO", same!(IFLA_INFO_DATA, Kind::Drop, "kind without a data table: dropped"));
 const _: () = assert!(valid(&IFLA_INFO));
 
 /// `IFLA_LINKINFO` of kind `vlan`: FreeBSD numbers `IFLA_VLAN_*` as Linux does
 /// (`sys/netlink/route/interface.h`, Linux `include/uapi/linux/if_link.h`), payloads alike.
 #[rustfmt::skip]
-pub static IFLA_INFO_VLAN: AttrTable = AttrTable {
-    name: "IFLA_INFO (vlan)",
-    rules: &[
-        same!(IFLA_INFO_KIND, Kind::Custom(info_kind), "kind names mapped to FreeBSD cloners"),
-        same!(IFLA_INFO_DATA, Kind::Copy, "IFLA_VLAN_* have the same ids and payloads"),
-        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
-    ],
-    synth_linux: &[],
-};
+pub static IFLA_INFO_VLAN: AttrTable = linkinfo!("IFLA_INFO (vlan)", same!(IFLA_INFO_DATA, Kind::Copy, "IFLA_VLAN_* have the same ids and payloads"));
 const _: () = assert!(valid(&IFLA_INFO_VLAN));
 
 /// `IFLA_LINKINFO` of kind `gre`: `IFLA_INFO_DATA` through [`IFLA_GRE`].
 #[rustfmt::skip]
-pub static IFLA_INFO_GRE: AttrTable = AttrTable {
-    name: "IFLA_INFO (gre)",
-    rules: &[
-        same!(IFLA_INFO_KIND, Kind::Custom(info_kind), "kind names mapped to FreeBSD cloners"),
-        same!(IFLA_INFO_DATA, Kind::Nested(&IFLA_GRE), "ids differ"),
-        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
-    ],
-    synth_linux: &[],
-};
+pub static IFLA_INFO_GRE: AttrTable = linkinfo!("IFLA_INFO (gre)", same!(IFLA_INFO_DATA, Kind::Nested(&IFLA_GRE), "ids differ"));
 const _: () = assert!(valid(&IFLA_INFO_GRE));
 
 /// gre link data. FreeBSD numbers its own `IFLA_GRE_*` (`sys/netlink/route/interface.h`:
@@ -305,17 +300,7 @@ fn linkinfo(
         Some(b"gre") => &IFLA_INFO_GRE,
         _ => &IFLA_INFO,
     };
-    let nest = w.begin_nest(ty)?;
-    translate_attrs(
-        st,
-        dir,
-        table,
-        attr.payload(),
-        attr.payload_offset(),
-        w,
-        false,
-    )?;
-    w.end_nest(nest)
+    translate_nest(st, dir, table, attr, ty, w)
 }
 
 /// A `u32` in network order on Linux and host order on FreeBSD.
