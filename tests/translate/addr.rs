@@ -3,8 +3,6 @@
 
 use super::*;
 
-// --------------------------------------------------------- addresses
-
 #[test]
 fn ifa_flags_header_mirrors_ifa_flags_attribute() {
     // Linux `if_addr.h`: DEPRECATED 0x20, PERMANENT 0x80, MANAGETEMPADDR 0x100.
@@ -48,4 +46,31 @@ fn ifa_freebsd_and_ifa_proto_share_id_11() {
     );
     let a = attrs_of(&parse_one(&to_fb(&req).unwrap()), 8);
     assert_eq!(ids(&a), vec![2]);
+}
+
+#[test]
+fn ipv6_newaddr_without_lifetimes_means_forever_on_freebsd() {
+    // Linux: no IFA_CACHEINFO = INFINITY_LIFE_TIME; FreeBSD's handle_newaddr_inet6 would pass
+    // 0/0 to in6_update_ifa, which adds nothing. The request must carry 0xFFFFFFFF lifetimes.
+    let req = rmsg(
+        20,
+        REQ,
+        &ifaddrmsg(L_INET6, 64, 0, 0, 2),
+        &[attr(2, &V6), attr(1, &V6)],
+    );
+    let m = parse_one(&to_fb(&req).unwrap());
+    let a = attrs_of(&m, 8);
+    let ci = find(&a, 6).expect("IFA_CACHEINFO added");
+    assert_eq!(&ci[..8], &[0xff; 8]);
+    // With lifetimes given, they pass unchanged and nothing is added.
+    let ci_in = [100u32, 200, 0, 0].map(u32::to_ne_bytes).concat();
+    let req = rmsg(
+        20,
+        REQ,
+        &ifaddrmsg(L_INET6, 64, 0, 0, 2),
+        &[attr(2, &V6), attr(6, &ci_in)],
+    );
+    let a = attrs_of(&parse_one(&to_fb(&req).unwrap()), 8);
+    assert_eq!(find(&a, 6).unwrap(), &ci_in[..]);
+    assert_eq!(a.iter().filter(|(t, _)| *t == 6).count(), 1);
 }

@@ -3,8 +3,6 @@
 
 use super::*;
 
-// --------------------------------------------------- errors and DONE
-
 /// A FreeBSD NLMSG_ERROR: positive errno, echo, then TLVs.
 pub(crate) fn f_error(errno: i32, flags: u16, echo: &[u8], tlvs: &[Vec<u8>]) -> Vec<u8> {
     let mut p = errno.to_ne_bytes().to_vec();
@@ -150,4 +148,18 @@ fn untranslatable_single_reply_becomes_error() {
     assert_eq!(out[0].ty, ERROR);
     assert_eq!(i32_at(&out[0].payload, 0), -97);
     assert_eq!(&out[0].payload[4..20], &bad[..16]);
+}
+
+#[test]
+fn nlmsg_error_echo_gets_no_synthesised_attributes() {
+    let linux_req = rmsg(
+        NEWLINK,
+        REQ | ACK,
+        &ifinfomsg(0, 0, 2, 0, 0),
+        &[a_str(3, "eth0")],
+    );
+    let fb_req = to_fb(&linux_req).unwrap();
+    let out = parse_one(&to_lx(&f_error(22, 0, &fb_req, &[])).unwrap());
+    let echo_len = u32_at(&out.payload, 4) as usize;
+    assert_eq!(&out.payload[4..4 + echo_len], &linux_req[..]);
 }

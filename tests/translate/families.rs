@@ -3,8 +3,6 @@
 
 use super::*;
 
-// -------------------------------------------------- address families
-
 #[test]
 fn ifaddrmsg_family_v6_newaddr_and_deladdr_requests() {
     for ty in [NEWADDR, DELADDR] {

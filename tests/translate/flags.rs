@@ -3,8 +3,6 @@
 
 use super::*;
 
-// ------------------------------------------------------- reply flags
-
 /// `nlmsg_flags` of `to_linux(freebsd)` with the request `req` kept in the context.
 pub(crate) fn flags_back(c: &Ctx<'_>, freebsd: &[u8]) -> u16 {
     parse_one(&to_lx_fill(c, freebsd, 0).unwrap()).flags

@@ -3,8 +3,6 @@
 
 use super::*;
 
-// --------------------------------------------------- generic netlink
-
 #[test]
 fn nlctrl_and_other_genl_families_pass_through() {
     // GENL_ID_CTRL 16, CTRL_CMD_GETFAMILY 3, CTRL_ATTR_FAMILY_NAME 2.

@@ -3,8 +3,6 @@
 
 use super::*;
 
-// ------------------------------------------------------------- links
-
 #[test]
 fn ifi_flags_freebsd_to_linux() {
     // FreeBSD `sys/net/if.h`: UP 0x1, BROADCAST 0x2, DRV_RUNNING 0x40, MULTICAST 0x8000,
@@ -476,66 +474,4 @@ fn setlink_becomes_freebsd_modify_link() {
         &[a_str(3, "eth1")],
     );
     assert_eq!(back(&newlink, 2), -2);
-}
-
-#[test]
-fn dump_filtered_where_freebsd_filters_like_linux() {
-    const FILTERED: u16 = 0x20;
-    // Strict address dump by ifa_index: parts and DONE (inet_valid_dump_ifaddr_req sets
-    // cb->answer_flags); FreeBSD's rtnl_handle_getaddr filters by the index too.
-    let req = rmsg(GETADDR, REQ | DUMP, &ifaddrmsg(L_INET, 0, 0, 0, 2), &[]);
-    let c = ctx().with_request(Some(&req)).with_strict(true);
-    let part = rmsg(NEWADDR, REQ | DUMP | MULTI, &ifaddrmsg(2, 24, 0, 0, 2), &[]);
-    assert_eq!(flags_back(&c, &part), MULTI | FILTERED);
-    let done = msg(DONE, 0, 7, 0, &0i32.to_ne_bytes());
-    assert_eq!(flags_back(&c, &done), MULTI | FILTERED);
-    // Not strict: Linux ignores the index, nothing is filtered.
-    assert_eq!(flags_back(&ctx().with_request(Some(&req)), &part), MULTI);
-    // FreeBSD's ENOENT (2) for a missing index is Linux's ENODEV (19).
-    let enoent = msg(DONE, 0, 7, 0, &2i32.to_ne_bytes());
-    let out = parse_one(&to_lx_fill(&c, &enoent, 0).unwrap());
-    assert_eq!(i32_at(&out.payload, 0), -19);
-    // Neighbour dump by NDA_IFINDEX: parts only.
-    let req = rmsg(GETNEIGH, REQ | DUMP, &ndmsg(0, 0, 0, 0, 0), &[a_u32(8, 2)]);
-    let c = ctx().with_request(Some(&req));
-    let part = rmsg(NEWNEIGH, REQ | DUMP | MULTI, &ndmsg(2, 2, 0x80, 0, 1), &[]);
-    assert_eq!(flags_back(&c, &part), MULTI | FILTERED);
-    assert_eq!(flags_back(&c, &done), MULTI);
-    // A strict route dump by protocol: FreeBSD does not filter by it, so no flag.
-    let req = rmsg(GETROUTE, REQ | DUMP, &rtmsg(L_INET, 0, 0, 4, 0, 0, 0), &[]);
-    let c = ctx().with_request(Some(&req)).with_strict(true);
-    let part = rmsg(
-        NEWROUTE,
-        REQ | DUMP | MULTI,
-        &rtmsg(2, 24, 254, 4, 0, 1, 0),
-        &[],
-    );
-    assert_eq!(flags_back(&c, &part), MULTI);
-}
-
-#[test]
-fn strict_dumps_keep_only_what_freebsd_reads() {
-    // A strict link dump with an IFLA_LINKINFO (18) Linux accepts and only uses as a kind
-    // filter (errors ignored, `linkinfo_to_kind_ops`): FreeBSD gets a plain dump.
-    let junk = attr(18, &[0xff, 0xff, 0x01, 0x00, 0x00]);
-    let req = rmsg(
-        GETLINK,
-        REQ | DUMP,
-        &ifinfomsg(0, 0, 0, 0, 0),
-        &[junk, a_u32(29, 1)],
-    );
-    let m = parse_one(&to_fb_fill(&strict(), &req, 0).unwrap());
-    assert_eq!(m.payload, vec![0u8; 16]);
-    // A strict route dump keeps its rtmsg (table, protocol, type) and RTA_TABLE (15); RTA_OIF
-    // (4) is Linux's filter only.
-    let req = rmsg(
-        GETROUTE,
-        REQ | DUMP,
-        &rtmsg(L_INET, 0, 254, 4, 0, 1, 0),
-        &[a_u32(15, 254), a_u32(4, 2)],
-    );
-    let m = parse_one(&to_fb_fill(&strict(), &req, 0).unwrap());
-    // (RT_TABLE_MAIN 254 is FreeBSD's fib 0 in the header, as everywhere.)
-    assert_eq!(&m.payload[..8], &[2, 0, 0, 0, 0, 4, 0, 1]);
-    assert_eq!(ids(&attrs_of(&m, 12)), vec![15]);
 }

@@ -65,11 +65,12 @@ mod families;
 mod flags;
 mod genl;
 mod link;
+mod neigh;
 mod nexthop;
 mod route;
 
 #[allow(unused_imports)]
 use {
-    addr::*, buffers::*, control::*, dumps::*, families::*, flags::*, genl::*, link::*, nexthop::*,
-    route::*,
+    addr::*, buffers::*, control::*, dumps::*, families::*, flags::*, genl::*, link::*, neigh::*,
+    nexthop::*, route::*,
 };

@@ -3,8 +3,6 @@
 
 use super::*;
 
-// ---------------------------------------------------------- nexthops
-
 #[test]
 fn nha_freebsd_and_nha_op_flags_share_id_14() {
     let rep = rmsg(

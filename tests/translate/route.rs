@@ -3,8 +3,6 @@
 
 use super::*;
 
-// ----------------------------------------------------------- RTA_VIA
-
 /// Linux `struct rtvia`: u16 family + address; FreeBSD: u8 family + address.
 pub(crate) fn l_via() -> Vec<u8> {
     let mut p = u16::from(L_INET6).to_ne_bytes().to_vec();
@@ -230,4 +228,37 @@ fn freebsd_rta_10_13_14_never_leak() {
         ids(&attrs_of(&parse_one(&to_fb(&req).unwrap()), 12)),
         vec![1]
     );
+}
+
+#[test]
+fn route_get_reply_is_a_host_route_for_the_address_asked() {
+    // `ip route get 192.0.2.77`: a single RTM_GETROUTE with RTA_DST. FreeBSD answers with the
+    // matching prefix (192.0.2.0/24); Linux answers with the address itself, /32,
+    // RTM_F_CLONED (0x200), protocol unspecified (net/ipv4/route.c rt_fill_info).
+    let req = rmsg(
+        26,
+        REQ,
+        &rtmsg(L_INET, 32, 0, 0, 0, 0, 0),
+        &[attr(1, &[192, 0, 2, 77])],
+    );
+    let rep = rmsg(
+        24,
+        0,
+        &rtmsg(L_INET, 24, 0, 2, 0, 1, 0),
+        &[a_u32(15, 0), attr(1, &[192, 0, 2, 0]), a_u32(4, 2)],
+    );
+    let ctx = common::ctx().with_request(Some(&req));
+    let m = parse_one(&to_lx_fill(&ctx, &rep, 0).unwrap());
+    let h = hdr(&m);
+    assert_eq!(h[1], 32, "rtm_dst_len");
+    assert_eq!(h[5], 0, "rtm_protocol");
+    assert_eq!(
+        u32::from_ne_bytes(h[8..12].try_into().unwrap()) & 0x200,
+        0x200
+    );
+    assert_eq!(find(&attrs_of(&m, 12), 1).unwrap(), &[192, 0, 2, 77]);
+    // Without the request (a dump part or a notification) the prefix stays.
+    let m = parse_one(&to_lx(&rep).unwrap());
+    assert_eq!(hdr(&m)[1], 24);
+    assert_eq!(find(&attrs_of(&m, 12), 1).unwrap(), &[192, 0, 2, 0]);
 }
