@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: BSD-2-Clause
 //! nlcompat: translate netlink messages between the Linux and FreeBSD ABIs.
 //!
-//! `no_std`, no allocation, no panics, no `unsafe`. The [`wire`] module frames messages and
-//! attributes; [`msg`] holds one declarative table per message family ([`table`] describes
-//! their rows); [`engine`] walks them in either direction. Interface names come from a
-//! [`Host`].
+//! `no_std`, no allocation, no panics, no `unsafe`. Modules import one way,
+//! `wire → table → engine → msg → lib` (`tests/layering.rs`): [`wire`] frames messages and
+//! attributes; [`table`] describes the rows of the per-family tables; [`engine`] walks them
+//! in either direction; [`msg`] holds one declarative table per message family and the
+//! dispatch by `nlmsg_type` ([`translate_msg`]); this file walks whole buffers. Interface
+//! names come from a [`Host`].
 //!
 //! Inputs and outputs are typed by ABI: [`to_freebsd`] takes [`Linux`] bytes and returns
 //! [`Freebsd`] bytes, [`to_linux`] the reverse, so translated bytes cannot be fed to the

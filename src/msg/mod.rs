@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! One table file per message family, and the dispatch from `nlmsg_type` to its table.
+//! One table file per message family, and the dispatch from `nlmsg_type` to its table
+//! ([`translate_msg`], with the per-socket [`Ctx`]).
 //!
 //! | File | Messages |
 //! |---|---|
