@@ -10,10 +10,10 @@ use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
 use crate::table::{valid, AttrTable, Conv, Kind, MsgSpec};
-use crate::wire::{attrs_after, Attr, Attrs, Msg, Writer};
+use crate::wire::{attrs_after, read_header, Attr, Attrs, Msg, Writer};
 use crate::Result;
 use crate::{field, freebsd_only, linux_only, same};
-use core::mem::{offset_of, size_of};
+use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
 
@@ -73,7 +73,7 @@ fn src_attrs(src_payload: &[u8]) -> Attrs<'_> {
 /// The valid lifetime FreeBSD reports (`IFA_CACHEINFO`, IPv6 only), if any.
 fn valid_lifetime(src_payload: &[u8]) -> Option<u32> {
     let ci = src_attrs(src_payload).find(f::IFA_CACHEINFO)?;
-    crate::wire::read_u32(ci.payload(), offset_of!(f::ifa_cacheinfo, ifa_valid))
+    read_header::<f::ifa_cacheinfo>(ci.payload()).map(|c| c.ifa_valid)
 }
 
 /// Linux's `IFA_FLAGS` for a FreeBSD address: FreeBSD's bits (equal numbering) plus
@@ -100,10 +100,7 @@ fn label(
     out_type: Option<u16>,
     w: &mut Writer<'_>,
 ) -> Result<()> {
-    let family = st
-        .src_header()
-        .get(offset_of!(f::ifaddrmsg, ifa_family))
-        .copied();
+    let family = read_header::<f::ifaddrmsg>(st.src_header()).map(|h| h.ifa_family);
     if dir == Dir::FreebsdToLinux && family == Some(f::AF_INET6) {
         return Ok(());
     }
@@ -130,7 +127,7 @@ fn flags_row(
 /// silently adds nothing: `ip -6 addr add` would "succeed" without effect. Say "forever".
 fn append_freebsd(_st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
     let p = msg.payload();
-    let v6 = p.get(offset_of!(l::ifaddrmsg, ifa_family)).copied() == Some(l::AF_INET6);
+    let v6 = read_header::<l::ifaddrmsg>(p).is_some_and(|h| h.ifa_family == l::AF_INET6);
     let has_ci = attrs_after(p, size_of::<l::ifaddrmsg>())
         .find(l::IFA_CACHEINFO)
         .is_some();
@@ -151,7 +148,7 @@ fn append_freebsd(_st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> R
 fn append_linux(_st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
     let p = msg.payload();
     w.attr_u32(l::IFA_FLAGS, linux_flags(p))?;
-    let v4 = p.get(offset_of!(f::ifaddrmsg, ifa_family)).copied() == Some(f::AF_INET);
+    let v4 = read_header::<f::ifaddrmsg>(p).is_some_and(|h| h.ifa_family == f::AF_INET);
     if v4 && src_attrs(p).find(f::IFA_CACHEINFO).is_none() {
         let ci = l::ifa_cacheinfo {
             ifa_prefered: INFINITE,

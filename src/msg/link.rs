@@ -14,10 +14,10 @@ use crate::table::MsgState;
 use crate::table::{
     valid, AttrTable, Conv, FlagMap, Hooks, Kind, MsgSpec, Residual, Synth, Unknown, ValueMap,
 };
-use crate::wire::{attrs_after, edit_header, Attr, Writer};
+use crate::wire::{attrs_after, edit_header, read_header, Attr, Writer};
 use crate::Result;
 use crate::{field, freebsd_only, linux_only, same};
-use core::mem::{offset_of, size_of};
+use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
 use zerocopy::network_endian::{U16 as BeU16, U32 as BeU32};
@@ -51,7 +51,7 @@ pub fn setlink_linux_errno(
         return None;
     }
     let payload = req.payload();
-    let index = crate::wire::read_u32(payload, offset_of!(l::ifinfomsg, ifi_index)).unwrap_or(0);
+    let index = read_header::<l::ifinfomsg>(payload).map_or(0, |h| h.ifi_index);
     let named = || {
         let attrs = attrs_after(payload, size_of::<l::ifinfomsg>());
         attrs.clone().find(l::IFLA_IFNAME).is_some() || attrs.find(l::IFLA_ALT_IFNAME).is_some()

@@ -13,7 +13,7 @@ use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
 use crate::table::{valid, AttrTable, Conv, Kind, MsgSpec};
-use crate::wire::{align4, attrs_after, edit_header, read_u16, Attr, Msg, Writer};
+use crate::wire::{align4, attrs_after, edit_header, read_header, read_u16, Attr, Msg, Writer};
 use crate::Result;
 use crate::{field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
@@ -223,10 +223,7 @@ fn dst(
             return w.attr(ty, asked);
         }
     }
-    let dst_len = st
-        .src_header()
-        .get(offset_of!(l::rtmsg, rtm_dst_len))
-        .copied();
+    let dst_len = read_header::<f::rtmsg>(st.src_header()).map(|h| h.rtm_dst_len);
     if dir == Dir::FreebsdToLinux && dst_len == Some(0) && attr.payload().iter().all(|&b| b == 0) {
         return Ok(());
     }

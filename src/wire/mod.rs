@@ -71,6 +71,13 @@ pub fn write_u32(buf: &mut [u8], off: usize, v: u32) -> Option<()> {
     Some(())
 }
 
+/// The fixed header (or any ABI struct) at the start of `buf`, copied out (so `buf` needs no
+/// alignment); `None` when `buf` is shorter than `H`.
+#[must_use]
+pub fn read_header<H: zerocopy::FromBytes>(buf: &[u8]) -> Option<H> {
+    H::read_from_prefix(buf).ok().map(|(h, _)| h)
+}
+
 /// Edits the fixed header at the start of `buf` through its ABI struct `H` (copied out,
 /// changed by `f`, written back, so `buf` needs no alignment). Nothing happens when `buf` is
 /// shorter than `H`.
