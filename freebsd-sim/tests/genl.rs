@@ -7,9 +7,6 @@ mod common;
 use common::*;
 use freebsd_sim::Kernel;
 
-const NLMSG_DONE: u16 = 3;
-const F_REQ: u16 = 1;
-const F_DUMP: u16 = 0x300;
 
 /// `nlctrl_handle_getfamily`: "nlctrl" by name, id 16, version 2, op GETFAMILY with
 /// DO|DUMP|HASPOL, group "notify" = 48; unknown name ENOENT; unknown command ENOTSUP.

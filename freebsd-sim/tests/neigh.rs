@@ -7,16 +7,9 @@ mod common;
 use common::*;
 use freebsd_sim::Kernel;
 
-const NLMSG_DONE: u16 = 3;
 const RTM_NEWNEIGH: u16 = 28;
 const RTM_DELNEIGH: u16 = 29;
 const RTM_GETNEIGH: u16 = 30;
-const F_REQ: u16 = 1;
-const F_ACK: u16 = 4;
-const F_DUMP: u16 = 0x300;
-const F_EXCL: u16 = 0x200;
-const F_CREATE: u16 = 0x400;
-const F_REPLACE: u16 = 0x100;
 const AF_INET: u8 = 2;
 const AF_INET6: u8 = 28;
 const NDA_DST: u16 = 1;

@@ -7,11 +7,8 @@ mod common;
 use common::*;
 use freebsd_sim::{Kernel, RecvFlags};
 
-const NLMSG_DONE: u16 = 3;
 const RTM_GETLINK: u16 = 18;
 const RTM_GETNEIGH: u16 = 30;
-const F_REQ: u16 = 1;
-const F_DUMP: u16 = 0x300;
 const AF_INET: u8 = 2;
 const NDA_DST: u16 = 1;
 const NDA_FREEBSD: u16 = 18;

@@ -7,14 +7,9 @@ mod common;
 use common::*;
 use freebsd_sim::Kernel;
 
-const NLMSG_ERROR: u16 = 2;
 const RTM_NEWNEXTHOP: u16 = 104;
 const RTM_DELNEXTHOP: u16 = 105;
 const RTM_GETNEXTHOP: u16 = 106;
-const F_REQ: u16 = 1;
-const F_ACK: u16 = 4;
-const F_DUMP: u16 = 0x300;
-const F_CREATE: u16 = 0x400;
 const AF_INET: u8 = 2;
 
 fn nhmsg(family: u8, protocol: u8) -> Vec<u8> {
