@@ -7,7 +7,6 @@ mod common;
 use common::*;
 use freebsd_sim::Kernel;
 
-
 /// `nlctrl_handle_getfamily`: "nlctrl" by name, id 16, version 2, op GETFAMILY with
 /// DO|DUMP|HASPOL, group "notify" = 48; unknown name ENOENT; unknown command ENOTSUP.
 #[test]
