@@ -19,7 +19,7 @@
 //! The texts for refusals follow what FreeBSD would say for the same request
 //! ([`Refusal`]).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LinuxErrno, Result};
 use crate::wire::{Msg, Writer};
 use linux_abi as l;
 
@@ -42,14 +42,15 @@ pub fn write_ack(
     w: &mut Writer<'_>,
     req: Msg<'_>,
     sock: &AckSock,
-    errno: i32,
+    errno: LinuxErrno,
     text: Option<&[u8]>,
     offset: Option<u32>,
 ) -> Result<()> {
-    let capped = errno == 0 || sock.cap_ack;
+    let capped = errno == LinuxErrno::NONE || sock.cap_ack;
     let text = text.filter(|_| sock.ext_ack);
-    let offset = offset
-        .filter(|&o| sock.ext_ack && errno != 0 && usize::try_from(o).is_ok_and(|o| o < req.len()));
+    let offset = offset.filter(|&o| {
+        sock.ext_ack && errno != LinuxErrno::NONE && usize::try_from(o).is_ok_and(|o| o < req.len())
+    });
     let mut flags = 0u16;
     if capped {
         flags |= l::NLM_F_CAPPED;
@@ -58,7 +59,7 @@ pub fn write_ack(
         flags |= l::NLM_F_ACK_TLVS;
     }
     let m = w.begin_msg(l::NLMSG_ERROR, flags, req.seq(), sock.port)?;
-    w.put(&errno.saturating_neg().to_ne_bytes())?;
+    w.put(&errno.wire().to_ne_bytes())?;
     if capped {
         w.put(req.header())?;
     } else {
@@ -80,8 +81,8 @@ const TEXT_CAP: usize = 96;
 /// kernel would give for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Refusal {
-    /// Positive Linux errno.
-    pub errno: i32,
+    /// The Linux errno.
+    pub errno: LinuxErrno,
     /// Offset of the offending bytes from the start of the request, when known.
     pub offset: Option<u32>,
     text: [u8; TEXT_CAP],
@@ -167,7 +168,7 @@ pub fn write_dump_done(
     w: &mut Writer<'_>,
     req: Msg<'_>,
     sock: &AckSock,
-    errno: i32,
+    errno: LinuxErrno,
     text: Option<&[u8]>,
 ) -> Result<()> {
     let text = text.filter(|_| sock.ext_ack);
@@ -176,7 +177,7 @@ pub fn write_dump_done(
         flags |= l::NLM_F_ACK_TLVS;
     }
     let m = w.begin_msg(l::NLMSG_DONE, flags, req.seq(), sock.port)?;
-    w.put(&errno.saturating_neg().to_ne_bytes())?;
+    w.put(&errno.wire().to_ne_bytes())?;
     if let Some(t) = text {
         w.attr_str(l::NLMSGERR_ATTR_MSG, t)?;
     }
@@ -190,8 +191,10 @@ pub fn write_dump_done(
 pub fn write_refusal(w: &mut Writer<'_>, req: Msg<'_>, sock: &AckSock, e: Error) -> Result<()> {
     let r = Refusal::of(e);
     match e {
-        Error::Family { .. } if crate::request::empty_dump_for_family(crate::Proto::Route, req) => {
-            write_dump_done(w, req, sock, 0, None)
+        Error::Family { .. }
+            if crate::request::empty_dump_for_family(crate::socket::Proto::Route, req) =>
+        {
+            write_dump_done(w, req, sock, LinuxErrno::NONE, None)
         }
         Error::Invalid { .. } if req.flags() & l::NLM_F_DUMP != 0 => {
             write_dump_done(w, req, sock, r.errno, Some(r.text()))
@@ -274,9 +277,9 @@ mod tests {
         let mut buf = [0u8; 128];
         let mut w = Writer::new(&mut buf);
         let m = Msg::parse(&r, 0).unwrap();
-        write_ack(&mut w, m, &sock, 0, None, Some(16)).unwrap();
-        write_ack(&mut w, m, &sock, 22, None, Some(16)).unwrap();
-        write_ack(&mut w, m, &sock, 22, None, Some(400)).unwrap();
+        write_ack(&mut w, m, &sock, LinuxErrno::NONE, None, Some(16)).unwrap();
+        write_ack(&mut w, m, &sock, LinuxErrno::new(22), None, Some(16)).unwrap();
+        write_ack(&mut w, m, &sock, LinuxErrno::new(22), None, Some(400)).unwrap();
         let n = w.finish().unwrap();
         let msgs: Vec<_> = Messages::new(&buf[..n]).map(|m| m.unwrap()).collect();
         assert_eq!(msgs[0].flags(), l::NLM_F_CAPPED);

@@ -22,6 +22,18 @@ pub fn write_translation_md(w: &mut dyn Write) -> Result {
     for spec in msg::ALL {
         write_spec(w, spec)?;
     }
+    writeln!(
+        w,
+        "## IFLA_LINKINFO by kind\n\nThe table for `IFLA_LINKINFO` is chosen by its \
+         `IFLA_INFO_KIND`: `IFLA_INFO_DATA` holds ids of that kind's own numbering.\n"
+    )?;
+    for t in [
+        &msg::link::IFLA_INFO,
+        &msg::link::IFLA_INFO_VLAN,
+        &msg::link::IFLA_INFO_GRE,
+    ] {
+        write_table(w, t)?;
+    }
     writeln!(w, "## Value maps\n")?;
     for m in [
         &msg::maps::AF_MAP,
@@ -49,7 +61,7 @@ fn write_spec(w: &mut dyn Write, spec: &MsgSpec) -> Result {
         };
         writeln!(w, "- offset {}: {} through `{}`", f.off, conv.0, conv.1)?;
     }
-    if spec.fixup.is_some() {
+    if spec.to_freebsd.fixup.is_some() || spec.to_linux.fixup.is_some() {
         writeln!(w, "- plus a post-translation fix-up (see the family file)")?;
     }
     writeln!(w)?;
@@ -75,6 +87,7 @@ fn write_table(w: &mut dyn Write, t: &AttrTable) -> Result {
                 }
                 "nested"
             }
+            Kind::IfName => "interface name",
             Kind::Custom(_) => "custom",
             Kind::Drop => "drop",
         };

@@ -5,131 +5,13 @@
 //! interprets them, in either direction, writing through a [`Writer`].
 
 use crate::error::{off32, Error, Result};
-use crate::host::Host;
-use crate::table::{AttrTable, Conv, Kind, MsgSpec, Synth};
+use crate::host;
+use crate::table::Dir;
+use crate::table::{AttrTable, Conv, Hooks, Kind, MsgSpec, MsgState, Synth, Track, MAX_HEADER};
 use crate::wire::{align4, read_u16, read_u32, Attr, Attrs, Msg, Writer, NLA_HDRLEN, NLMSG_HDRLEN};
-use crate::Dir;
-
-/// Largest fixed family header the engine handles (`struct rtmsg` is 12, `ifinfomsg` 16).
-const MAX_HEADER: usize = 32;
 
 /// Zero bytes for padding grown structures.
 static ZEROS: [u8; 64] = [0; 64];
-
-/// An offset to follow through a translation (for `NLMSGERR_ATTR_OFFS`).
-#[derive(Debug, Clone, Copy)]
-struct Track {
-    /// The offset to follow, from the start of the message it points into.
-    want: usize,
-    /// False: `want` is in the source message; true: it is in the output message and the
-    /// source offset that produced it is wanted.
-    reverse: bool,
-    /// The answer, once known.
-    found: Option<usize>,
-}
-
-/// Per-translation state handed to custom row functions.
-pub struct Cx<'a> {
-    /// The host answering interface questions.
-    pub host: &'a dyn Host,
-    /// Offset of the source message's start in its buffer, to turn buffer offsets into
-    /// message offsets.
-    src_base: usize,
-    /// Offset of the output message's start in the output.
-    dst_base: usize,
-    track: Option<Track>,
-    /// Linux attribute ids below 128 emitted at the top level of the current message.
-    emitted: u128,
-    /// The Linux request a FreeBSD reply answers, when the caller kept it.
-    pub(crate) request: Option<&'a [u8]>,
-    /// Translating the request echoed in an `NLMSG_ERROR`: no attributes are added.
-    pub(crate) echo: bool,
-    /// `nlmsg_type` and `nlmsg_flags` of the message being translated.
-    src_type: u16,
-    src_flags: u16,
-    /// The source message's fixed header, before conversion.
-    src_header: [u8; MAX_HEADER],
-    src_header_len: usize,
-}
-
-impl<'a> Cx<'a> {
-    /// A context over `host`.
-    #[must_use]
-    pub fn new(host: &'a dyn Host) -> Cx<'a> {
-        Cx {
-            host,
-            src_base: 0,
-            dst_base: 0,
-            track: None,
-            emitted: 0,
-            request: None,
-            echo: false,
-            src_type: 0,
-            src_flags: 0,
-            src_header: [0; MAX_HEADER],
-            src_header_len: 0,
-        }
-    }
-
-    /// `nlmsg_type` and `nlmsg_flags` of the message being translated.
-    #[must_use]
-    pub fn msg_type_flags(&self) -> (u16, u16) {
-        (self.src_type, self.src_flags)
-    }
-
-    /// The Linux request this FreeBSD message answers, if the caller kept it.
-    #[must_use]
-    pub fn request(&self) -> Option<Msg<'a>> {
-        self.request.and_then(|r| Msg::parse(r, 0).ok())
-    }
-
-    /// The source message's fixed family header as received (possibly shorter than the
-    /// structure: Go sends one byte of `rtgenmsg`).
-    #[must_use]
-    pub fn src_header(&self) -> &[u8] {
-        self.src_header
-            .get(..self.src_header_len)
-            .unwrap_or_default()
-    }
-
-    fn note_emitted(&mut self, id: u16) {
-        if let Some(bit) = 1u128.checked_shl(u32::from(id)) {
-            self.emitted |= bit;
-        }
-    }
-
-    fn was_emitted(&self, id: u16) -> bool {
-        1u128
-            .checked_shl(u32::from(id))
-            .is_some_and(|bit| self.emitted & bit != 0)
-    }
-
-    /// Records that source bytes `[src, src + src_len)` (buffer offsets) became output bytes
-    /// `[dst, dst + dst_len)`; `exact` when positions inside map one to one.
-    fn trace(&mut self, src: usize, src_len: usize, dst: usize, dst_len: usize, exact: bool) {
-        let src = src.saturating_sub(self.src_base);
-        let dst = dst.saturating_sub(self.dst_base);
-        let Some(t) = self.track.as_mut() else {
-            return;
-        };
-        if t.found.is_some() {
-            return;
-        }
-        let (from, from_len, to) = if t.reverse {
-            (dst, dst_len, src)
-        } else {
-            (src, src_len, dst)
-        };
-        if t.want >= from && t.want < from.saturating_add(from_len) {
-            let inner = if exact {
-                t.want.saturating_sub(from)
-            } else {
-                0
-            };
-            t.found = Some(to.saturating_add(inner));
-        }
-    }
-}
 
 /// Which offset to follow through [`translate_with_spec`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,18 +29,18 @@ pub(crate) enum Follow {
 /// `follow` names one offset to map between the source and the output message (relative to
 /// their starts); the mapped offset is returned, for `NLMSGERR_ATTR_OFFS`.
 pub(crate) fn translate_with_spec(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     spec: &MsgSpec,
     msg: Msg<'_>,
     w: &mut Writer<'_>,
     follow: Follow,
 ) -> Result<Option<usize>> {
-    cx.src_base = msg.offset();
-    cx.dst_base = w.len();
-    cx.src_type = msg.msg_type();
-    cx.src_flags = msg.flags();
-    cx.track = match follow {
+    st.src_base = msg.offset();
+    st.dst_base = w.len();
+    st.src_type = msg.msg_type();
+    st.src_flags = msg.flags();
+    st.track = match follow {
         Follow::None => None,
         Follow::Source(want) => Some(Track {
             want,
@@ -171,9 +53,9 @@ pub(crate) fn translate_with_spec(
             found: None,
         }),
     };
-    cx.emitted = 0;
+    st.emitted = 0;
     let mark = w.begin_msg(msg.msg_type(), msg.flags(), msg.seq(), msg.pid())?;
-    cx.trace(
+    st.trace(
         msg.offset(),
         NLMSG_HDRLEN,
         mark.offset(),
@@ -194,43 +76,44 @@ pub(crate) fn translate_with_spec(
             rest.fill(0);
         }
     }
-    cx.src_header = header;
-    cx.src_header_len = hlen;
+    st.src_header = header;
+    st.src_header_len = hlen;
     let hdr = header.get_mut(..hlen).unwrap_or_default();
     for field in spec.fields {
         convert_field(dir, field.off, field.conv, hdr, msg.payload_offset())?;
     }
     let hdr_out = w.len();
     w.put(hdr)?;
-    cx.trace(msg.payload_offset(), hlen, hdr_out, hlen, true);
+    st.trace(msg.payload_offset(), hlen, hdr_out, hlen, true);
     let attr_start = align4(spec.header_len).unwrap_or(usize::MAX);
     if let Some(attrs) = payload.get(attr_start..) {
         w.pad()?;
         let base = msg.payload_offset().saturating_add(attr_start);
-        translate_attrs(cx, dir, spec.attrs, attrs, base, w, true)?;
-        if dir == Dir::FreebsdToLinux && !cx.echo {
-            synthesize(cx, spec.attrs.synth_linux, w)?;
+        translate_attrs(st, dir, spec.attrs, attrs, base, w, true)?;
+        if dir == Dir::FreebsdToLinux && !st.echo {
+            synthesize(st, spec.attrs.synth_linux, w)?;
         }
     }
-    if let Some(append) = spec.append.filter(|_| !cx.echo) {
+    let hooks = Hooks::of(spec, dir);
+    if let Some(append) = hooks.append.filter(|_| !st.echo) {
         if payload.len() >= spec.header_len {
             w.pad()?;
-            append(cx, dir, msg, w)?;
+            append(st, msg, w)?;
         }
     }
     w.end_msg(mark)?;
-    if let Some(fix) = spec.fixup {
+    if let Some(fix) = hooks.fixup {
         if !w.overflowed() {
             let start = mark.offset().saturating_add(NLMSG_HDRLEN);
             let end = start.saturating_add(hlen);
             let mut out_hdr = [0u8; MAX_HEADER];
             let out = out_hdr.get_mut(..hlen).unwrap_or_default();
             crate::wire::copy(out, w.written().get(start..end).unwrap_or_default());
-            fix(cx, dir, payload, out);
+            fix(st, payload, out);
             w.patch(start, out);
         }
     }
-    Ok(cx.track.and_then(|t| t.found))
+    Ok(st.track.and_then(|t| t.found))
 }
 
 fn convert_field(dir: Dir, off: usize, conv: Conv, hdr: &mut [u8], base: usize) -> Result<()> {
@@ -275,7 +158,7 @@ fn convert_field(dir: Dir, off: usize, conv: Conv, hdr: &mut [u8], base: usize) 
 /// Attributes without a row are dropped. The walk stops at the first malformed attribute
 /// with its error, as both kernels refuse such a message.
 pub(crate) fn translate_attrs(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     table: &AttrTable,
     src: &[u8],
@@ -296,28 +179,28 @@ pub(crate) fn translate_attrs(
             Dir::FreebsdToLinux => rule.linux,
         };
         let out_type = target.map(|t| t | attr.flag_bits());
-        if let Some(span) = unchanged(cx, rule.kind, attr, out_type, src, base) {
+        if let Some(span) = unchanged(st, rule.kind, attr, out_type, src, base) {
             if span.start != run.end {
                 flush(w, src, run)?;
                 run = span.start..span.start;
             }
             run.end = span.end;
             if let (true, Dir::FreebsdToLinux, Some(t)) = (top, dir, target) {
-                cx.note_emitted(t);
+                st.note_emitted(t);
             }
             continue;
         }
         flush(w, src, run)?;
         run = 0..0;
         let before = w.len();
-        let exact = translate_one(cx, dir, rule.kind, attr, out_type, w)?;
+        let exact = translate_one(st, dir, rule.kind, attr, out_type, w)?;
         if w.len() != before {
             let span = NLA_HDRLEN.saturating_add(attr.payload().len());
             let out_len = w.len().saturating_sub(before);
-            cx.trace(attr.offset(), span, before, out_len, exact);
+            st.trace(attr.offset(), span, before, out_len, exact);
             if top && dir == Dir::FreebsdToLinux {
                 if let Some(t) = target {
-                    cx.note_emitted(t);
+                    st.note_emitted(t);
                 }
             }
         }
@@ -339,14 +222,14 @@ fn flush(w: &mut Writer<'_>, src: &[u8], run: core::ops::Range<usize>) -> Result
 /// whose padding is zero (the writer pads with zeros). `None` otherwise, or while an offset
 /// is followed.
 fn unchanged(
-    cx: &Cx<'_>,
+    st: &MsgState<'_>,
     kind: Kind,
     attr: Attr<'_>,
     out_type: Option<u16>,
     src: &[u8],
     base: usize,
 ) -> Option<core::ops::Range<usize>> {
-    if !matches!(kind, Kind::Copy) || out_type != Some(attr.raw_type()) || cx.track.is_some() {
+    if !matches!(kind, Kind::Copy) || out_type != Some(attr.raw_type()) || st.track.is_some() {
         return None;
     }
     let start = attr.offset().checked_sub(base)?;
@@ -362,7 +245,7 @@ fn unchanged(
 
 /// Emits one attribute; returns whether byte positions inside it map one to one.
 fn translate_one(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     kind: Kind,
     attr: Attr<'_>,
@@ -375,7 +258,7 @@ fn translate_one(
         attr: attr.kind(),
     };
     if let Kind::Custom(f) = kind {
-        f(cx, dir, attr, out_type, w)?;
+        f(st, dir, attr, out_type, w)?;
         return Ok(false);
     }
     let Some(ty) = out_type else {
@@ -418,27 +301,30 @@ fn translate_one(
             let v = attr.u32().ok_or(rejected)?;
             w.attr_u32(ty, map.map(dir, v)).map(|()| true)
         }
-        Kind::Nested(table) => {
-            let nest = w.begin_nest(ty)?;
-            translate_attrs(
-                cx,
-                dir,
-                table,
-                attr.payload(),
-                attr.payload_offset(),
-                w,
-                false,
-            )?;
-            w.end_nest(nest)?;
-            Ok(false)
-        }
+        Kind::IfName => ifname(st, dir, attr, out_type, w).map(|()| false),
+        Kind::Nested(table) => translate_nest(st, dir, table, attr, ty, w).map(|()| false),
         Kind::Drop | Kind::Custom(_) => Ok(false),
     }
 }
 
-fn synthesize(cx: &mut Cx<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Result<()> {
+/// Writes the nest `attr` as attribute `ty`, its content translated with `table`.
+pub(crate) fn translate_nest(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    table: &AttrTable,
+    attr: Attr<'_>,
+    ty: u16,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let nest = w.begin_nest(ty)?;
+    let base = attr.payload_offset();
+    translate_attrs(st, dir, table, attr.payload(), base, w, false)?;
+    w.end_nest(nest)
+}
+
+fn synthesize(st: &mut MsgState<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Result<()> {
     for s in synth {
-        if cx.was_emitted(s.id()) {
+        if st.was_emitted(s.id()) {
             continue;
         }
         match *s {
@@ -446,7 +332,31 @@ fn synthesize(cx: &mut Cx<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Result<()
             Synth::U32(id, v) => w.attr_u32(id, v)?,
             Synth::U8(id, v) => w.attr_u8(id, v)?,
         }
-        cx.note_emitted(s.id());
+        st.note_emitted(s.id());
     }
     Ok(())
+}
+
+/// [`Kind::IfName`]: FreeBSD names become Linux names by the Linuxulator's rules; Linux names
+/// go back to the FreeBSD interface they designate, and a name no interface has (a link
+/// being created) passes unchanged.
+pub(crate) fn ifname(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let name = attr.cstr();
+    let mapped = match dir {
+        Dir::FreebsdToLinux => host::linux_name_of(st.host, name),
+        Dir::LinuxToFreebsd => host::freebsd_name(st.host, name),
+    };
+    match mapped {
+        Some(n) => w.attr_str(ty, n.as_bytes()),
+        None => w.attr_str(ty, name),
+    }
 }

@@ -120,3 +120,69 @@ pub type Result<T, E = Error> = core::result::Result<T, E>;
 pub(crate) fn off32(off: usize) -> u32 {
     u32::try_from(off).unwrap_or(u32::MAX)
 }
+
+/// A Linux errno, positive (`include/uapi/asm-generic/errno-base.h`, `errno.h`). The numbers
+/// differ from FreeBSD's, so it becomes a [`FreebsdErrno`] only through the translator's map
+/// (`msg::errno::to_freebsd`), never by number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LinuxErrno(i32);
+
+/// A FreeBSD errno, positive (`sys/sys/errno.h`); a [`LinuxErrno`] only through the
+/// translator's map (`msg::errno::to_linux`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FreebsdErrno(i32);
+
+impl LinuxErrno {
+    /// No error (a plain acknowledgement's 0).
+    pub const NONE: LinuxErrno = LinuxErrno(0);
+
+    /// The Linux errno numbered `n` (a `linux_abi::E*` constant).
+    #[must_use]
+    pub const fn new(n: i32) -> LinuxErrno {
+        LinuxErrno(n)
+    }
+
+    /// The number, positive.
+    #[must_use]
+    pub const fn get(self) -> i32 {
+        self.0
+    }
+
+    /// As Linux carries it in `nlmsgerr.error` and the `NLMSG_DONE` payload: negated.
+    #[must_use]
+    pub const fn wire(self) -> i32 {
+        self.0.saturating_neg()
+    }
+}
+
+impl FreebsdErrno {
+    /// The FreeBSD errno numbered `n` (a `freebsd_abi::E*` constant).
+    #[must_use]
+    pub const fn new(n: i32) -> FreebsdErrno {
+        FreebsdErrno(n)
+    }
+
+    /// The number, positive as FreeBSD carries it on the wire.
+    #[must_use]
+    pub const fn get(self) -> i32 {
+        self.0
+    }
+}
+
+impl Error {
+    /// The Linux errno a process should see for this error.
+    #[must_use]
+    pub fn linux_errno(self) -> LinuxErrno {
+        LinuxErrno(match self {
+            Error::NoSpace { .. } => linux_abi::ENOBUFS,
+            Error::TooLong { .. } => linux_abi::EMSGSIZE,
+            Error::Unsupported { .. } => linux_abi::EOPNOTSUPP,
+            Error::Family { .. } => linux_abi::EAFNOSUPPORT,
+            Error::NoDevice { .. } => linux_abi::ENODEV,
+            Error::Truncated { .. }
+            | Error::BadLength { .. }
+            | Error::Rejected { .. }
+            | Error::Invalid { .. } => linux_abi::EINVAL,
+        })
+    }
+}

@@ -26,7 +26,7 @@
 //! Linux would read on that socket, once a strict request passed Linux's checks
 //! ([`check_strict_dump`]).
 
-use crate::error::{off32, Error, Result};
+use crate::error::{off32, Error, FreebsdErrno, LinuxErrno, Result};
 use crate::wire::{attrs_after, read_u16, read_u32, Attrs, Msg, NLA_HDRLEN, NLMSG_HDRLEN};
 use linux_abi as l;
 
@@ -49,8 +49,8 @@ pub const NORMALIZED_MAX: usize = NLMSG_HDRLEN + IFINFOMSG + NLA_HDRLEN + 4;
 /// (`rtnetlink_rcv_msg` in `net/core/rtnetlink.c` returns 0 for it, and `netlink_rcv_skb` in
 /// `net/netlink/af_netlink.c` acks only on `NLM_F_ACK`).
 #[must_use]
-pub fn linux_ignores(proto: crate::Proto, msg: Msg<'_>) -> bool {
-    proto == crate::Proto::Route && msg.msg_type() >= 16 && msg.payload().is_empty()
+pub fn linux_ignores(proto: crate::socket::Proto, msg: Msg<'_>) -> bool {
+    proto == crate::socket::Proto::Route && msg.msg_type() >= 16 && msg.payload().is_empty()
 }
 
 /// `RTNL_FAMILY_IPMR` and `RTNL_FAMILY_IP6MR` (`include/uapi/linux/rtnetlink.h`): the
@@ -69,9 +69,9 @@ const RTNL_FAMILY_IP6MR: u8 = 129;
 ///   its multicast forwarding cache (`ipmr_rtm_dumproute` in `net/ipv4/ipmr.c`); FreeBSD's
 ///   multicast routing (`sys/netinet/ip_mroute.c`) has no netlink interface.
 #[must_use]
-pub fn empty_dump_for_family(proto: crate::Proto, msg: Msg<'_>) -> bool {
+pub fn empty_dump_for_family(proto: crate::socket::Proto, msg: Msg<'_>) -> bool {
     let family = msg.payload().first().copied().unwrap_or(0);
-    proto == crate::Proto::Route
+    proto == crate::socket::Proto::Route
         && msg.flags() & l::NLM_F_DUMP != 0
         && matches!(
             (msg.msg_type(), family),
@@ -90,11 +90,15 @@ pub fn empty_dump_for_family(proto: crate::Proto, msg: Msg<'_>) -> bool {
 ///   `ndm_ifindex` naming no interface (`nlattr_get_ifp`); Linux's `neigh_dump_info` only
 ///   filters by it (`neigh_ifindex_filtered` in `net/core/neighbour.c`), so nothing matches.
 #[must_use]
-pub fn empty_dump_for_freebsd_error(proto: crate::Proto, req: Msg<'_>, freebsd_errno: i32) -> bool {
-    proto == crate::Proto::Route
+pub fn empty_dump_for_freebsd_error(
+    proto: crate::socket::Proto,
+    req: Msg<'_>,
+    freebsd_errno: FreebsdErrno,
+) -> bool {
+    proto == crate::socket::Proto::Route
         && req.flags() & l::NLM_F_DUMP != 0
         && matches!(
-            (req.msg_type(), freebsd_errno),
+            (req.msg_type(), freebsd_errno.get()),
             (l::RTM_GETNEXTHOP, freebsd_abi::ESRCH) | (l::RTM_GETNEIGH, freebsd_abi::ENOENT)
         )
 }
@@ -105,12 +109,16 @@ pub fn empty_dump_for_freebsd_error(proto: crate::Proto, req: Msg<'_>, freebsd_e
 /// (`rtnl_handle_getaddr` in `sys/netlink/route/iface.c`) and Linux's `ENODEV`
 /// (`inet_dump_ifaddr` in `net/ipv4/devinet.c`, `inet6_dump_addr` in `net/ipv6/addrconf.c`).
 #[must_use]
-pub fn linux_dump_errno(proto: crate::Proto, req: Msg<'_>, freebsd_errno: i32) -> Option<i32> {
-    (proto == crate::Proto::Route
+pub fn linux_dump_errno(
+    proto: crate::socket::Proto,
+    req: Msg<'_>,
+    freebsd_errno: FreebsdErrno,
+) -> Option<LinuxErrno> {
+    (proto == crate::socket::Proto::Route
         && req.flags() & l::NLM_F_DUMP != 0
         && req.msg_type() == l::RTM_GETADDR
-        && freebsd_errno == freebsd_abi::ENOENT)
-        .then_some(l::ENODEV)
+        && freebsd_errno.get() == freebsd_abi::ENOENT)
+        .then_some(LinuxErrno::new(l::ENODEV))
 }
 
 /// Whether Linux flags the parts and `NLMSG_DONE` of the dump requested by `req` (on a
@@ -122,8 +130,8 @@ pub fn linux_dump_errno(proto: crate::Proto, req: Msg<'_>, freebsd_errno: i32) -
 /// protocol, type, device; link master and kind) are not flagged, so programs filter
 /// themselves.
 #[must_use]
-pub fn dump_filtered(proto: crate::Proto, req: Msg<'_>, strict: bool) -> bool {
-    if proto != crate::Proto::Route || req.flags() & l::NLM_F_DUMP == 0 {
+pub fn dump_filtered(proto: crate::socket::Proto, req: Msg<'_>, strict: bool) -> bool {
+    if proto != crate::socket::Proto::Route || req.flags() & l::NLM_F_DUMP == 0 {
         return false;
     }
     let p = req.payload();
@@ -143,8 +151,8 @@ pub fn dump_filtered(proto: crate::Proto, req: Msg<'_>, strict: bool) -> bool {
 /// `RTM_GETLINK`, `RTM_GETADDR`, `RTM_GETROUTE`, `RTM_GETNEIGH` with any of the
 /// `NLM_F_DUMP` bits (`rtnetlink_rcv_msg` tests `nlmsg_flags & NLM_F_DUMP`).
 #[must_use]
-pub fn is_checked_dump(proto: crate::Proto, msg: Msg<'_>) -> bool {
-    proto == crate::Proto::Route
+pub fn is_checked_dump(proto: crate::socket::Proto, msg: Msg<'_>) -> bool {
+    proto == crate::socket::Proto::Route
         && msg.flags() & l::NLM_F_DUMP != 0
         && matches!(
             msg.msg_type(),
@@ -483,7 +491,7 @@ mod tests {
 
     #[test]
     fn empty_answers() {
-        use crate::Proto::{Generic, Route};
+        use crate::socket::Proto::{Generic, Route};
         let bridge = req(
             l::RTM_GETNEIGH,
             0x301,
@@ -507,13 +515,21 @@ mod tests {
         assert!(empty_dump_for_family(Route, Msg::parse(&mr, 0).unwrap()));
         let nh = req(l::RTM_GETNEXTHOP, 0x301, &[0; 8]);
         let nh = Msg::parse(&nh, 0).unwrap();
-        assert!(empty_dump_for_freebsd_error(Route, nh, 3));
-        assert!(!empty_dump_for_freebsd_error(Route, nh, 2));
+        assert!(empty_dump_for_freebsd_error(
+            Route,
+            nh,
+            FreebsdErrno::new(3)
+        ));
+        assert!(!empty_dump_for_freebsd_error(
+            Route,
+            nh,
+            FreebsdErrno::new(2)
+        ));
         let one = req(l::RTM_GETNEXTHOP, 0x1, &[0; 8]);
         assert!(!empty_dump_for_freebsd_error(
             Route,
             Msg::parse(&one, 0).unwrap(),
-            3
+            FreebsdErrno::new(3)
         ));
     }
 
@@ -521,12 +537,12 @@ mod tests {
     fn empty_payload_is_ignored() {
         let r = req(l::RTM_GETLINK, 0x301, &[]);
         assert!(linux_ignores(
-            crate::Proto::Route,
+            crate::socket::Proto::Route,
             Msg::parse(&r, 0).unwrap()
         ));
         let r = req(l::RTM_GETLINK, 0x301, &[0]);
         assert!(!linux_ignores(
-            crate::Proto::Route,
+            crate::socket::Proto::Route,
             Msg::parse(&r, 0).unwrap()
         ));
     }

@@ -10,6 +10,29 @@ use crate::wire::{read_u16, read_u32, write_u16, write_u32};
 use freebsd_abi as f;
 use linux_abi as l;
 
+/// The netlink protocol of the socket (numbers equal on both systems).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proto {
+    /// `NETLINK_ROUTE` (0).
+    Route,
+    /// `NETLINK_GENERIC` (16).
+    Generic,
+    /// Any other protocol: messages pass unchanged but for errors and DONE.
+    Other(u32),
+}
+
+impl Proto {
+    /// The protocol for a socket's protocol number.
+    #[must_use]
+    pub fn from_number(n: u32) -> Proto {
+        match n {
+            0 => Proto::Route,
+            16 => Proto::Generic,
+            other => Proto::Other(other),
+        }
+    }
+}
+
 /// Linux `SOCK_DGRAM` (`include/linux/net.h` `enum sock_type`).
 const LINUX_SOCK_DGRAM: i32 = 2;
 /// Linux `SOCK_RAW` (`include/linux/net.h` `enum sock_type`).

@@ -117,7 +117,7 @@ where
 
 /// Names: the Linux names of the test host and a name no interface has. (A Linux process may
 /// also use a FreeBSD name such as `em1`; it comes back as `eth1`, so names are a documented
-/// round-trip exception and `translate.rs` covers them.)
+/// round-trip exception and `tests/translate/` covers them.)
 const LINUX_NAMES: &[&str] = &["lo", "eth0", "eth1", "bridge0", "lo1", "veth9"];
 const FREEBSD_NAMES: &[&str] = &["lo0", "em0", "em1", "bridge0", "lo1", "tap3"];
 const LINUX_KINDS: &[&str] = &["veth", "bond", "wireguard", "ipip", "bridge", "vlan"];
@@ -165,6 +165,39 @@ fn multipath_payload(rng: &mut Rng, dir: Dir) -> Vec<u8> {
     out
 }
 
+/// `IFLA_LINKINFO`: a kind, and for vlan and gre an `IFLA_INFO_DATA` of rows that cross
+/// (vlan `IFLA_VLAN_ID` 1 on both; gre LOCAL, OKEY, ENCAP_SPORT: Linux `if_tunnel.h` 6, 5, 16,
+/// FreeBSD `sys/netlink/route/interface.h` 1, 4, 6). Other kinds' data never crosses.
+fn linkinfo_payload(rng: &mut Rng, dir: Dir) -> Vec<u8> {
+    let l2f = dir == Dir::LinuxToFreebsd;
+    let kind = if rng.chance(25) {
+        "gre"
+    } else {
+        pick_str(rng, if l2f { LINUX_KINDS } else { FREEBSD_KINDS })
+    };
+    let mut out = attr(1, &cstring(kind));
+    let data = match kind {
+        "vlan" => attr(1, &exact(rng, 2)),
+        "gre" => {
+            let (local, okey, sport) = if l2f { (6, 5, 16) } else { (1, 4, 6) };
+            [
+                attr(local, &exact(rng, 4)),
+                attr(okey, &exact(rng, 4)),
+                attr(sport, &exact(rng, 2)),
+            ]
+            .concat()
+        }
+        _ => return out,
+    };
+    out.extend(attr(2, &data));
+    out
+}
+
+/// `n` random bytes.
+fn exact(rng: &mut Rng, n: usize) -> Vec<u8> {
+    (0..n).map(|_| rng.next() as u8).collect()
+}
+
 /// A payload for row `r` of `table` on the source side of `dir`; `None` when the row cannot
 /// be generated in that direction.
 fn payload(rng: &mut Rng, table: &AttrTable, r: &AttrRule, dir: Dir, depth: u8) -> Vec<u8> {
@@ -196,15 +229,16 @@ fn payload(rng: &mut Rng, table: &AttrTable, r: &AttrRule, dir: Dir, depth: u8) 
             }
             gen_attrs(rng, t, dir, depth + 1, false).concat()
         }
+        Kind::IfName => match dir {
+            Dir::LinuxToFreebsd => cstring(pick_str(rng, LINUX_NAMES)),
+            Dir::FreebsdToLinux => cstring(pick_str(rng, FREEBSD_NAMES)),
+        },
         Kind::Custom(_) => match (table.name, id, dir) {
-            ("IFLA", 3 | 53, Dir::LinuxToFreebsd) | ("IFA", 3, Dir::LinuxToFreebsd) => {
-                cstring(pick_str(rng, LINUX_NAMES))
-            }
-            ("IFLA", 3 | 53, Dir::FreebsdToLinux) | ("IFA", 3, Dir::FreebsdToLinux) => {
-                cstring(pick_str(rng, FREEBSD_NAMES))
-            }
+            ("IFA", 3, Dir::LinuxToFreebsd) => cstring(pick_str(rng, LINUX_NAMES)),
+            ("IFA", 3, Dir::FreebsdToLinux) => cstring(pick_str(rng, FREEBSD_NAMES)),
             ("IFLA_INFO", 1 | 4, Dir::LinuxToFreebsd) => cstring(pick_str(rng, LINUX_KINDS)),
             ("IFLA_INFO", 1 | 4, Dir::FreebsdToLinux) => cstring(pick_str(rng, FREEBSD_KINDS)),
+            ("IFLA", 18, _) => linkinfo_payload(rng, dir),
             ("RTA", 18, _) => via_payload(rng, dir),
             ("RTA", 1, _) => {
                 let n = if rng.chance(50) { 4 } else { 16 };
@@ -225,7 +259,7 @@ fn payload(rng: &mut Rng, table: &AttrTable, r: &AttrRule, dir: Dir, depth: u8) 
 }
 
 /// Rows whose Linux form the translator rebuilds rather than copies, left out of the
-/// byte-identity round trip (each has its own test in translate.rs): IFA_FLAGS gains
+/// byte-identity round trip (each has its own test in tests/translate/): IFA_FLAGS gains
 /// IFA_F_PERMANENT and moves to the end, IPv4 IFA_CACHEINFO is added, IPv6 IFA_LABEL is
 /// dropped, a zero RTA_DST of a default route is dropped.
 const RESHAPED: &[(&str, u16)] = &[("addr", 8), ("addr", 6), ("addr", 3), ("route", 1)];
@@ -306,7 +340,7 @@ fn gen_msg(rng: &mut Rng, spec: &MsgSpec, dir: Dir) -> Vec<u8> {
     let mut flags = rng.next() as u16 & 0x0fff & !0x2; // no NLM_F_MULTI: one message, no dump
     if dir == Dir::LinuxToFreebsd && matches!(ty, 18 | 22 | 26 | 30) {
         // No NLM_F_DUMP on a GET request either: Linux reads only the family of a dump
-        // request (src/request.rs, tested in tests/translate.rs), so it cannot round-trip.
+        // request (src/request.rs, tested in tests/translate/), so it cannot round-trip.
         flags &= !0x300;
     }
     let mut p = hdr;
@@ -484,7 +518,7 @@ proptest! {
         let ty = if a.ty == 19 { 16 } else { a.ty };
         prop_assert_eq!((ty, a.seq, a.pid), (b.ty, b.seq, b.pid));
         // Flags are not round-tripped: what comes back is shaped as Linux's kernel sends it
-        // (src/msg/flags.rs, tested per type in tests/translate.rs), never a request flag.
+        // (src/msg/flags.rs, tested per type in tests/translate/flags.rs), never a request flag.
         // (Nexthop notifications carry the request's flags on Linux too: `nexthop_notify`.)
         if !matches!(b.ty, 104 | 105) {
             prop_assert_eq!(b.flags & 0xd, 0, "request flags in {:#x}", b.flags);
@@ -496,7 +530,7 @@ proptest! {
             hb[2] = 0;
         }
         if spec.name == "neigh" && (ha[8] & 0x80 != 0 || ha[10] & 0x40 != 0) {
-            // Static entries: NUD_PERMANENT <-> NTF_STICKY (own test in translate.rs).
+            // Static entries: NUD_PERMANENT <-> NTF_STICKY (own test in tests/translate/).
             ha[8..11].fill(0);
             hb[8..11].fill(0);
         }

@@ -14,7 +14,7 @@ use freebsd_abi as f;
 use linux_abi as l;
 use nlcompat::msg;
 use nlcompat::table::{AttrTable, Kind};
-use nlcompat::Dir;
+use nlcompat::{Dir, FreebsdErrno, LinuxErrno};
 
 /// `(name, Linux value, FreeBSD value)` for names both ABI crates define.
 macro_rules! pairs {
@@ -63,7 +63,7 @@ fn assert_equal_values(group: &str, names: &[(&str, u64, u64)]) {
 ///
 /// `NTF_EXT_MANAGED` is not in the NTF set: it is an `NDA_FLAGS_EXT` bit, Linux 0x1
 /// (`neighbour.h`) but FreeBSD 0x100 (`route/neigh.h`: FreeBSD's `NDA_FLAGS_EXT` carries the
-/// whole flag word); see `ntf_ext_bits_differ` and `translate.rs` `nda_flags_ext_shifted`.
+/// whole flag word); see `ntf_ext_bits_differ` and `tests/translate/` `nda_flags_ext_shifted`.
 #[test]
 fn copied_value_sets_are_equal() {
     for (g, names) in [
@@ -270,7 +270,11 @@ fn every_freebsd_errno_maps_as_the_linuxulator_does() {
     assert_eq!(f::ELAST, 97);
     for e in 1..=f::ELAST {
         let want = LINUX_ERRTBL[(e - 1) as usize];
-        assert_eq!(msg::errno::to_linux(e), want, "FreeBSD errno {e}");
+        assert_eq!(
+            msg::errno::to_linux(FreebsdErrno::new(e)).get(),
+            want,
+            "FreeBSD errno {e}"
+        );
         assert_eq!(
             msg::errno::translate_wire(Dir::FreebsdToLinux, e),
             -want,
@@ -282,8 +286,8 @@ fn every_freebsd_errno_maps_as_the_linuxulator_does() {
 #[test]
 fn errno_names_on_both_systems_pair_up() {
     for &(lx, fb) in msg::errno::SAME {
-        assert_eq!(msg::errno::to_linux(fb), lx);
-        assert_eq!(msg::errno::to_freebsd(lx), fb);
+        assert_eq!(msg::errno::to_linux(FreebsdErrno::new(fb)).get(), lx);
+        assert_eq!(msg::errno::to_freebsd(LinuxErrno::new(lx)).get(), fb);
     }
     // Spot checks against literal numbers (Linux asm-generic/errno*.h, FreeBSD sys/errno.h).
     for (lx, fb) in [
@@ -296,12 +300,20 @@ fn errno_names_on_both_systems_pair_up() {
         (22, 22),
         (110, 60),
     ] {
-        assert_eq!(msg::errno::to_freebsd(lx), fb, "Linux {lx}");
-        assert_eq!(msg::errno::to_linux(fb), lx, "FreeBSD {fb}");
+        assert_eq!(
+            msg::errno::to_freebsd(LinuxErrno::new(lx)).get(),
+            fb,
+            "Linux {lx}"
+        );
+        assert_eq!(
+            msg::errno::to_linux(FreebsdErrno::new(fb)).get(),
+            lx,
+            "FreeBSD {fb}"
+        );
     }
     // Every Linux errno 1..=133 has a FreeBSD value inside 1..=ELAST.
     for e in 1..=133 {
-        let fb = msg::errno::to_freebsd(e);
+        let fb = msg::errno::to_freebsd(LinuxErrno::new(e)).get();
         assert!((1..=f::ELAST).contains(&fb), "Linux {e} -> {fb}");
     }
 }

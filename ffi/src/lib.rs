@@ -251,7 +251,7 @@ fn outcome(result: Result<usize, Error>, dst_cap: usize) -> (c_int, usize) {
             (NLCOMPAT_ENOBUFS, retry)
         }
         Err(e) => {
-            let errno = e.freebsd_errno();
+            let errno = e.freebsd_errno().get();
             (if errno > 0 { errno } else { NLCOMPAT_EINVAL }, 0)
         }
     }

@@ -48,3 +48,6 @@ pub const RTF_GWFLAG_COMPAT: u32 = 0x80000000;
 /// FreeBSD: sys/net/route.h; u32, flags `RTM_CHANGE` may modify.
 pub const RTF_FMASK: u32 =
     RTF_PROTO1 | RTF_PROTO2 | RTF_PROTO3 | RTF_BLACKHOLE | RTF_REJECT | RTF_STATIC | RTF_STICKY;
+/// FreeBSD: sys/net/route.h; u32, the weight of a nexthop given none
+/// (`RTA_MULTIPATH` `rtnh_hops` 0, single-path routes).
+pub const RT_DEFAULT_WEIGHT: u32 = 1;

@@ -218,3 +218,6 @@ pub const MSG_WAITFORONE: i32 = 0x80000;
 
 /// FreeBSD: sys/sys/socket.h `SCM_RIGHTS`; i32 control message type.
 pub const SCM_RIGHTS: i32 = 0x01;
+/// FreeBSD: sys/sys/socket.h; u8, the highest address family (`AF_DIVERT`); route
+/// handlers refuse a family above it.
+pub const AF_MAX: u8 = 44;

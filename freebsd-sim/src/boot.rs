@@ -6,12 +6,12 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use crate::abi::*;
 use crate::kernel::Kernel;
 use crate::net::route_ctl::{max_plen, RTM_F_CREATE, RTM_F_EXCL};
 use crate::route::addr::v4_broadcast;
 use crate::state::{Counters, Gw, Kind, Neigh, RouteNh};
 use crate::topology::{Topology, TopologyError};
+use freebsd_abi::*;
 
 pub(crate) fn parse_mac(s: &str) -> Result<Vec<u8>, TopologyError> {
     let v: Result<Vec<u8>, _> = s.split(':').map(|p| u8::from_str_radix(p, 16)).collect();

@@ -3,11 +3,11 @@
 //! `nlctrl_handle_getfamily`, `dump_family`) with the "nlctrl" family registered as
 //! `genl_load_all()` does.
 
-use crate::abi::*;
 use crate::kernel::{GenlFamily, Kernel, Req};
 use crate::parse::{fixed_header, get_string, get_u16, rd8, walk_attrs};
 use crate::route::link::Tmpl;
 use crate::writer::Writer;
+use freebsd_abi::*;
 
 /// `NLSE_ATTR_MAX` (`netlink/netlink_sysevent.h`).
 /// TODO(abi): move to freebsd-abi.

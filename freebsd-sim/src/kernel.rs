@@ -6,12 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::abi::*;
 use crate::parse::{rd16, rd32, Npt};
 use crate::socket::{Cred, SockId, Socket};
 use crate::state::NetState;
 use crate::topology::{Topology, TopologyError};
 use crate::writer::Writer;
+use freebsd_abi::*;
 
 /// Time source: `time_uptime` and `time_second`.
 pub trait Clock: std::fmt::Debug + Send {

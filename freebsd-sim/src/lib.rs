@@ -27,10 +27,10 @@
 //! assert!(r.ret > 0);
 //! ```
 #![forbid(unsafe_code)]
-mod abi;
 mod boot;
 mod genl;
 mod kernel;
+mod limits;
 mod net;
 mod netinet;
 mod netinet6;

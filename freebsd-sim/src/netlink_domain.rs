@@ -2,10 +2,11 @@
 //! Sockets: `sys/netlink/netlink_domain.c` (`nl_attach`, `nl_verify_proto`, `nl_bind`,
 //! `nl_find_port`, `nl_connect`, `nl_ctloutput`, `nl_getoptflag`, `nl_close`).
 
-use crate::abi::*;
 use crate::kernel::Kernel;
+use crate::limits::{NETLINK_GENERIC, NETLINK_ROUTE, NLP_MAX_GROUPS, NL_MAX_HANDLERS};
 use crate::parse::rd32;
 use crate::socket::{Cred, SockId, Socket, NLF_CAP_ACK, NLF_EXT_ACK, NLF_MSG_INFO, NLF_STRICT};
+use freebsd_abi::*;
 
 impl Kernel {
     /// `socket(AF_NETLINK, SOCK_RAW, proto)`: `nl_attach()` after `nl_verify_proto()`.

@@ -3,11 +3,12 @@
 //! side `nl_process_received`, `nl_receive_message`, `nl_send`, `nl_on_transmit`) and
 //! `nl_soreceive` / `nl_send_group` from `netlink_domain.c`.
 
-use crate::abi::*;
 use crate::kernel::{Kernel, Received, RecvFlags, Req};
+use crate::limits::{NETLINK_GENERIC, NETLINK_ROUTE, NLMSG_SMALL};
 use crate::parse::{rd32, Npt};
 use crate::socket::{NlBuf, SockId, NLF_MSG_INFO, NLF_STRICT};
 use crate::writer::{align4, nlmsg_ack, Flushed, Writer};
+use freebsd_abi::*;
 
 impl Kernel {
     /// `send(2)` (`nl_sosend`) followed by the socket taskqueue (`nl_process_received`).

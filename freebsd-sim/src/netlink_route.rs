@@ -2,8 +2,8 @@
 //! NETLINK_ROUTE dispatch: `sys/netlink/netlink_route.c` (`rtnl_handle_message`: the
 //! handler table, "unknown message type: %d", privilege checks).
 
-use crate::abi::*;
 use crate::kernel::{Kernel, Req};
+use freebsd_abi::*;
 
 impl Kernel {
     /// `rtnl_handle_message()`: handler table lookup, privilege check, call.

@@ -10,9 +10,10 @@
 //!   (quirk N5); a getter error stops the walk and records the attribute's offset.
 //! * Getters (`nlattr_get_*`) check exact payload sizes with the same error texts.
 
+use crate::limits::NL_MAX_ERROR_BUF;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use crate::abi::*;
+use freebsd_abi::*;
 
 /// Parser state (`struct nl_pstate`): error text, offset and cookie for the ack.
 #[derive(Debug, Default, Clone)]

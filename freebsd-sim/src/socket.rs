@@ -2,9 +2,8 @@
 //! Netlink socket control block (`struct nlpcb`, `sys/netlink/netlink_var.h`) and its two
 //! `nl_buf` queues (`so_snd.nl_queue` for requests, `so_rcv.nl_queue` for replies).
 
+use crate::limits::{NLP_MAX_GROUPS, NLSNDQ};
 use std::collections::VecDeque;
-
-use crate::abi::{NLP_MAX_GROUPS, NLSNDQ};
 
 /// Handle of a simulated socket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

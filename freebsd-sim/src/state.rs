@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use crate::abi::*;
+use freebsd_abi::*;
 
 /// What kind of interface this is, which decides `if_type` and the defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,12 +10,13 @@
 //! decide the `nl_buf` boundaries a reader of `take_bufs` sees. Flushed buffers are
 //! collected in [`Writer::flushed`]; the kernel delivers them (`nl_send` / `nl_send_group`).
 
-use crate::abi::{
-    NLA_F_NESTED, NLMBUFSIZE, NLMSGERR_ATTR_COOKIE, NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS,
-    NLMSG_ERROR, NLM_F_ACK_TLVS, NLM_F_CAPPED,
-};
 use crate::kernel::Req;
+use crate::limits::NLMBUFSIZE;
 use crate::socket::{NLF_CAP_ACK, NLF_EXT_ACK};
+use freebsd_abi::{
+    NLA_F_NESTED, NLMSGERR_ATTR_COOKIE, NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS, NLMSG_ERROR,
+    NLM_F_ACK_TLVS, NLM_F_CAPPED,
+};
 
 /// One flushed `nl_buf`: bytes and the writer's message count (`num_messages`).
 #[derive(Debug, Clone)]
@@ -178,6 +179,15 @@ impl Writer {
     }
 
     /// `nlattr_add()`: type, length, payload, zero padding.
+    /// An address attribute: 4 bytes for IPv4, 16 for IPv6 (`nlattr_add_in_addr`,
+    /// `nlattr_add_in6_addr` in `sys/netlink/netlink_message_writer.h`).
+    pub(crate) fn attr_ip(&mut self, ty: u16, a: &std::net::IpAddr) {
+        match a {
+            std::net::IpAddr::V4(v) => self.attr(ty, &v.octets()),
+            std::net::IpAddr::V6(v) => self.attr(ty, &v.octets()),
+        }
+    }
+
     pub(crate) fn attr(&mut self, ty: u16, data: &[u8]) {
         let len = data.len().saturating_add(4);
         let required = align4(len);
@@ -232,7 +242,7 @@ impl Writer {
 
     /// `_nlmsg_end_dump()`: NLMSG_DONE with flags 0 and the (positive) errno as payload.
     pub(crate) fn end_dump(&mut self, error: i32, pid: u32, seq: u32) {
-        self.add(pid, seq, crate::abi::NLMSG_DONE, 0, 4);
+        self.add(pid, seq, freebsd_abi::NLMSG_DONE, 0, 4);
         self.put(&error.to_ne_bytes());
         self.end();
         self.suppress_ack = true;

@@ -2707,6 +2707,118 @@ pub mod if_ {
     /// limit upward transition to testing (Linux uapi: include/uapi/linux/if.h, enum).
     pub const IF_LINK_MODE_TESTING: u8 = 2;
 }
+/// Linux uapi: include/uapi/linux/if_tunnel.h (tunnel link data in `IFLA_INFO_DATA`: `IFLA_IPTUN_*`, `IFLA_GRE_*`, ...).
+///
+/// Constant types (the wire field each value goes into):
+/// - `IFLA_*`: `u16`, `rtattr.rta_type`.
+pub mod if_tunnel {
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_UNSPEC: u16 = 0;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_LINK: u16 = 1;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_LOCAL: u16 = 2;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_REMOTE: u16 = 3;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_TTL: u16 = 4;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_TOS: u16 = 5;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_ENCAP_LIMIT: u16 = 6;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_FLOWINFO: u16 = 7;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_FLAGS: u16 = 8;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_PROTO: u16 = 9;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_PMTUDISC: u16 = 10;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_6RD_PREFIX: u16 = 11;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_6RD_RELAY_PREFIX: u16 = 12;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_6RD_PREFIXLEN: u16 = 13;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_6RD_RELAY_PREFIXLEN: u16 = 14;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_ENCAP_TYPE: u16 = 15;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_ENCAP_FLAGS: u16 = 16;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_ENCAP_SPORT: u16 = 17;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_ENCAP_DPORT: u16 = 18;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_COLLECT_METADATA: u16 = 19;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_IPTUN_FWMARK: u16 = 20;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_UNSPEC: u16 = 0;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_LINK: u16 = 1;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_IFLAGS: u16 = 2;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_OFLAGS: u16 = 3;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_IKEY: u16 = 4;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_OKEY: u16 = 5;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_LOCAL: u16 = 6;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_REMOTE: u16 = 7;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_TTL: u16 = 8;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_TOS: u16 = 9;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_PMTUDISC: u16 = 10;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_ENCAP_LIMIT: u16 = 11;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_FLOWINFO: u16 = 12;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_FLAGS: u16 = 13;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_ENCAP_TYPE: u16 = 14;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_ENCAP_FLAGS: u16 = 15;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_ENCAP_SPORT: u16 = 16;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_ENCAP_DPORT: u16 = 17;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_COLLECT_METADATA: u16 = 18;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_IGNORE_DF: u16 = 19;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_FWMARK: u16 = 20;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_ERSPAN_INDEX: u16 = 21;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_ERSPAN_VER: u16 = 22;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_ERSPAN_DIR: u16 = 23;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_GRE_ERSPAN_HWID: u16 = 24;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_VTI_UNSPEC: u16 = 0;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_VTI_LINK: u16 = 1;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_VTI_IKEY: u16 = 2;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_VTI_OKEY: u16 = 3;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_VTI_LOCAL: u16 = 4;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_VTI_REMOTE: u16 = 5;
+    /// Linux uapi: include/uapi/linux/if_tunnel.h (enum).
+    pub const IFLA_VTI_FWMARK: u16 = 6;
+}
 /// glibc: `<sys/socket.h>` (bits/socket.h): address families and `SOL_NETLINK`.
 ///
 /// The kernel defines these in include/linux/socket.h, which is not a uapi header; glibc's

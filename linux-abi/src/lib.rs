@@ -22,7 +22,8 @@ mod generated;
 pub mod newer;
 
 pub use generated::{
-    errno, genetlink, if_, if_addr, if_arp, if_link, neighbour, netlink, nexthop, rtnetlink, socket,
+    errno, genetlink, if_, if_addr, if_arp, if_link, if_tunnel, neighbour, netlink, nexthop,
+    rtnetlink, socket,
 };
 
 pub use errno::*;
@@ -31,6 +32,7 @@ pub use if_::*;
 pub use if_addr::*;
 pub use if_arp::*;
 pub use if_link::*;
+pub use if_tunnel::*;
 pub use neighbour::*;
 pub use netlink::*;
 pub use nexthop::*;

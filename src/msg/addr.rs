@@ -4,37 +4,32 @@
 //! Linux: `include/uapi/linux/if_addr.h`; FreeBSD: `sys/netlink/route/ifaddrs.h`;
 //! behaviour: `sys/netlink/route/iface.c` (`dump_iface_addr`, `rtnl_handle_addr`).
 
-use super::link::ifname;
 use super::maps::AF_MAP;
-use crate::engine::Cx;
-use crate::table::{valid, AttrIndex, AttrTable, Conv, Field, Kind, MsgSpec};
-use crate::wire::{attrs_after, Attr, Attrs, Writer};
-use crate::{freebsd_only, linux_only, same};
-use crate::{Dir, Result};
-use core::mem::{offset_of, size_of};
+use crate::engine::ifname;
+use crate::table::Dir;
+use crate::table::Hooks;
+use crate::table::MsgState;
+use crate::table::{valid, AttrIndex, AttrTable, Conv, Kind, MsgSpec};
+use crate::wire::{attrs_after, read_header, Attr, Attrs, Msg, Writer};
+use crate::Result;
+use crate::{field, freebsd_only, linux_only, same};
+use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
 
 /// Address attributes.
+#[rustfmt::skip]
 pub static IFA: AttrTable = AttrTable {
     name: "IFA",
     rules: &[
         same!(IFA_ADDRESS),
         same!(IFA_LOCAL),
-        same!(
-            IFA_LABEL,
-            Kind::Custom(label),
-            "Linux interface name, as in link dumps; IPv4 only on Linux",
-        ),
+        same!(IFA_LABEL, Kind::Custom(label), "Linux interface name, as in link dumps; IPv4 only on Linux"),
         same!(IFA_BROADCAST),
         same!(IFA_ANYCAST),
         same!(IFA_CACHEINFO),
         same!(IFA_MULTICAST),
-        same!(
-            IFA_FLAGS,
-            Kind::Custom(flags_row),
-            "IFA_F_* bits equal; Linux adds PERMANENT for infinite lifetimes (emitted last)"
-        ),
+        same!(IFA_FLAGS, Kind::Custom(flags_row), "IFA_F_* bits equal; Linux adds PERMANENT for infinite lifetimes (emitted last)"),
         same!(IFA_RT_PRIORITY),
         linux_only!(IFA_TARGET_NETNSID, "network namespaces: none on FreeBSD"),
         linux_only!(IFA_PROTO, "ABI: id 11 is FreeBSD's IFA_FREEBSD nest"),
@@ -47,30 +42,25 @@ const _: () = assert!(valid(&IFA));
 static IFA_INDEX: AttrIndex = AttrIndex::of(&IFA);
 
 /// The address family.
+#[rustfmt::skip]
 pub static ADDR: MsgSpec = MsgSpec {
     name: "addr",
     types: &[l::RTM_NEWADDR, l::RTM_DELADDR, l::RTM_GETADDR],
     header_len: size_of::<l::ifaddrmsg>(),
-    fields: &[Field {
-        off: offset_of!(l::ifaddrmsg, ifa_family),
-        conv: Conv::Family(&AF_MAP),
-    }],
+    fields: &[field!(ifaddrmsg.ifa_family, Conv::Family(&AF_MAP))],
     attrs: &IFA,
-    append: Some(append_linux),
-    fixup: Some(fix_ifa_flags),
+    to_freebsd: Hooks { append: Some(append_freebsd), fixup: None },
+    to_linux: Hooks { append: Some(append_linux), fixup: Some(fix_ifa_flags) },
 };
 
 /// Linux mirrors the low byte of `IFA_FLAGS` in `ifa_flags` (`net/ipv6/addrconf.c`
 /// `put_ifaddrmsg`), and glibc's `__check_pf` reads DEPRECATED/OPTIMISTIC from there;
 /// FreeBSD always writes 0 in the header.
-fn fix_ifa_flags(_cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
-    if dir != Dir::FreebsdToLinux {
-        return;
-    }
-    let flags = linux_flags(src_payload);
-    if let Some(b) = out_header.get_mut(offset_of!(l::ifaddrmsg, ifa_flags)) {
-        *b = flags.to_le_bytes().first().copied().unwrap_or(0);
-    }
+fn fix_ifa_flags(_st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
+    let low = linux_flags(src_payload).to_le_bytes().first().copied();
+    crate::wire::edit_header(out_header, |h: &mut l::ifaddrmsg| {
+        h.ifa_flags = low.unwrap_or(0);
+    });
 }
 
 /// "Forever" in `struct ifa_cacheinfo` lifetimes (Linux `INFINITY_LIFE_TIME`, FreeBSD
@@ -85,7 +75,7 @@ fn src_attrs(src_payload: &[u8]) -> Attrs<'_> {
 /// The valid lifetime FreeBSD reports (`IFA_CACHEINFO`, IPv6 only), if any.
 fn valid_lifetime(src_payload: &[u8]) -> Option<u32> {
     let ci = src_attrs(src_payload).find(f::IFA_CACHEINFO)?;
-    crate::wire::read_u32(ci.payload(), offset_of!(f::ifa_cacheinfo, ifa_valid))
+    read_header::<f::ifa_cacheinfo>(ci.payload()).map(|c| c.ifa_valid)
 }
 
 /// Linux's `IFA_FLAGS` for a FreeBSD address: FreeBSD's bits (equal numbering) plus
@@ -106,25 +96,22 @@ fn linux_flags(src_payload: &[u8]) -> u32 {
 /// `IFA_LABEL`: the Linux interface name; Linux labels IPv4 addresses only
 /// (`net/ipv4/devinet.c`), FreeBSD labels every address.
 fn label(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
     w: &mut Writer<'_>,
 ) -> Result<()> {
-    let family = cx
-        .src_header()
-        .get(offset_of!(f::ifaddrmsg, ifa_family))
-        .copied();
+    let family = read_header::<f::ifaddrmsg>(st.src_header()).map(|h| h.ifa_family);
     if dir == Dir::FreebsdToLinux && family == Some(f::AF_INET6) {
         return Ok(());
     }
-    ifname(cx, dir, attr, out_type, w)
+    ifname(st, dir, attr, out_type, w)
 }
 
 /// `IFA_FLAGS` row: copied Linux → FreeBSD; the Linux value is written by [`append_linux`].
 fn flags_row(
-    _cx: &mut Cx<'_>,
+    _st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -140,9 +127,9 @@ fn flags_row(
 /// (`net/ipv6/addrconf.c inet6_rtm_newaddr`: `INFINITY_LIFE_TIME`), but FreeBSD passes
 /// lifetimes 0/0 to `in6_update_ifa()` (`route/iface.c handle_newaddr_inet6`), which then
 /// silently adds nothing: `ip -6 addr add` would "succeed" without effect. Say "forever".
-fn append_freebsd(msg: crate::wire::Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+fn append_freebsd(_st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
     let p = msg.payload();
-    let v6 = p.get(offset_of!(l::ifaddrmsg, ifa_family)).copied() == Some(l::AF_INET6);
+    let v6 = read_header::<l::ifaddrmsg>(p).is_some_and(|h| h.ifa_family == l::AF_INET6);
     let has_ci = attrs_after(p, size_of::<l::ifaddrmsg>())
         .find(l::IFA_CACHEINFO)
         .is_some();
@@ -160,18 +147,10 @@ fn append_freebsd(msg: crate::wire::Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
 
 /// Linux form: `IFA_FLAGS` (with PERMANENT), and for IPv4 the `IFA_CACHEINFO` with infinite
 /// lifetimes Linux always sends (iproute2 prints "valid_lft forever").
-fn append_linux(
-    _cx: &mut Cx<'_>,
-    dir: Dir,
-    msg: crate::wire::Msg<'_>,
-    w: &mut Writer<'_>,
-) -> Result<()> {
-    if dir == Dir::LinuxToFreebsd {
-        return append_freebsd(msg, w);
-    }
+fn append_linux(_st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
     let p = msg.payload();
     w.attr_u32(l::IFA_FLAGS, linux_flags(p))?;
-    let v4 = p.get(offset_of!(f::ifaddrmsg, ifa_family)).copied() == Some(f::AF_INET);
+    let v4 = read_header::<f::ifaddrmsg>(p).is_some_and(|h| h.ifa_family == f::AF_INET);
     if v4 && src_attrs(p).find(f::IFA_CACHEINFO).is_none() {
         let ci = l::ifa_cacheinfo {
             ifa_prefered: INFINITE,

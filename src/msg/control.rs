@@ -9,14 +9,21 @@
 //! `NLM_F_MULTI`.
 
 use super::errno::translate_wire;
-use crate::engine::{Cx, Follow};
-use crate::error::{off32, Error, Result};
+use super::Ctx;
+use crate::engine::Follow;
+use crate::error::{off32, Error, FreebsdErrno, LinuxErrno, Result};
+use crate::table::Dir;
+use crate::table::MsgState;
 use crate::wire::{align4, read_u32, Attrs, Messages, Msg, Writer, NLMSG_HDRLEN};
-use crate::{Ctx, Dir};
 use linux_abi as l;
 
 /// `sizeof(struct nlmsgerr)`: the errno and the echoed header.
 const NLMSGERR_LEN: usize = 20;
+
+/// FreeBSD's errno from its wire value (positive; the sign of a wrongly signed value ignored).
+fn freebsd(raw: i32) -> FreebsdErrno {
+    FreebsdErrno::new(raw.checked_abs().unwrap_or(i32::MAX))
+}
 
 /// Translates an `NLMSG_DONE` (payload: errno, then optional ext-ack TLVs).
 pub(crate) fn translate_done(
@@ -37,10 +44,10 @@ pub(crate) fn translate_done(
             let raw = i32::from_ne_bytes(raw.to_ne_bytes());
             let req = ctx.request.and_then(|r| Msg::parse(r, 0).ok());
             let linux = match req.filter(|r| r.seq() == msg.seq() && dir == Dir::FreebsdToLinux) {
-                Some(req) => crate::request::linux_dump_errno(ctx.proto, req, raw),
+                Some(req) => crate::request::linux_dump_errno(ctx.proto, req, freebsd(raw)),
                 None => None,
             };
-            let e = linux.map_or_else(|| translate_wire(dir, raw), i32::saturating_neg);
+            let e = linux.map_or_else(|| translate_wire(dir, raw), LinuxErrno::wire);
             w.put(&e.to_ne_bytes())?;
             let tlvs = payload.get(4..).unwrap_or_default();
             let base = msg.payload_offset().saturating_add(4);
@@ -69,7 +76,7 @@ pub(crate) fn translate_error(
     if dir == Dir::FreebsdToLinux {
         let req = ctx.request.and_then(|r| Msg::parse(r, 0).ok());
         if let Some(req) = req.filter(|r| r.seq() == msg.seq()) {
-            if crate::request::empty_dump_for_freebsd_error(ctx.proto, req, raw_errno) {
+            if crate::request::empty_dump_for_freebsd_error(ctx.proto, req, freebsd(raw_errno)) {
                 // Linux's empty dump: one NLMSG_DONE, status 0 (flags set by the caller).
                 let mark = w.begin_msg(l::NLMSG_DONE, l::NLM_F_MULTI, msg.seq(), msg.pid())?;
                 w.put(&0i32.to_ne_bytes())?;
@@ -79,11 +86,11 @@ pub(crate) fn translate_error(
     }
     let setlink = match (dir, ctx.request.and_then(|r| Msg::parse(r, 0).ok())) {
         (Dir::FreebsdToLinux, Some(req)) if req.seq() == msg.seq() => {
-            super::link::setlink_linux_errno(req, raw_errno)
+            super::link::setlink_linux_errno(req, freebsd(raw_errno))
         }
         _ => None,
     };
-    let errno = setlink.map_or_else(|| translate_wire(dir, raw_errno), i32::saturating_neg);
+    let errno = setlink.map_or_else(|| translate_wire(dir, raw_errno), LinuxErrno::wire);
     let capped = msg.flags() & l::NLM_F_CAPPED != 0;
     let echo_all = payload.get(4..).unwrap_or_default();
     let echo_len = if echo_all.len() < NLMSG_HDRLEN {
@@ -122,7 +129,7 @@ pub(crate) fn translate_error(
             if let Some(Ok(inner)) = Messages::new(echo).next() {
                 let inner = Msg::parse(inner.bytes(), echo_off).unwrap_or(inner);
                 let sub = ctx.with_request(None);
-                if crate::translate_msg_as(&sub, dir, inner, w, true).is_err() {
+                if super::translate_msg_as(&sub, dir, inner, w, true).is_err() {
                     w.rewind(echo_mark);
                     w.put(echo.get(..NLMSG_HDRLEN).unwrap_or(echo))?;
                 }
@@ -169,8 +176,8 @@ impl OffsRemap<'_> {
     fn remap(&self, off: usize) -> Option<usize> {
         let mut none: [u8; 0] = [];
         let mut scratch = Writer::new(&mut none);
-        let mut cx = Cx::new(self.ctx.host);
-        cx.echo = true;
+        let mut st = MsgState::new(self.ctx.host);
+        st.echo = true;
         match self.original {
             // The echo we send is the original request: find which of its bytes became the
             // offending FreeBSD bytes by translating it again, following output offsets.
@@ -178,7 +185,7 @@ impl OffsRemap<'_> {
                 let m = Msg::parse(orig, 0).ok()?;
                 let spec = super::spec_for(self.ctx.proto, m.msg_type())?;
                 crate::engine::translate_with_spec(
-                    &mut cx,
+                    &mut st,
                     self.dir.reverse(),
                     spec,
                     m,
@@ -192,7 +199,7 @@ impl OffsRemap<'_> {
                 let m = Msg::parse(self.echo, self.echo_off).ok()?;
                 let spec = super::spec_for(self.ctx.proto, m.msg_type())?;
                 crate::engine::translate_with_spec(
-                    &mut cx,
+                    &mut st,
                     self.dir,
                     spec,
                     m,

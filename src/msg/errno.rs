@@ -9,6 +9,8 @@
 //! `linux_errtbl`, `linux_to_bsd_errtbl`). Lookup takes the first matching row, so the
 //! same-name rows win.
 
+use crate::error::{Error, FreebsdErrno, LinuxErrno};
+use crate::table::Dir;
 use freebsd_abi as f;
 use linux_abi as l;
 
@@ -140,36 +142,48 @@ pub static LINUX_ONLY: &[(i32, i32)] = &[
     (l::ERFKILL, f::ENETDOWN),
 ];
 
-/// The Linux errno (positive) for FreeBSD errno `e` (positive); unknown → `EINVAL`.
+/// The Linux errno for FreeBSD errno `e`; unknown → `EINVAL`.
 #[must_use]
-pub fn to_linux(e: i32) -> i32 {
-    SAME.iter()
-        .chain(FREEBSD_ONLY)
-        .find(|&&(_, b)| b == e)
-        .map_or(l::EINVAL, |&(x, _)| x)
+pub fn to_linux(e: FreebsdErrno) -> LinuxErrno {
+    LinuxErrno::new(
+        SAME.iter()
+            .chain(FREEBSD_ONLY)
+            .find(|&&(_, b)| b == e.get())
+            .map_or(l::EINVAL, |&(x, _)| x),
+    )
 }
 
-/// The FreeBSD errno (positive) for Linux errno `e` (positive); unknown → `EINVAL`.
+/// The FreeBSD errno for Linux errno `e`; unknown → `EINVAL`.
 #[must_use]
-pub fn to_freebsd(e: i32) -> i32 {
-    SAME.iter()
-        .chain(LINUX_ONLY)
-        .find(|&&(x, _)| x == e)
-        .map_or(f::EINVAL, |&(_, b)| b)
+pub fn to_freebsd(e: LinuxErrno) -> FreebsdErrno {
+    FreebsdErrno::new(
+        SAME.iter()
+            .chain(LINUX_ONLY)
+            .find(|&&(x, _)| x == e.get())
+            .map_or(f::EINVAL, |&(_, b)| b),
+    )
+}
+
+impl Error {
+    /// The FreeBSD errno for this error, as a kernel glue would return it.
+    #[must_use]
+    pub fn freebsd_errno(self) -> FreebsdErrno {
+        to_freebsd(self.linux_errno())
+    }
 }
 
 /// The errno as carried in `nlmsgerr.error` / the DONE payload on the output side: negative
 /// for Linux, positive for FreeBSD. 0 stays 0. The input's sign is ignored, so a wrongly
 /// signed value from either side still maps by magnitude.
 #[must_use]
-pub fn translate_wire(dir: crate::Dir, v: i32) -> i32 {
+pub fn translate_wire(dir: Dir, v: i32) -> i32 {
     if v == 0 {
         return 0;
     }
     let mag = v.checked_abs().unwrap_or(i32::MAX);
     match dir {
-        crate::Dir::FreebsdToLinux => to_linux(mag).saturating_neg(),
-        crate::Dir::LinuxToFreebsd => to_freebsd(mag),
+        Dir::FreebsdToLinux => to_linux(FreebsdErrno::new(mag)).wire(),
+        Dir::LinuxToFreebsd => to_freebsd(LinuxErrno::new(mag)).get(),
     }
 }
 
@@ -179,30 +193,32 @@ mod tests {
 
     #[test]
     fn known_pairs() {
-        assert_eq!(to_linux(f::EAGAIN), 11);
-        assert_eq!(to_linux(f::EOPNOTSUPP), 95);
-        assert_eq!(to_linux(f::ENODEV), 19);
-        assert_eq!(to_freebsd(l::EAFNOSUPPORT), 47);
-        assert_eq!(to_freebsd(l::EDEADLK), 11);
-        assert_eq!(to_linux(f::EINTEGRITY), l::EINVAL);
-        assert_eq!(to_freebsd(l::ECHRNG), f::EINVAL);
+        let lx = |e| to_linux(FreebsdErrno::new(e)).get();
+        let fb = |e| to_freebsd(LinuxErrno::new(e)).get();
+        assert_eq!(lx(f::EAGAIN), 11);
+        assert_eq!(lx(f::EOPNOTSUPP), 95);
+        assert_eq!(lx(f::ENODEV), 19);
+        assert_eq!(fb(l::EAFNOSUPPORT), 47);
+        assert_eq!(fb(l::EDEADLK), 11);
+        assert_eq!(lx(f::EINTEGRITY), l::EINVAL);
+        assert_eq!(fb(l::ECHRNG), f::EINVAL);
     }
 
     #[test]
     fn every_freebsd_errno_maps_and_round_trips_when_named_alike() {
         for e in 1..=f::ELAST {
-            let lx = to_linux(e);
-            assert!(lx > 0 && lx <= 133, "FreeBSD {e} -> {lx}");
+            let lx = to_linux(FreebsdErrno::new(e));
+            assert!(lx.get() > 0 && lx.get() <= 133, "FreeBSD {e} -> {lx:?}");
             if SAME.iter().any(|&(_, b)| b == e) {
-                assert_eq!(to_freebsd(lx), e);
+                assert_eq!(to_freebsd(lx).get(), e);
             }
         }
     }
 
     #[test]
     fn wire_signs() {
-        assert_eq!(translate_wire(crate::Dir::FreebsdToLinux, 19), -19);
-        assert_eq!(translate_wire(crate::Dir::LinuxToFreebsd, -95), 45);
-        assert_eq!(translate_wire(crate::Dir::FreebsdToLinux, 0), 0);
+        assert_eq!(translate_wire(Dir::FreebsdToLinux, 19), -19);
+        assert_eq!(translate_wire(Dir::LinuxToFreebsd, -95), 45);
+        assert_eq!(translate_wire(Dir::FreebsdToLinux, 0), 0);
     }
 }

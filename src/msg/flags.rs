@@ -23,8 +23,9 @@
 //! (`crate::request::dump_filtered`): FreeBSD filters less than Linux in the kernel (route
 //! dumps by protocol, type or device), and iproute2 filters itself when the flag is absent.
 
+use super::Ctx;
+use crate::socket::Proto;
 use crate::wire::Msg;
-use crate::{Ctx, Proto};
 use linux_abi as l;
 
 /// Flags a dump part or DONE may keep from the FreeBSD message: they mean the same on both.

@@ -7,11 +7,13 @@
 //! (their attributes are family-specific); their errors and DONE are still translated.
 
 use crate::same;
+use crate::table::Hooks;
 use crate::table::{valid, AttrIndex, AttrTable, MsgSpec};
 use core::mem::size_of;
 use linux_abi as l;
 
 /// nlctrl attributes.
+#[rustfmt::skip]
 pub static CTRL_ATTR: AttrTable = AttrTable {
     name: "CTRL_ATTR",
     rules: &[
@@ -33,12 +35,13 @@ const _: () = assert!(valid(&CTRL_ATTR));
 static CTRL_ATTR_INDEX: AttrIndex = AttrIndex::of(&CTRL_ATTR);
 
 /// The nlctrl family.
+#[rustfmt::skip]
 pub static NLCTRL: MsgSpec = MsgSpec {
     name: "nlctrl",
     types: &[l::GENL_ID_CTRL],
     header_len: size_of::<l::genlmsghdr>(),
     fields: &[],
     attrs: &CTRL_ATTR,
-    append: None,
-    fixup: None,
+    to_freebsd: Hooks::NONE,
+    to_linux: Hooks::NONE,
 };

@@ -7,18 +7,21 @@
 //! behaviour: `sys/netlink/route/iface.c` (`dump_iface`), `sys/compat/linux/linux_netlink.c`.
 
 use super::maps::LINK_AF_MAP;
-use crate::engine::Cx;
-use crate::host;
+use crate::engine::translate_nest;
+use crate::error::{FreebsdErrno, LinuxErrno};
+use crate::table::Dir;
+use crate::table::MsgState;
 use crate::table::{
-    valid, AttrIndex, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual, Synth, Unknown,
+    valid, AttrIndex, AttrTable, Conv, FlagMap, Hooks, Kind, MsgSpec, Residual, Synth, Unknown,
     ValueMap,
 };
-use crate::wire::{attrs_after, Attr, Writer};
-use crate::{freebsd_only, linux_only, same};
-use crate::{Dir, Result};
-use core::mem::{offset_of, size_of};
+use crate::wire::{attrs_after, edit_header, read_header, Attr, Writer};
+use crate::Result;
+use crate::{field, freebsd_only, linux_only, same};
+use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
+use zerocopy::network_endian::{U16 as BeU16, U32 as BeU32};
 
 /// The FreeBSD `nlmsg_type` and `nlmsg_flags` for a Linux link request of type `msg_type`
 /// with `flags`, `None` when they stay.
@@ -41,19 +44,22 @@ pub fn freebsd_type_flags(msg_type: u16, flags: u16) -> Option<(u16, u16)> {
 /// is Linux's `ENODEV`; `EPERM` for a request naming neither an index nor a name ("empty
 /// ifi_index field") is Linux's `EINVAL`. `None`: FreeBSD's errno stands.
 #[must_use]
-pub fn setlink_linux_errno(req: crate::wire::Msg<'_>, freebsd_errno: i32) -> Option<i32> {
+pub fn setlink_linux_errno(
+    req: crate::wire::Msg<'_>,
+    freebsd_errno: FreebsdErrno,
+) -> Option<LinuxErrno> {
     if req.msg_type() != l::RTM_SETLINK {
         return None;
     }
     let payload = req.payload();
-    let index = crate::wire::read_u32(payload, offset_of!(l::ifinfomsg, ifi_index)).unwrap_or(0);
+    let index = read_header::<l::ifinfomsg>(payload).map_or(0, |h| h.ifi_index);
     let named = || {
         let attrs = attrs_after(payload, size_of::<l::ifinfomsg>());
         attrs.clone().find(l::IFLA_IFNAME).is_some() || attrs.find(l::IFLA_ALT_IFNAME).is_some()
     };
-    match freebsd_errno {
-        f::ENOENT => Some(l::ENODEV),
-        f::EPERM if index == 0 && !named() => Some(l::EINVAL),
+    match freebsd_errno.get() {
+        f::ENOENT => Some(LinuxErrno::new(l::ENODEV)),
+        f::EPERM if index == 0 && !named() => Some(LinuxErrno::new(l::EINVAL)),
         _ => None,
     }
 }
@@ -112,62 +118,95 @@ pub static IFT_MAP: ValueMap<u16> = ValueMap {
     },
 };
 
-/// `IFLA_LINKINFO` nested attributes (same ids on both, FreeBSD `route/interface.h`).
-pub static IFLA_INFO: AttrTable = AttrTable {
-    name: "IFLA_INFO",
-    rules: &[
-        same!(
-            IFLA_INFO_KIND,
-            Kind::Custom(info_kind),
-            "kind names mapped to FreeBSD cloners",
-        ),
-        same!(
-            IFLA_INFO_DATA,
-            Kind::Copy,
-            "IFLA_VLAN_*/IFLA_GRE_* keep Linux ids on FreeBSD",
-        ),
-        same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), "",),
-    ],
-    synth_linux: &[],
-    index: &IFLA_INFO_INDEX,
-};
+/// An `IFLA_LINKINFO` table: the kind names (mapped to FreeBSD's cloner names, same ids on
+/// both, FreeBSD `sys/netlink/route/interface.h`) around the given `IFLA_INFO_DATA` row.
+macro_rules! linkinfo {
+    ($name:expr, $data:expr, $index:expr) => {
+        AttrTable {
+            name: $name,
+            rules: &[
+                same!(
+                    IFLA_INFO_KIND,
+                    Kind::Custom(info_kind),
+                    "kind names mapped to FreeBSD cloners"
+                ),
+                $data,
+                same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
+            ],
+            synth_linux: &[],
+            index: $index,
+        }
+    };
+}
+
+/// `IFLA_LINKINFO` of a link of any kind but vlan and gre: the ids inside `IFLA_INFO_DATA`
+/// are each kind's own, and without a table for the kind they must not cross by number.
+#[rustfmt::skip]
+pub static IFLA_INFO: AttrTable = linkinfo!("IFLA_INFO", same!(IFLA_INFO_DATA, Kind::Drop, "kind without a data table: dropped"), &IFLA_INFO_INDEX);
 const _: () = assert!(valid(&IFLA_INFO));
 static IFLA_INFO_INDEX: AttrIndex = AttrIndex::of(&IFLA_INFO);
 
+/// `IFLA_LINKINFO` of kind `vlan`: FreeBSD numbers `IFLA_VLAN_*` as Linux does
+/// (`sys/netlink/route/interface.h`, Linux `include/uapi/linux/if_link.h`), payloads alike.
+#[rustfmt::skip]
+pub static IFLA_INFO_VLAN: AttrTable = linkinfo!("IFLA_INFO (vlan)", same!(IFLA_INFO_DATA, Kind::Copy, "IFLA_VLAN_* have the same ids and payloads"), &IFLA_INFO_VLAN_INDEX);
+const _: () = assert!(valid(&IFLA_INFO_VLAN));
+static IFLA_INFO_VLAN_INDEX: AttrIndex = AttrIndex::of(&IFLA_INFO_VLAN);
+
+/// `IFLA_LINKINFO` of kind `gre`: `IFLA_INFO_DATA` through [`IFLA_GRE`].
+#[rustfmt::skip]
+pub static IFLA_INFO_GRE: AttrTable = linkinfo!("IFLA_INFO (gre)", same!(IFLA_INFO_DATA, Kind::Nested(&IFLA_GRE), "ids differ"), &IFLA_INFO_GRE_INDEX);
+const _: () = assert!(valid(&IFLA_INFO_GRE));
+static IFLA_INFO_GRE_INDEX: AttrIndex = AttrIndex::of(&IFLA_INFO_GRE);
+
+/// gre link data. FreeBSD numbers its own `IFLA_GRE_*` (`sys/netlink/route/interface.h`:
+/// LOCAL 1, REMOTE 2, FLAGS 3, OKEY 4, ENCAP_TYPE 5, ENCAP_SPORT 6; read and written by
+/// `gre_clone_modify_nl` / `gre_clone_dump_nl` in `sys/net/if_gre.c`); Linux's are in
+/// `include/uapi/linux/if_tunnel.h` (LOCAL 6, REMOTE 7, OKEY 5, ENCAP_SPORT 16, ...).
+/// Endpoints are addresses on both. The output key and UDP source port are network order on
+/// Linux (`nla_put_be32`/`nla_put_be16` in `net/ipv4/ip_gre.c`) and host order on FreeBSD.
+/// `FLAGS` and `ENCAP_TYPE` mean different things (FreeBSD `GRE_ENABLE_*` options and
+/// `IFLA_TUNNEL_*`; Linux ip6gre `IP6_TNL_F_*` and `TUNNEL_ENCAP_*` as `u16`) and do not cross.
+#[rustfmt::skip]
+pub static IFLA_GRE: AttrTable = AttrTable {
+    name: "IFLA_GRE",
+    rules: &[
+        same!(IFLA_GRE_LOCAL),
+        same!(IFLA_GRE_REMOTE),
+        same!(IFLA_GRE_OKEY, Kind::Custom(be32), "Linux big-endian, FreeBSD host order"),
+        same!(IFLA_GRE_ENCAP_SPORT, Kind::Custom(be16), "Linux big-endian, FreeBSD host order"),
+        linux_only!(IFLA_GRE_FLAGS, "ip6gre IP6_TNL_F_*: no FreeBSD counterpart"),
+        freebsd_only!(IFLA_GRE_FLAGS, "GRE_ENABLE_* options: no Linux counterpart"),
+        linux_only!(IFLA_GRE_ENCAP_TYPE, "u16 TUNNEL_ENCAP_*: FreeBSD's are u32 IFLA_TUNNEL_*"),
+        freebsd_only!(IFLA_GRE_ENCAP_TYPE, "u32 IFLA_TUNNEL_*: Linux's are u16 TUNNEL_ENCAP_*"),
+    ],
+    synth_linux: &[],
+    index: &IFLA_GRE_INDEX,
+};
+const _: () = assert!(valid(&IFLA_GRE));
+static IFLA_GRE_INDEX: AttrIndex = AttrIndex::of(&IFLA_GRE);
+
 /// Link attributes.
+#[rustfmt::skip]
 pub static IFLA: AttrTable = AttrTable {
     name: "IFLA",
     rules: &[
         same!(IFLA_ADDRESS),
         same!(IFLA_BROADCAST),
-        same!(
-            IFLA_IFNAME,
-            Kind::Custom(ifname),
-            "lo0 ↔ lo, Ethernet ↔ ethN",
-        ),
+        same!(IFLA_IFNAME, Kind::IfName, "lo0 ↔ lo, Ethernet ↔ ethN"),
         same!(IFLA_MTU),
         same!(IFLA_LINK),
-        linux_only!(IFLA_QDISC, "FreeBSD: not supported; synthesised for Linux",),
+        linux_only!(IFLA_QDISC, "FreeBSD: not supported; synthesised for Linux"),
         same!(IFLA_STATS),
         same!(IFLA_MASTER),
         same!(IFLA_TXQLEN),
         same!(IFLA_OPERSTATE),
         same!(IFLA_LINKMODE),
-        same!(IFLA_LINKINFO, Kind::Nested(&IFLA_INFO), "",),
+        same!(IFLA_LINKINFO, Kind::Custom(linkinfo), "IFLA_INFO_DATA by kind: vlan copied, gre translated, others dropped"),
         same!(IFLA_IFALIAS),
-        same!(
-            IFLA_STATS64,
-            Kind::Sized {
-                linux: size_of::<l::rtnl_link_stats64>(),
-                freebsd: size_of::<f::rtnl_link_stats64>(),
-            },
-            "Linux's struct is longer: zero-extended / truncated",
-        ),
+        same!(IFLA_STATS64, Kind::Sized { linux: size_of::<l::rtnl_link_stats64>(), freebsd: size_of::<f::rtnl_link_stats64>() }, "Linux's struct is longer: zero-extended / truncated"),
         linux_only!(IFLA_GROUP, "u32 on Linux, parsed as a string by FreeBSD"),
-        linux_only!(
-            IFLA_EXT_MASK,
-            "Linux dump filter; FreeBSD has no VF/stats filtering",
-        ),
+        linux_only!(IFLA_EXT_MASK, "Linux dump filter; FreeBSD has no VF/stats filtering"),
         same!(IFLA_PROMISCUITY),
         same!(IFLA_NUM_TX_QUEUES),
         same!(IFLA_NUM_RX_QUEUES),
@@ -180,27 +219,16 @@ pub static IFLA: AttrTable = AttrTable {
         same!(IFLA_CARRIER_DOWN_COUNT),
         same!(IFLA_MIN_MTU),
         same!(IFLA_MAX_MTU),
-        same!(
-            IFLA_ALT_IFNAME,
-            Kind::Custom(ifname),
-            "named like IFLA_IFNAME",
-        ),
+        same!(IFLA_ALT_IFNAME, Kind::IfName, "named like IFLA_IFNAME"),
         same!(IFLA_PERM_ADDRESS),
         same!(IFLA_GRO_MAX_SIZE),
-        linux_only!(
-            IFLA_TSO_MAX_SIZE,
-            "ABI: FreeBSD's enum lacks it, later ids shift by one",
-        ),
-        same!(IFLA_TSO_MAX_SEGS, Kind::Copy, "ABI: 60 ↔ 59",),
-        same!(IFLA_ALLMULTI, Kind::Copy, "ABI: 61 ↔ 60",),
-        same!(IFLA_DEVLINK_PORT, Kind::Copy, "ABI: 62 ↔ 61",),
-        same!(IFLA_GSO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 63 ↔ 62",),
-        same!(IFLA_GRO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 64 ↔ 63",),
-        freebsd_only!(
-            IFLA_FREEBSD,
-            Kind::Custom(ifla_freebsd),
-            "ABI: 64 is Linux GRO_IPV4_MAX_SIZE; ORIG_HWADDR becomes IFLA_PERM_ADDRESS"
-        ),
+        linux_only!(IFLA_TSO_MAX_SIZE, "ABI: FreeBSD's enum lacks it, later ids shift by one"),
+        same!(IFLA_TSO_MAX_SEGS, Kind::Copy, "ABI: 60 ↔ 59"),
+        same!(IFLA_ALLMULTI, Kind::Copy, "ABI: 61 ↔ 60"),
+        same!(IFLA_DEVLINK_PORT, Kind::Copy, "ABI: 62 ↔ 61"),
+        same!(IFLA_GSO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 63 ↔ 62"),
+        same!(IFLA_GRO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 64 ↔ 63"),
+        freebsd_only!(IFLA_FREEBSD, Kind::Custom(ifla_freebsd), "ABI: 64 is Linux GRO_IPV4_MAX_SIZE; ORIG_HWADDR becomes IFLA_PERM_ADDRESS"),
     ],
     synth_linux: &[
         Synth::Str(l::IFLA_QDISC, b"noqueue"),
@@ -214,6 +242,7 @@ const _: () = assert!(valid(&IFLA));
 static IFLA_INDEX: AttrIndex = AttrIndex::of(&IFLA);
 
 /// The link family.
+#[rustfmt::skip]
 pub static LINK: MsgSpec = MsgSpec {
     name: "link",
     types: &[
@@ -224,51 +253,15 @@ pub static LINK: MsgSpec = MsgSpec {
     ],
     header_len: size_of::<l::ifinfomsg>(),
     fields: &[
-        Field {
-            off: offset_of!(l::ifinfomsg, ifi_family),
-            conv: Conv::Family(&LINK_AF_MAP),
-        },
-        Field {
-            off: offset_of!(l::ifinfomsg, ifi_type),
-            conv: Conv::U16(&IFT_MAP),
-        },
-        Field {
-            off: offset_of!(l::ifinfomsg, ifi_flags),
-            conv: Conv::Flags32(&IFF_MAP),
-        },
-        Field {
-            off: offset_of!(l::ifinfomsg, ifi_change),
-            conv: Conv::Flags32(&IFF_MAP),
-        },
+        field!(ifinfomsg.ifi_family, Conv::Family(&LINK_AF_MAP)),
+        field!(ifinfomsg.ifi_type, Conv::U16(&IFT_MAP)),
+        field!(ifinfomsg.ifi_flags, Conv::Flags32(&IFF_MAP)),
+        field!(ifinfomsg.ifi_change, Conv::Flags32(&IFF_MAP)),
     ],
     attrs: &IFLA,
-    append: None,
-    fixup: Some(fix_running),
+    to_freebsd: Hooks::NONE,
+    to_linux: Hooks { append: None, fixup: Some(fix_running) },
 };
-
-/// Interface names: FreeBSD names become Linux names by the Linuxulator's rules; Linux names
-/// go back to the FreeBSD interface they designate, and a name no interface has (a link
-/// being created) passes unchanged.
-pub(crate) fn ifname(
-    cx: &mut Cx<'_>,
-    dir: Dir,
-    attr: Attr<'_>,
-    out_type: Option<u16>,
-    w: &mut Writer<'_>,
-) -> Result<()> {
-    let Some(ty) = out_type else {
-        return Ok(());
-    };
-    let name = attr.cstr();
-    let mapped = match dir {
-        Dir::FreebsdToLinux => host::linux_name_of(cx.host, name),
-        Dir::LinuxToFreebsd => host::freebsd_name(cx.host, name),
-    };
-    match mapped {
-        Some(n) => w.attr_str(ty, n.as_bytes()),
-        None => w.attr_str(ty, name),
-    }
-}
 
 /// Linux `IFLA_INFO_KIND` ↔ FreeBSD cloner names (`if_clone` names in `sys/net/`).
 const KINDS: &[(&[u8], &[u8])] = &[
@@ -280,7 +273,7 @@ const KINDS: &[(&[u8], &[u8])] = &[
 ];
 
 fn info_kind(
-    _cx: &mut Cx<'_>,
+    _st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -298,10 +291,79 @@ fn info_kind(
     w.attr_str(ty, mapped.unwrap_or(kind))
 }
 
+/// `IFLA_LINKINFO`: the nest through the table of its `IFLA_INFO_KIND` (the same string on
+/// both systems for vlan and gre).
+fn linkinfo(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    let kind = attr.nested().find(l::IFLA_INFO_KIND).map(|k| k.cstr());
+    let table = match kind {
+        Some(b"vlan") => &IFLA_INFO_VLAN,
+        Some(b"gre") => &IFLA_INFO_GRE,
+        _ => &IFLA_INFO,
+    };
+    translate_nest(st, dir, table, attr, ty, w)
+}
+
+/// A `u32` in network order on Linux and host order on FreeBSD.
+fn be32(
+    _st: &mut MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let (Some(ty), Ok(b)) = (out_type, <[u8; 4]>::try_from(attr.payload())) else {
+        return reject(attr, out_type);
+    };
+    let v = match dir {
+        Dir::LinuxToFreebsd => BeU32::from_bytes(b).get().to_ne_bytes(),
+        Dir::FreebsdToLinux => BeU32::new(u32::from_ne_bytes(b)).to_bytes(),
+    };
+    w.attr(ty, &v)
+}
+
+/// A `u16` in network order on Linux and host order on FreeBSD.
+fn be16(
+    _st: &mut MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let (Some(ty), Ok(b)) = (out_type, <[u8; 2]>::try_from(attr.payload())) else {
+        return reject(attr, out_type);
+    };
+    let v = match dir {
+        Dir::LinuxToFreebsd => BeU16::from_bytes(b).get().to_ne_bytes(),
+        Dir::FreebsdToLinux => BeU16::new(u16::from_ne_bytes(b)).to_bytes(),
+    };
+    w.attr(ty, &v)
+}
+
+/// A fixed-size payload of the wrong size is refused (both kernels' policies check it);
+/// a row without an output id emits nothing.
+fn reject(attr: Attr<'_>, out_type: Option<u16>) -> Result<()> {
+    match out_type {
+        None => Ok(()),
+        Some(_) => Err(crate::Error::Rejected {
+            off: crate::error::off32(attr.offset()),
+            attr: attr.kind(),
+        }),
+    }
+}
+
 /// FreeBSD's private `IFLA_FREEBSD` nest: its original hardware address is what Linux
 /// reports as `IFLA_PERM_ADDRESS`; the rest (original name, capabilities) has no Linux form.
 fn ifla_freebsd(
-    _cx: &mut Cx<'_>,
+    _st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     _out_type: Option<u16>,
@@ -320,26 +382,20 @@ fn ifla_freebsd(
 /// Linux derives `IFF_RUNNING` and `IFF_DORMANT` from the operational state
 /// (`net/core/dev.c` `dev_get_flags`); FreeBSD's `IFF_DRV_RUNNING` only says the driver is
 /// ready. When the message carries `IFLA_OPERSTATE`, set them the Linux way.
-fn fix_running(_cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
-    if dir != Dir::FreebsdToLinux {
-        return;
-    }
+fn fix_running(_st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
     let Some(oper) = attrs_after(src_payload, size_of::<f::ifinfomsg>())
         .find(f::IFLA_OPERSTATE)
         .and_then(|a| a.u8())
     else {
         return;
     };
-    let off = offset_of!(l::ifinfomsg, ifi_flags);
-    let Some(flags) = crate::wire::read_u32(out_header, off) else {
-        return;
-    };
-    let mut flags = flags & !(l::IFF_RUNNING | l::IFF_DORMANT);
-    if oper == f::IF_OPER_UP || oper == f::IF_OPER_UNKNOWN {
-        flags |= l::IFF_RUNNING;
-    }
-    if oper == f::IF_OPER_DORMANT {
-        flags |= l::IFF_DORMANT;
-    }
-    crate::wire::write_u32(out_header, off, flags);
+    edit_header(out_header, |h: &mut l::ifinfomsg| {
+        h.ifi_flags &= !(l::IFF_RUNNING | l::IFF_DORMANT);
+        if oper == f::IF_OPER_UP || oper == f::IF_OPER_UNKNOWN {
+            h.ifi_flags |= l::IFF_RUNNING;
+        }
+        if oper == f::IF_OPER_DORMANT {
+            h.ifi_flags |= l::IFF_DORMANT;
+        }
+    });
 }

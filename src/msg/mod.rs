@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! One table file per message family, and the dispatch from `nlmsg_type` to its table.
+//! One table file per message family, and the dispatch from `nlmsg_type` to its table
+//! ([`translate_msg`], with the per-socket [`Ctx`]).
 //!
 //! | File | Messages |
 //! |---|---|
@@ -25,8 +26,13 @@ pub mod neigh;
 pub mod nexthop;
 pub mod route;
 
-use crate::table::MsgSpec;
-use crate::Proto;
+use crate::engine;
+use crate::error::{Error, Result};
+use crate::host::Host;
+use crate::request;
+use crate::socket::Proto;
+use crate::table::{Dir, MsgSpec, MsgState};
+use crate::wire::{self, Msg, Writer};
 
 /// Every NETLINK_ROUTE family table.
 pub static ROUTE_FAMILIES: &[&MsgSpec] = &[
@@ -54,5 +60,259 @@ pub fn spec_for(proto: Proto, msg_type: u16) -> Option<&'static MsgSpec> {
         Proto::Route => ROUTE_FAMILIES.iter().copied().find(|s| s.handles(msg_type)),
         Proto::Generic => genl::NLCTRL.handles(msg_type).then_some(&genl::NLCTRL),
         Proto::Other(_) => None,
+    }
+}
+
+/// Per-socket translation context.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    /// Interface facts.
+    pub host: &'a dyn Host,
+    /// The socket's protocol.
+    pub proto: Proto,
+    /// The Linux request a FreeBSD reply answers, when the caller kept it: `NLMSG_ERROR`
+    /// then echoes these exact bytes, as Linux would.
+    pub request: Option<&'a [u8]>,
+    /// The socket's `NETLINK_GET_STRICT_CHK`: which of Linux's two regimes applies to dump
+    /// requests ([`request`]).
+    pub strict: bool,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for a socket of `proto` on `host`.
+    #[must_use]
+    pub fn new(host: &'a dyn Host, proto: Proto) -> Ctx<'a> {
+        Ctx {
+            host,
+            proto,
+            request: None,
+            strict: false,
+        }
+    }
+
+    /// The same context with the socket's `NETLINK_GET_STRICT_CHK` value.
+    #[must_use]
+    pub fn with_strict(&self, strict: bool) -> Ctx<'a> {
+        Ctx { strict, ..*self }
+    }
+
+    /// The same context with another original request.
+    #[must_use]
+    pub fn with_request(&self, request: Option<&'a [u8]>) -> Ctx<'a> {
+        Ctx { request, ..*self }
+    }
+}
+
+/// `NLMSG_MIN_TYPE`: types below it are control messages (both systems).
+const NLMSG_MIN_TYPE: u16 = 16;
+
+/// Translates one message in direction `dir`, appending it to `w`.
+///
+/// See [`translate_msg`]; `echo` marks the request echoed in an `NLMSG_ERROR`, which must stay
+/// what the process sent (no parity attributes added).
+pub(crate) fn translate_msg_as(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    echo: bool,
+) -> Result<()> {
+    let start = w.len();
+    translate_body(ctx, dir, msg, w, echo)?;
+    let fix = dir == Dir::FreebsdToLinux
+        && !echo
+        && (msg.msg_type() >= NLMSG_MIN_TYPE
+            || msg.msg_type() == linux_abi::NLMSG_ERROR
+            || msg.msg_type() == linux_abi::NLMSG_DONE);
+    // A message replaced by one of another type (an empty dump standing for FreeBSD's error)
+    // was written with its flags.
+    let same_type = w
+        .written()
+        .get(start..)
+        .and_then(|out| wire::read_u16(out, 4))
+        == Some(msg.msg_type());
+    if fix && same_type && !w.overflowed() {
+        let flags = flags::linux_flags(ctx, msg);
+        w.patch(start.saturating_add(6), &flags.to_ne_bytes());
+    }
+    if dir == Dir::LinuxToFreebsd && ctx.proto == Proto::Route && !echo && !w.overflowed() {
+        if let Some((ty, flags)) = link::freebsd_type_flags(msg.msg_type(), msg.flags()) {
+            w.patch(start.saturating_add(4), &ty.to_ne_bytes());
+            w.patch(start.saturating_add(6), &flags.to_ne_bytes());
+        }
+    }
+    Ok(())
+}
+
+/// The translation proper; [`translate_msg_as`] then sets Linux's reply flags
+/// ([`flags`]) and FreeBSD's type for `RTM_SETLINK` ([`link::freebsd_type_flags`]).
+fn translate_body(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    echo: bool,
+) -> Result<()> {
+    match msg.msg_type() {
+        linux_abi::NLMSG_ERROR => control::translate_error(ctx, dir, msg, w),
+        linux_abi::NLMSG_DONE => control::translate_done(ctx, dir, msg, w),
+        t if t < NLMSG_MIN_TYPE => w.put_padded(msg.bytes()),
+        _ if dir == Dir::LinuxToFreebsd && request::is_checked_dump(ctx.proto, msg) && !echo => {
+            translate_dump_request(ctx, msg, w)
+        }
+        t => match spec_for(ctx.proto, t) {
+            Some(spec) => {
+                let mut st = MsgState::new(ctx.host);
+                st.echo = echo;
+                st.request = ctx.request;
+                engine::translate_with_spec(&mut st, dir, spec, msg, w, engine::Follow::None)
+                    .map(|_| ())
+            }
+            None if ctx.proto == Proto::Route => Err(Error::Unsupported { msg_type: t }),
+            None => w.put_padded(msg.bytes()),
+        },
+    }
+}
+
+/// Translates an rtnetlink dump request as Linux reads it on the socket ([`request`]).
+fn translate_dump_request(ctx: &Ctx<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+    let Some(spec) = spec_for(ctx.proto, msg.msg_type()) else {
+        return Err(Error::Unsupported {
+            msg_type: msg.msg_type(),
+        });
+    };
+    let mut st = MsgState::new(ctx.host);
+    if ctx.strict {
+        request::check_strict_dump(msg)?;
+    }
+    let mut buf = [0u8; request::NORMALIZED_MAX];
+    let n = request::normalize_dump(msg, ctx.strict, &mut buf)?;
+    let normalized = Msg::parse(buf.get(..n).unwrap_or_default(), 0)?;
+    engine::translate_with_spec(
+        &mut st,
+        Dir::LinuxToFreebsd,
+        spec,
+        normalized,
+        w,
+        engine::Follow::None,
+    )
+    .map(|_| ())
+}
+
+/// Translates one message in direction `dir`, appending it to `w`.
+///
+/// Control messages are handled by type; family messages by their table; generic netlink
+/// families other than nlctrl and messages of other protocols pass unchanged. A
+/// NETLINK_ROUTE type without a table is [`Error::Unsupported`].
+pub fn translate_msg(ctx: &Ctx<'_>, dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+    translate_msg_as(ctx, dir, msg, w, false)
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+mod table_index_tests {
+    //! The tables' compile-time indexes against the tables themselves (here, above the
+    //! table and engine layers, where every family's tables are in reach).
+    use crate::table::{valid, AttrTable, Dir, Kind};
+    use crate::wire::Writer;
+
+    /// Every table reachable from the message specs, nested tables included.
+    fn tables() -> Vec<&'static AttrTable> {
+        let mut out: Vec<&'static AttrTable> = Vec::new();
+        let mut todo: Vec<&'static AttrTable> = crate::msg::ALL.iter().map(|s| s.attrs).collect();
+        // IFLA_LINKINFO picks its table by kind (a custom row), so seed those tables too.
+        {
+            use crate::msg::link::{IFLA_INFO, IFLA_INFO_GRE, IFLA_INFO_VLAN};
+            todo.extend([&IFLA_INFO, &IFLA_INFO_VLAN, &IFLA_INFO_GRE]);
+        }
+        while let Some(t) = todo.pop() {
+            if out.iter().any(|o| core::ptr::eq(*o, t)) {
+                continue;
+            }
+            for r in t.rules {
+                if let Kind::Nested(n) = r.kind {
+                    todo.push(n);
+                }
+            }
+            out.push(t);
+        }
+        out
+    }
+
+    #[test]
+    fn the_index_finds_what_a_scan_of_the_rows_finds() {
+        let tables = tables();
+        assert!(tables.len() >= 8, "{} tables", tables.len());
+        for t in tables {
+            for dir in [Dir::LinuxToFreebsd, Dir::FreebsdToLinux] {
+                for id in (0..1024).chain([0x3fff, u16::MAX]) {
+                    let want = t.rules.iter().position(|r| match dir {
+                        Dir::LinuxToFreebsd => r.linux == Some(id),
+                        Dir::FreebsdToLinux => r.freebsd == Some(id),
+                    });
+                    let got = t
+                        .lookup(dir, id)
+                        .map(|r| t.rules.iter().position(|o| core::ptr::eq(o, r)).unwrap());
+                    assert_eq!(got, want, "{} {dir:?} id {id}", t.name);
+                }
+            }
+        }
+    }
+
+    /// An attribute with `payload`, padded with `pad` (`None`: unpadded).
+    fn nla(out: &mut Vec<u8>, ty: u16, payload: &[u8], pad: Option<u8>) {
+        out.extend_from_slice(&u16::try_from(4 + payload.len()).unwrap().to_ne_bytes());
+        out.extend_from_slice(&ty.to_ne_bytes());
+        out.extend_from_slice(payload);
+        if let Some(b) = pad {
+            while out.len() % 4 != 0 {
+                out.push(b);
+            }
+        }
+    }
+
+    #[test]
+    fn unchanged_attributes_are_copied_in_runs_with_zero_padding() {
+        use crate::msg::route::RTAX;
+        let host = crate::host::tests::test_host(false);
+        let mtu = 1500u32.to_ne_bytes();
+        let hop = 64u32.to_ne_bytes();
+        // Input: padding junk after a copied string, a run of two, an id with no row (dropped,
+        // ends the run), another copy, and a last attribute without its padding.
+        let mut src = Vec::new();
+        nla(&mut src, 16, b"x", Some(0xAA));
+        nla(&mut src, 2, &mtu, Some(0));
+        nla(&mut src, 10, &hop, Some(0));
+        nla(&mut src, 200, &hop, Some(0));
+        nla(&mut src, 1, &hop, Some(0));
+        nla(&mut src, 16, b"ab", None);
+        // Linux form: the same attributes, zero-padded, without id 200.
+        let mut want = Vec::new();
+        nla(&mut want, 16, b"x", Some(0));
+        nla(&mut want, 2, &mtu, Some(0));
+        nla(&mut want, 10, &hop, Some(0));
+        nla(&mut want, 1, &hop, Some(0));
+        nla(&mut want, 16, b"ab", Some(0));
+        for dir in [Dir::FreebsdToLinux, Dir::LinuxToFreebsd] {
+            let mut out = [0x55u8; 128];
+            let mut w = Writer::new(&mut out);
+            let mut st = crate::table::MsgState::new(&host);
+            crate::engine::translate_attrs(&mut st, dir, &RTAX, &src, 0, &mut w, false).unwrap();
+            let n = w.finish().unwrap();
+            assert_eq!(&out[..n], &want[..], "{dir:?}");
+        }
+    }
+
+    #[test]
+    fn a_table_with_another_tables_index_is_refused() {
+        use crate::msg::route::{RTA, RTAX};
+        let wrong = AttrTable {
+            name: "RTA",
+            rules: RTA.rules,
+            synth_linux: &[],
+            index: RTAX.index,
+        };
+        assert!(!valid(&wrong));
+        assert!(valid(&RTA) && valid(&RTAX));
     }
 }

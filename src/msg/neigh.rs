@@ -6,10 +6,12 @@
 //! use the same bits on both (checked in `tests/tables.rs`).
 
 use super::maps::AF_MAP;
-use crate::engine::Cx;
-use crate::table::{valid, AttrIndex, AttrTable, Conv, Field, FlagMap, Kind, MsgSpec, Residual};
-use crate::{freebsd_only, linux_only, same, Dir};
-use core::mem::{offset_of, size_of};
+use crate::table::Hooks;
+use crate::table::MsgState;
+use crate::table::{valid, AttrIndex, AttrTable, Conv, FlagMap, Kind, MsgSpec, Residual};
+use crate::wire::edit_header;
+use crate::{field, freebsd_only, linux_only, same};
+use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
 
@@ -23,6 +25,7 @@ pub static NTF_EXT_MAP: FlagMap = FlagMap {
 };
 
 /// Neighbour attributes.
+#[rustfmt::skip]
 pub static NDA: AttrTable = AttrTable {
     name: "NDA",
     rules: &[
@@ -40,14 +43,10 @@ pub static NDA: AttrTable = AttrTable {
         same!(NDA_PROTOCOL),
         same!(NDA_NH_ID),
         same!(NDA_FDB_EXT_ATTRS),
-        same!(
-            NDA_FLAGS_EXT,
-            Kind::Flags32(&NTF_EXT_MAP),
-            "Linux: extended bits only; FreeBSD: whole flag word (bits << 8)"
-        ),
+        same!(NDA_FLAGS_EXT, Kind::Flags32(&NTF_EXT_MAP), "Linux: extended bits only; FreeBSD: whole flag word (bits << 8)"),
         same!(NDA_NDM_STATE_MASK),
         same!(NDA_NDM_FLAGS_MASK),
-        freebsd_only!(NDA_FREEBSD, "FreeBSD-private nest (next state timestamp)",),
+        freebsd_only!(NDA_FREEBSD, "FreeBSD-private nest (next state timestamp)"),
     ],
     synth_linux: &[],
     index: &NDA_INDEX,
@@ -56,17 +55,15 @@ const _: () = assert!(valid(&NDA));
 static NDA_INDEX: AttrIndex = AttrIndex::of(&NDA);
 
 /// The neighbour family.
+#[rustfmt::skip]
 pub static NEIGH: MsgSpec = MsgSpec {
     name: "neigh",
     types: &[l::RTM_NEWNEIGH, l::RTM_DELNEIGH, l::RTM_GETNEIGH],
     header_len: size_of::<l::ndmsg>(),
-    fields: &[Field {
-        off: offset_of!(l::ndmsg, ndm_family),
-        conv: Conv::Family(&AF_MAP),
-    }],
+    fields: &[field!(ndmsg.ndm_family, Conv::Family(&AF_MAP))],
     attrs: &NDA,
-    append: None,
-    fixup: Some(fix_static),
+    to_freebsd: Hooks { append: None, fixup: Some(static_to_freebsd) },
+    to_linux: Hooks { append: None, fixup: Some(static_to_linux) },
 };
 
 /// Static entries: Linux marks them with the state `NUD_PERMANENT` (iproute2's default for
@@ -74,26 +71,21 @@ pub static NEIGH: MsgSpec = MsgSpec {
 /// (`sys/netlink/route/neigh.c`: `NTF_STICKY` → `LLE_STATIC` on input, `LLE_STATIC` →
 /// `NTF_STICKY` on output). Linux's `NTF_STICKY` means a sticky bridge FDB entry instead, so
 /// the bit does not cross as such.
-fn fix_static(_cx: &Cx<'_>, dir: Dir, _src: &[u8], out_header: &mut [u8]) {
-    let state_off = offset_of!(l::ndmsg, ndm_state);
-    let flags_off = offset_of!(l::ndmsg, ndm_flags);
-    let (Some(state), Some(&flags)) = (
-        crate::wire::read_u16(out_header, state_off),
-        out_header.get(flags_off),
-    ) else {
-        return;
-    };
-    let (state, flags) = match dir {
-        Dir::LinuxToFreebsd if state & l::NUD_PERMANENT != 0 => {
-            (f::NUD_REACHABLE, flags | f::NTF_STICKY)
+fn static_to_freebsd(_st: &MsgState<'_>, _src: &[u8], out_header: &mut [u8]) {
+    edit_header(out_header, |h: &mut f::ndmsg| {
+        if h.ndm_state & l::NUD_PERMANENT != 0 {
+            h.ndm_state = f::NUD_REACHABLE;
+            h.ndm_flags |= f::NTF_STICKY;
         }
-        Dir::FreebsdToLinux if flags & f::NTF_STICKY != 0 => {
-            (l::NUD_PERMANENT, flags & !f::NTF_STICKY)
+    });
+}
+
+/// See [`static_to_freebsd`].
+fn static_to_linux(_st: &MsgState<'_>, _src: &[u8], out_header: &mut [u8]) {
+    edit_header(out_header, |h: &mut l::ndmsg| {
+        if h.ndm_flags & f::NTF_STICKY != 0 {
+            h.ndm_state = l::NUD_PERMANENT;
+            h.ndm_flags &= !f::NTF_STICKY;
         }
-        _ => return,
-    };
-    crate::wire::write_u16(out_header, state_off, state);
-    if let Some(b) = out_header.get_mut(flags_off) {
-        *b = flags;
-    }
+    });
 }

@@ -7,12 +7,14 @@
 //! family; `NHA_GROUP` is an array of `struct nexthop_grp`, identical on both.
 
 use super::maps::AF_MAP;
-use crate::table::{valid, AttrIndex, AttrTable, Conv, Field, MsgSpec};
-use crate::{freebsd_only, linux_only, same};
-use core::mem::{offset_of, size_of};
+use crate::table::Hooks;
+use crate::table::{valid, AttrIndex, AttrTable, Conv, MsgSpec};
+use crate::{field, freebsd_only, linux_only, same};
+use core::mem::size_of;
 use linux_abi as l;
 
 /// Nexthop attributes.
+#[rustfmt::skip]
 pub static NHA: AttrTable = AttrTable {
     name: "NHA",
     rules: &[
@@ -39,15 +41,13 @@ const _: () = assert!(valid(&NHA));
 static NHA_INDEX: AttrIndex = AttrIndex::of(&NHA);
 
 /// The nexthop family.
+#[rustfmt::skip]
 pub static NEXTHOP: MsgSpec = MsgSpec {
     name: "nexthop",
     types: &[l::RTM_NEWNEXTHOP, l::RTM_DELNEXTHOP, l::RTM_GETNEXTHOP],
     header_len: size_of::<l::nhmsg>(),
-    fields: &[Field {
-        off: offset_of!(l::nhmsg, nh_family),
-        conv: Conv::Family(&AF_MAP),
-    }],
+    fields: &[field!(nhmsg.nh_family, Conv::Family(&AF_MAP))],
     attrs: &NHA,
-    append: None,
-    fixup: None,
+    to_freebsd: Hooks::NONE,
+    to_linux: Hooks::NONE,
 };

@@ -7,17 +7,21 @@
 //! (checked in `tests/tables.rs`).
 
 use super::maps::{AF_MAP, RTM_TABLE_MAP, RT_TABLE_MAP};
-use crate::engine::{translate_attrs, Cx};
+use crate::engine::translate_attrs;
 use crate::error::{off32, Error};
-use crate::table::{valid, AttrIndex, AttrTable, Conv, Field, Kind, MsgSpec};
-use crate::wire::{align4, attrs_after, read_u16, Attr, Writer};
-use crate::{freebsd_only, linux_only, same};
-use crate::{Dir, Result};
+use crate::table::Dir;
+use crate::table::Hooks;
+use crate::table::MsgState;
+use crate::table::{valid, AttrIndex, AttrTable, Conv, Kind, MsgSpec};
+use crate::wire::{align4, attrs_after, edit_header, read_header, read_u16, Attr, Msg, Writer};
+use crate::Result;
+use crate::{field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
 
 /// Route metrics nested in `RTA_METRICS` (same ids on both; FreeBSD only acts on MTU).
+#[rustfmt::skip]
 pub static RTAX: AttrTable = AttrTable {
     name: "RTAX",
     rules: &[
@@ -46,14 +50,11 @@ const _: () = assert!(valid(&RTAX));
 static RTAX_INDEX: AttrIndex = AttrIndex::of(&RTAX);
 
 /// Route attributes.
+#[rustfmt::skip]
 pub static RTA: AttrTable = AttrTable {
     name: "RTA",
     rules: &[
-        same!(
-            RTA_DST,
-            Kind::Custom(dst),
-            "omitted on Linux for a default route"
-        ),
+        same!(RTA_DST, Kind::Custom(dst), "omitted on Linux for a default route"),
         same!(RTA_SRC),
         same!(RTA_IIF),
         same!(RTA_OIF),
@@ -61,11 +62,7 @@ pub static RTA: AttrTable = AttrTable {
         same!(RTA_PRIORITY),
         same!(RTA_PREFSRC),
         same!(RTA_METRICS, Kind::Nested(&RTAX), ""),
-        same!(
-            RTA_MULTIPATH,
-            Kind::Custom(multipath),
-            "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD",
-        ),
+        same!(RTA_MULTIPATH, Kind::Custom(multipath), "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD"),
         linux_only!(RTA_PROTOINFO, "ABI: id 10 is FreeBSD NL_RTA_KNH_ID"),
         freebsd_only!(NL_RTA_KNH_ID, "ABI: id 10 is Linux RTA_PROTOINFO"),
         same!(RTA_FLOW),
@@ -74,18 +71,10 @@ pub static RTA: AttrTable = AttrTable {
         freebsd_only!(NL_RTA_WEIGHT, "ABI: id 13 is Linux RTA_SESSION"),
         linux_only!(RTA_MP_ALGO, "ABI: id 14 is FreeBSD NL_RTA_RTFLAGS"),
         freebsd_only!(NL_RTA_RTFLAGS, "ABI: id 14 is Linux RTA_MP_ALGO"),
-        same!(
-            RTA_TABLE,
-            Kind::U32(&RT_TABLE_MAP),
-            "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF",
-        ),
+        same!(RTA_TABLE, Kind::U32(&RT_TABLE_MAP), "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF"),
         linux_only!(RTA_MARK, "policy routing by mark: none on FreeBSD"),
         same!(RTA_MFC_STATS),
-        same!(
-            RTA_VIA,
-            Kind::Custom(via),
-            "ABI: u16 family on Linux, u8 on FreeBSD",
-        ),
+        same!(RTA_VIA, Kind::Custom(via), "ABI: u16 family on Linux, u8 on FreeBSD"),
         same!(RTA_NEWDST),
         same!(RTA_PREF),
         same!(RTA_ENCAP_TYPE),
@@ -106,30 +95,25 @@ const _: () = assert!(valid(&RTA));
 static RTA_INDEX: AttrIndex = AttrIndex::of(&RTA);
 
 /// The route family.
+#[rustfmt::skip]
 pub static ROUTE: MsgSpec = MsgSpec {
     name: "route",
     types: &[l::RTM_NEWROUTE, l::RTM_DELROUTE, l::RTM_GETROUTE],
     header_len: size_of::<l::rtmsg>(),
     fields: &[
-        Field {
-            off: offset_of!(l::rtmsg, rtm_family),
-            conv: Conv::Family(&AF_MAP),
-        },
-        Field {
-            off: offset_of!(l::rtmsg, rtm_table),
-            conv: Conv::U8(&RTM_TABLE_MAP),
-        },
+        field!(rtmsg.rtm_family, Conv::Family(&AF_MAP)),
+        field!(rtmsg.rtm_table, Conv::U8(&RTM_TABLE_MAP)),
     ],
     attrs: &RTA,
-    append: Some(default_dst),
-    fixup: Some(fix_rtm_table),
+    to_freebsd: Hooks { append: Some(default_dst), fixup: None },
+    to_linux: Hooks { append: None, fixup: Some(fix_rtm_table) },
 };
 
 /// `RTA_VIA`: Linux `struct rtvia` starts with a u16 family, FreeBSD's with a u8 family
 /// (`sys/netlink/route/route.h`; FreeBSD writes 17 bytes for IPv4 over an IPv6 gateway,
 /// `rt.c dump_rc_nhop_gw`). The address bytes follow unchanged.
 fn via(
-    _cx: &mut Cx<'_>,
+    _st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -185,7 +169,7 @@ const RTNH_LEN: usize = size_of::<l::rtnexthop>();
 /// (`net/ipv4/fib_semantics.c`), FreeBSD stores the weight itself (`rt.c dump_rc_nhg`,
 /// `nlf_p_rtnh`).
 fn multipath(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -216,7 +200,7 @@ fn multipath(
         let start = w.len();
         w.put(&hdr)?;
         let inner = rest.get(RTNH_LEN..len).unwrap_or_default();
-        translate_attrs(cx, dir, &RTA, inner, at.saturating_add(RTNH_LEN), w, false)?;
+        translate_attrs(st, dir, &RTA, inner, at.saturating_add(RTNH_LEN), w, false)?;
         let out_len = u16::try_from(w.len().saturating_sub(start))
             .map_err(|_| Error::TooLong { off: off32(at) })?;
         w.patch(start, &out_len.to_ne_bytes());
@@ -229,7 +213,7 @@ fn multipath(
 /// `rtm_dst_len` is 0 (`net/ipv4/fib_semantics.c fib_dump_info`), and iproute2 then prints
 /// `default` instead of `0.0.0.0/0`.
 fn dst(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -239,14 +223,11 @@ fn dst(
         return Ok(());
     };
     if dir == Dir::FreebsdToLinux {
-        if let Some(asked) = get_reply_dst(cx) {
+        if let Some(asked) = get_reply_dst(st) {
             return w.attr(ty, asked);
         }
     }
-    let dst_len = cx
-        .src_header()
-        .get(offset_of!(l::rtmsg, rtm_dst_len))
-        .copied();
+    let dst_len = read_header::<f::rtmsg>(st.src_header()).map(|h| h.rtm_dst_len);
     if dir == Dir::FreebsdToLinux && dst_len == Some(0) && attr.payload().iter().all(|&b| b == 0) {
         return Ok(());
     }
@@ -255,13 +236,8 @@ fn dst(
 
 /// FreeBSD's route handlers need `RTA_DST` (`rt.c`: EINVAL without it) where Linux takes a
 /// missing one as the default route: add the all-zero address for a Linux request without it.
-fn default_dst(
-    cx: &mut Cx<'_>,
-    dir: Dir,
-    msg: crate::wire::Msg<'_>,
-    w: &mut Writer<'_>,
-) -> Result<()> {
-    if dir != Dir::LinuxToFreebsd || msg.flags() & l::NLM_F_DUMP == l::NLM_F_DUMP {
+fn default_dst(st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+    if msg.flags() & l::NLM_F_DUMP == l::NLM_F_DUMP {
         return Ok(());
     }
     if attrs_after(msg.payload(), size_of::<l::rtmsg>())
@@ -270,7 +246,7 @@ fn default_dst(
     {
         return Ok(());
     }
-    let family = cx.src_header().first().copied();
+    let family = st.src_header().first().copied();
     let zeros = [0u8; 16];
     let len = match family {
         Some(l::AF_INET) => 4,
@@ -287,23 +263,20 @@ const RT_TABLE_COMPAT: u8 = 252;
 /// The header's `rtm_table` on Linux follows `RTA_TABLE` (`net/ipv4/fib_semantics.c
 /// fib_dump_info`: the id when below 256, else `RT_TABLE_COMPAT`); FreeBSD leaves it 0 for
 /// fibs ≥ 255 (`rt.c dump_px`), which would read as main.
-fn fix_rtm_table(cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]) {
-    if dir != Dir::FreebsdToLinux {
-        return;
-    }
-    if let Some(asked) = get_reply_dst(cx) {
+fn fix_rtm_table(st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
+    if let Some(asked) = get_reply_dst(st) {
         fix_get_reply(asked, out_header);
     }
     let attrs = attrs_after(src_payload, size_of::<f::rtmsg>());
     let Some(fib) = attrs.find(f::NL_RTA_TABLE).and_then(|a| a.u32()) else {
         return;
     };
-    let Some(table) = RT_TABLE_MAP.map(dir, fib) else {
+    let Some(table) = RT_TABLE_MAP.map(Dir::FreebsdToLinux, fib) else {
         return;
     };
-    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_table)) {
-        *b = u8::try_from(table).unwrap_or(RT_TABLE_COMPAT);
-    }
+    edit_header(out_header, |h: &mut l::rtmsg| {
+        h.rtm_table = u8::try_from(table).unwrap_or(RT_TABLE_COMPAT);
+    });
 }
 
 /// For the reply to a single `RTM_GETROUTE` (`ip route get`): the address asked about, from
@@ -313,12 +286,12 @@ fn fix_rtm_table(cx: &Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8
 /// `rtm_dst_len` 32/128, `RTM_F_CLONED`, protocol unspecified: `net/ipv4/route.c
 /// rt_fill_info`), so iproute2 prints `192.0.2.77 dev eth0 ... cache`. FreeBSD answers with the
 /// matching prefix (`rt.c handle_rtm_getroute` → `dump_px`).
-fn get_reply_dst<'a>(cx: &Cx<'a>) -> Option<&'a [u8]> {
-    let (ty, flags) = cx.msg_type_flags();
+fn get_reply_dst<'a>(st: &MsgState<'a>) -> Option<&'a [u8]> {
+    let (ty, flags) = st.msg_type_flags();
     if ty != f::RTM_NEWROUTE || flags & f::NLM_F_MULTI != 0 {
         return None;
     }
-    let req = cx.request()?;
+    let req = st.request()?;
     if req.msg_type() != l::RTM_GETROUTE || req.flags() & l::NLM_F_DUMP == l::NLM_F_DUMP {
         return None;
     }
@@ -329,14 +302,9 @@ fn get_reply_dst<'a>(cx: &Cx<'a>) -> Option<&'a [u8]> {
 /// The header of a lookup reply, as Linux writes it (see [`get_reply_dst`]).
 fn fix_get_reply(asked: &[u8], out_header: &mut [u8]) {
     let bits = u8::try_from(asked.len().saturating_mul(8)).unwrap_or(u8::MAX);
-    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_dst_len)) {
-        *b = bits;
-    }
-    if let Some(b) = out_header.get_mut(offset_of!(l::rtmsg, rtm_protocol)) {
-        *b = l::RTPROT_UNSPEC;
-    }
-    let off = offset_of!(l::rtmsg, rtm_flags);
-    if let Some(v) = crate::wire::read_u32(out_header, off) {
-        crate::wire::write_u32(out_header, off, v | l::RTM_F_CLONED);
-    }
+    edit_header(out_header, |h: &mut l::rtmsg| {
+        h.rtm_dst_len = bits;
+        h.rtm_protocol = l::RTPROT_UNSPEC;
+        h.rtm_flags |= l::RTM_F_CLONED;
+    });
 }

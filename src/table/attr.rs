@@ -2,16 +2,17 @@
 //! Attribute tables: rows pairing Linux and FreeBSD attribute ids with a conversion.
 
 use super::maps::{FlagMap, ValueMap};
-use crate::engine::Cx;
+use super::state::MsgState;
+use super::Dir;
 use crate::wire::{Attr, Writer};
-use crate::{Dir, Result};
+use crate::Result;
 
 /// A hand-written conversion for a row whose payload layout differs between the ABIs.
 ///
 /// `out_type` is the attribute id on the output side (flag bits included), or `None` when the
 /// row has no counterpart there and the function may emit something else or nothing.
 pub type CustomFn = fn(
-    cx: &mut Cx<'_>,
+    st: &mut MsgState<'_>,
     dir: Dir,
     attr: Attr<'_>,
     out_type: Option<u16>,
@@ -37,6 +38,11 @@ pub enum Kind {
     U32(&'static ValueMap<u32>),
     /// A `u32` flag word through a flag map.
     Flags32(&'static FlagMap),
+    /// An interface name (`IFLA_IFNAME`, `IFA_LABEL`): FreeBSD names become Linux names by
+    /// the Linuxulator's rules ([`crate::host`]); a Linux name goes back to the FreeBSD
+    /// interface it designates, and a name no interface has (a link being created) passes
+    /// unchanged.
+    IfName,
     /// A nested attribute list, translated with its own table.
     Nested(&'static AttrTable),
     /// A hand-written conversion.
@@ -53,6 +59,7 @@ impl core::fmt::Debug for Kind {
             Kind::U8(m) => write!(f, "U8({})", m.name),
             Kind::U32(m) => write!(f, "U32({})", m.name),
             Kind::Flags32(m) => write!(f, "Flags32({})", m.name),
+            Kind::IfName => f.write_str("IfName"),
             Kind::Nested(t) => write!(f, "Nested({})", t.name),
             Kind::Custom(_) => f.write_str("Custom"),
             Kind::Drop => f.write_str("Drop"),
@@ -320,105 +327,4 @@ macro_rules! freebsd_only {
             note: $note,
         }
     };
-}
-
-#[cfg(test)]
-#[allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
-mod tests {
-    use super::*;
-
-    /// Every table reachable from the message specs, nested tables included.
-    fn tables() -> Vec<&'static AttrTable> {
-        let mut out: Vec<&'static AttrTable> = Vec::new();
-        let mut todo: Vec<&'static AttrTable> = crate::msg::ALL.iter().map(|s| s.attrs).collect();
-        while let Some(t) = todo.pop() {
-            if out.iter().any(|o| core::ptr::eq(*o, t)) {
-                continue;
-            }
-            for r in t.rules {
-                if let Kind::Nested(n) = r.kind {
-                    todo.push(n);
-                }
-            }
-            out.push(t);
-        }
-        out
-    }
-
-    #[test]
-    fn the_index_finds_what_a_scan_of_the_rows_finds() {
-        let tables = tables();
-        assert!(tables.len() >= 8, "{} tables", tables.len());
-        for t in tables {
-            for dir in [Dir::LinuxToFreebsd, Dir::FreebsdToLinux] {
-                for id in (0..1024).chain([0x3fff, u16::MAX]) {
-                    let want = t.rules.iter().position(|r| match dir {
-                        Dir::LinuxToFreebsd => r.linux == Some(id),
-                        Dir::FreebsdToLinux => r.freebsd == Some(id),
-                    });
-                    let got = t
-                        .lookup(dir, id)
-                        .map(|r| t.rules.iter().position(|o| core::ptr::eq(o, r)).unwrap());
-                    assert_eq!(got, want, "{} {dir:?} id {id}", t.name);
-                }
-            }
-        }
-    }
-
-    /// An attribute with `payload`, padded with `pad` (`None`: unpadded).
-    fn nla(out: &mut Vec<u8>, ty: u16, payload: &[u8], pad: Option<u8>) {
-        out.extend_from_slice(&u16::try_from(4 + payload.len()).unwrap().to_ne_bytes());
-        out.extend_from_slice(&ty.to_ne_bytes());
-        out.extend_from_slice(payload);
-        if let Some(b) = pad {
-            while out.len() % 4 != 0 {
-                out.push(b);
-            }
-        }
-    }
-
-    #[test]
-    fn unchanged_attributes_are_copied_in_runs_with_zero_padding() {
-        use crate::msg::route::RTAX;
-        let host = crate::host::tests::test_host(false);
-        let mtu = 1500u32.to_ne_bytes();
-        let hop = 64u32.to_ne_bytes();
-        // Input: padding junk after a copied string, a run of two, an id with no row (dropped,
-        // ends the run), another copy, and a last attribute without its padding.
-        let mut src = Vec::new();
-        nla(&mut src, 16, b"x", Some(0xAA));
-        nla(&mut src, 2, &mtu, Some(0));
-        nla(&mut src, 10, &hop, Some(0));
-        nla(&mut src, 200, &hop, Some(0));
-        nla(&mut src, 1, &hop, Some(0));
-        nla(&mut src, 16, b"ab", None);
-        // Linux form: the same attributes, zero-padded, without id 200.
-        let mut want = Vec::new();
-        nla(&mut want, 16, b"x", Some(0));
-        nla(&mut want, 2, &mtu, Some(0));
-        nla(&mut want, 10, &hop, Some(0));
-        nla(&mut want, 1, &hop, Some(0));
-        nla(&mut want, 16, b"ab", Some(0));
-        for dir in [Dir::FreebsdToLinux, Dir::LinuxToFreebsd] {
-            let mut out = [0x55u8; 128];
-            let mut w = Writer::new(&mut out);
-            let mut cx = Cx::new(&host);
-            crate::engine::translate_attrs(&mut cx, dir, &RTAX, &src, 0, &mut w, false).unwrap();
-            let n = w.finish().unwrap();
-            assert_eq!(&out[..n], &want[..], "{dir:?}");
-        }
-    }
-
-    #[test]
-    fn a_table_with_another_tables_index_is_refused() {
-        use crate::msg::route::{RTA, RTAX};
-        let wrong = AttrTable {
-            name: "RTA",
-            rules: RTA.rules,
-            synth_linux: &[],
-            index: RTAX.index,
-        };
-        assert!(!valid(&wrong));
-        assert!(valid(&RTA) && valid(&RTAX));
-    }
 }

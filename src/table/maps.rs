@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 //! Value maps (codes such as `AF_*`, `IFT_*`/`ARPHRD_*`, table ids) and flag maps.
 
-use crate::Dir;
+use super::Dir;
 
 /// What a [`ValueMap`] does with a value that has no row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,11 +9,35 @@
 
 mod attr;
 mod maps;
+mod state;
 
 pub use attr::{valid, AttrIndex, AttrRule, AttrTable, CustomFn, Kind, Synth};
 pub use maps::{FlagMap, Residual, Unknown, ValueMap};
+pub use state::MsgState;
+pub(crate) use state::{Track, MAX_HEADER};
 
-use crate::Dir;
+use crate::wire::{Msg, Writer};
+use crate::Result;
+
+/// A translation direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    /// From a Linux process to FreeBSD's kernel (requests).
+    LinuxToFreebsd,
+    /// From FreeBSD's kernel to a Linux process (replies, notifications, acks).
+    FreebsdToLinux,
+}
+
+impl Dir {
+    /// The opposite direction.
+    #[must_use]
+    pub const fn reverse(self) -> Dir {
+        match self {
+            Dir::LinuxToFreebsd => Dir::FreebsdToLinux,
+            Dir::FreebsdToLinux => Dir::LinuxToFreebsd,
+        }
+    }
+}
 
 /// How one field of a fixed family header converts.
 #[derive(Debug, Clone, Copy)]
@@ -37,21 +61,54 @@ pub struct Field {
     pub conv: Conv,
 }
 
+/// A converted header field: `field!(ifinfomsg.ifi_type, Conv::U16(&IFT_MAP))`, the offset
+/// taken from the `linux-abi` struct (both ABIs lay the family headers out alike; checked by
+/// `tests/tables.rs`).
+#[macro_export]
+macro_rules! field {
+    ($s:ident . $f:ident, $conv:expr $(,)?) => {
+        $crate::table::Field {
+            off: ::core::mem::offset_of!(::linux_abi::$s, $f),
+            conv: $conv,
+        }
+    };
+}
+
 /// A hook run after a message was translated, for rules that span header and attributes
 /// (e.g. Linux `ifa_flags` mirrors the low byte of `IFA_FLAGS`). It gets the source message's
 /// payload and the output fixed header, already translated, to patch in place.
-pub type FixupFn =
-    fn(cx: &crate::engine::Cx<'_>, dir: Dir, src_payload: &[u8], out_header: &mut [u8]);
+pub type FixupFn = fn(st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]);
 
 /// A hook that may append attributes after the translated ones (for attributes one side
 /// requires and the other leaves implicit, e.g. FreeBSD needs `RTA_DST` for a default route).
 /// It gets the source message.
-pub type AppendFn = fn(
-    cx: &mut crate::engine::Cx<'_>,
-    dir: Dir,
-    msg: crate::wire::Msg<'_>,
-    w: &mut crate::wire::Writer<'_>,
-) -> crate::Result<()>;
+pub type AppendFn = fn(st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()>;
+
+/// The hooks of one direction: each is written for the one direction it is listed under.
+#[derive(Debug, Clone, Copy)]
+pub struct Hooks {
+    /// Appends attributes after the translated ones.
+    pub append: Option<AppendFn>,
+    /// Patches the output fixed header after the attributes.
+    pub fixup: Option<FixupFn>,
+}
+
+impl Hooks {
+    /// No hook.
+    pub const NONE: Hooks = Hooks {
+        append: None,
+        fixup: None,
+    };
+
+    /// The hooks for `dir` of `spec`.
+    #[must_use]
+    pub fn of(spec: &MsgSpec, dir: Dir) -> Hooks {
+        match dir {
+            Dir::LinuxToFreebsd => spec.to_freebsd,
+            Dir::FreebsdToLinux => spec.to_linux,
+        }
+    }
+}
 
 /// Everything the engine needs to translate one message family.
 #[derive(Debug)]
@@ -67,10 +124,10 @@ pub struct MsgSpec {
     pub fields: &'static [Field],
     /// The attributes after the header.
     pub attrs: &'static AttrTable,
-    /// Optional hook appending attributes.
-    pub append: Option<AppendFn>,
-    /// Optional hook after the attributes.
-    pub fixup: Option<FixupFn>,
+    /// Hooks run on a Linux message becoming FreeBSD's.
+    pub to_freebsd: Hooks,
+    /// Hooks run on a FreeBSD message becoming Linux's.
+    pub to_linux: Hooks,
 }
 
 impl MsgSpec {

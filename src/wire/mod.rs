@@ -70,3 +70,24 @@ pub fn write_u32(buf: &mut [u8], off: usize, v: u32) -> Option<()> {
     buf.get_mut(off..end)?.copy_from_slice(&v.to_ne_bytes());
     Some(())
 }
+
+/// The fixed header (or any ABI struct) at the start of `buf`, copied out (so `buf` needs no
+/// alignment); `None` when `buf` is shorter than `H`.
+#[must_use]
+pub fn read_header<H: zerocopy::FromBytes>(buf: &[u8]) -> Option<H> {
+    H::read_from_prefix(buf).ok().map(|(h, _)| h)
+}
+
+/// Edits the fixed header at the start of `buf` through its ABI struct `H` (copied out,
+/// changed by `f`, written back, so `buf` needs no alignment). Nothing happens when `buf` is
+/// shorter than `H`.
+pub fn edit_header<H>(buf: &mut [u8], f: impl FnOnce(&mut H))
+where
+    H: zerocopy::FromBytes + zerocopy::IntoBytes + zerocopy::Immutable + zerocopy::KnownLayout,
+{
+    if let Ok((mut h, _)) = H::read_from_prefix(buf) {
+        f(&mut h);
+        // Cannot fail: `buf` held an `H` a moment ago.
+        let _ = h.write_to_prefix(buf);
+    }
+}

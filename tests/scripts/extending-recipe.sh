@@ -47,5 +47,5 @@ cmp -s docs/translation.md "$repo/docs/translation.md" ||
   fail "docs/translation.md after the recipe differs from the committed one"
 # Step 4: the tests the recipe names.
 CARGO_TARGET_DIR=$target $cargo test -q -p nlcompat --test tables --test translate >/dev/null 2>&1 ||
-  fail "tests/tables.rs or tests/translate.rs fail after the recipe"
+  fail "tests/tables.rs or tests/translate/ fail after the recipe"
 echo "extending-recipe: OK (row removed -> docs changed; row re-added -> docs and tests as committed)"

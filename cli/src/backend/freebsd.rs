@@ -109,7 +109,7 @@ impl FreebsdBackend {
                             cap_ack: true,
                             ..s.ack
                         };
-                        out.extend(error_reply(first, &capped, e.linux_errno(), None));
+                        out.extend(error_reply(first, &capped, e.linux_errno().get(), None));
                     }
                 }
             }
@@ -206,11 +206,16 @@ fn group_of(m: Msg<'_>) -> u32 {
     }
 }
 
+/// The Linux errno for the model's FreeBSD errno `e`, through the translator's map.
+fn linux_errno(e: i32) -> i32 {
+    nlcompat::msg::errno::to_linux(nlcompat::FreebsdErrno::new(e)).get()
+}
+
 /// The Linux `NLMSG_ERROR` answering `req` on socket `sock` with `-errno`, as Linux's
 /// `netlink_ack()` shapes it (`nlcompat::ack`): to the socket's port, the request's seq.
 fn error_reply(req: Msg<'_>, sock: &AckSock, errno: i32, text: Option<&[u8]>) -> Vec<u8> {
     ack_bytes(req, |w| {
-        nlcompat::ack::write_ack(w, req, sock, errno, text, None)
+        nlcompat::ack::write_ack(w, req, sock, nlcompat::LinuxErrno::new(errno), text, None)
     })
 }
 
@@ -239,10 +244,7 @@ fn chunk(bytes: &[u8]) -> Vec<Delivery> {
 impl Backend for FreebsdBackend {
     fn open(&mut self, protocol: i32) -> Result<SockId, i32> {
         let proto = u32::try_from(protocol).map_err(|_| libc::EPROTONOSUPPORT)?;
-        let bsd = self
-            .kernel
-            .socket(proto, self.cred)
-            .map_err(nlcompat::msg::errno::to_linux)?;
+        let bsd = self.kernel.socket(proto, self.cred).map_err(linux_errno)?;
         let id = SockId(self.next);
         self.next = self.next.wrapping_add(1);
         self.socks.insert(
@@ -289,7 +291,7 @@ impl Backend for FreebsdBackend {
         };
         self.kernel
             .setsockopt(sock.bsd, SOL_NETLINK, opt, &group.to_ne_bytes())
-            .map_err(nlcompat::msg::errno::to_linux)
+            .map_err(linux_errno)
     }
 
     fn set_flag(&mut self, s: SockId, opt: i32, on: bool) -> Result<(), i32> {
@@ -306,7 +308,7 @@ impl Backend for FreebsdBackend {
                 let v = i32::from(on).to_ne_bytes();
                 self.kernel
                     .setsockopt(bsd, SOL_NETLINK, name, &v)
-                    .map_err(nlcompat::msg::errno::to_linux)
+                    .map_err(linux_errno)
             }
             // Options FreeBSD lacks (NO_ENOBUFS, BROADCAST_ERROR, ...) or means otherwise
             // (GET_STRICT_CHK) are kept by the runner.
@@ -355,12 +357,7 @@ impl Backend for FreebsdBackend {
                 self.record(sock, crate::pcap::Way::ToKernel, freebsd);
             }
             if let Err(e) = self.kernel.send(bsd, freebsd) {
-                stream.extend(error_reply(
-                    req,
-                    &ack,
-                    nlcompat::msg::errno::to_linux(e),
-                    None,
-                ));
+                stream.extend(error_reply(req, &ack, linux_errno(e), None));
                 continue;
             }
             let bufs = self.kernel.take_bufs(bsd);

@@ -13,12 +13,12 @@ use freebsd_abi::{
     IFLA_GRE_REMOTE, IFLA_TUNNEL_GRE_UDP, IFLA_TUNNEL_NONE,
 };
 
-use crate::abi::*;
 use crate::kernel::{Kernel, Req};
 use crate::parse::{get_ip, get_u16, get_u32, walk_attrs};
 use crate::route::link::ParsedLink;
 use crate::state::{GreState, Iface};
 use crate::writer::Writer;
+use freebsd_abi::*;
 
 /// `GRE_ENABLE_CSUM`, `GRE_ENABLE_SEQ`, `GRE_UDPENCAP` (`net/if_gre.h`).
 const GRE_UDPENCAP: u32 = 0x0004;
@@ -146,13 +146,6 @@ fn gre_set_flags(sc: &mut GreState, opt: u32) -> i32 {
     0
 }
 
-fn ip_bytes(a: &IpAddr) -> Vec<u8> {
-    match a {
-        IpAddr::V4(v) => v.octets().to_vec(),
-        IpAddr::V6(v) => v.octets().to_vec(),
-    }
-}
-
 /// `gre_clone_dump_nl()`, in place of the default IFLA_LINKINFO: IFLA_LINK (the
 /// interface's own index) and IFLA_IFNAME again, then IFLA_LINKINFO{IFLA_INFO_KIND
 /// "gre", IFLA_INFO_DATA{endpoints, FLAGS, OKEY, ENCAP_TYPE, ENCAP_SPORT}}. As in the
@@ -167,8 +160,8 @@ pub(crate) fn gre_clone_dump_nl(w: &mut Writer, ifp: &Iface) {
     w.attr_str(IFLA_INFO_KIND, "gre");
     let off2 = w.nested(IFLA_INFO_DATA);
     if let (Some(l), Some(r)) = (sc.local, sc.remote) {
-        w.attr(IFLA_GRE_LOCAL, &ip_bytes(&l));
-        w.attr(IFLA_GRE_LOCAL, &ip_bytes(&r));
+        w.attr_ip(IFLA_GRE_LOCAL, &l);
+        w.attr_ip(IFLA_GRE_LOCAL, &r);
     }
     w.attr_u32(IFLA_GRE_FLAGS, sc.options);
     w.attr_u32(IFLA_GRE_OKEY, sc.key);

@@ -5,9 +5,9 @@
 
 use std::net::IpAddr;
 
-use crate::abi::*;
 use crate::kernel::Kernel;
 use crate::state::Neigh;
+use freebsd_abi::*;
 
 impl Kernel {
     /// Links an lltable entry (replacing one for the same address) and announces it.

@@ -6,11 +6,11 @@
 
 use std::net::{IpAddr, Ipv6Addr};
 
-use crate::abi::*;
 use crate::kernel::{Kernel, Release};
 use crate::net::route_ctl::route_uses_if;
 use crate::netinet6::in6_ifattach::eui64_ll;
 use crate::state::{is_v6_linklocal, Counters, GreState, Iface, Kind, Neigh, Route};
+use freebsd_abi::*;
 
 impl Kernel {
     /// `ifa_ifwithdstaddr()` (`sys/net/if.c`): an IFF_POINTOPOINT interface with an

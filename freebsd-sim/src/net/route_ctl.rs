@@ -5,9 +5,9 @@
 
 use std::net::IpAddr;
 
-use crate::abi::*;
 use crate::kernel::Kernel;
 use crate::state::{is_v6_linklocal, mask_addr, Gw, Nhop, Route, RouteNh};
+use freebsd_abi::*;
 
 /// `RTM_F_*` operation flags (`net/route/route_ctl.h`).
 pub(crate) const RTM_F_CREATE: u32 = 0x01;

@@ -8,12 +8,12 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use crate::abi::*;
 use crate::kernel::Kernel;
 use crate::net::route_ctl::{max_plen, route_uses_if, RTM_F_CREATE, RTM_F_FORCE};
 use crate::state::{
     in_prefix, is_v6_linklocal, mask_addr, Gw, Ifa, Iface, Kind, Neigh, Nhop, RouteNh,
 };
+use freebsd_abi::*;
 
 impl Kernel {
     /// Adds (or updates) an interface address like `in_control(SIOCAIFADDR)` /

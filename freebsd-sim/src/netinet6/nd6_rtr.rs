@@ -4,9 +4,9 @@
 
 use std::net::IpAddr;
 
-use crate::abi::*;
 use crate::kernel::Kernel;
 use crate::state::mask_addr;
+use freebsd_abi::*;
 
 impl Kernel {
     /// The re-homing half of `nd6_prefix_offlink()`.

@@ -4,21 +4,15 @@
 //! `handle_deladdr_inet{,6}`, `ifa_parser` + `post_p_ifa`, the address event
 //! `rtnl_handle_ifaddr`), read @ff85c733.
 
+use crate::limits::{NETLINK_ROUTE, NLMSG_LARGE};
 use std::net::{IpAddr, Ipv4Addr};
 
 use super::link::Tmpl;
-use crate::abi::*;
 use crate::kernel::{Kernel, Req};
 use crate::parse::{fixed_header, get_ip, get_u32, rd32, rd8, walk_attrs};
 use crate::state::{family_of, Ifa, Iface};
 use crate::writer::Writer;
-
-fn ip_bytes(a: &IpAddr) -> Vec<u8> {
-    match a {
-        IpAddr::V4(v) => v.octets().to_vec(),
-        IpAddr::V6(v) => v.octets().to_vec(),
-    }
-}
+use freebsd_abi::*;
 
 /// `ifa_get_scope()`.
 fn ifa_scope(a: &IpAddr) -> u8 {
@@ -96,13 +90,13 @@ pub(crate) fn dump_iface_addr(w: &mut Writer, ifp: &Iface, ifa: &Ifa, t: Tmpl) {
     w.put(&h);
     match (ifp.flags & IFF_POINTOPOINT != 0, ifa.dst) {
         (true, Some(dst)) => {
-            w.attr(IFA_ADDRESS, &ip_bytes(&dst));
-            w.attr(IFA_LOCAL, &ip_bytes(&ifa.addr));
+            w.attr_ip(IFA_ADDRESS, &dst);
+            w.attr_ip(IFA_LOCAL, &ifa.addr);
         }
         _ => {
-            w.attr(IFA_ADDRESS, &ip_bytes(&ifa.addr));
+            w.attr_ip(IFA_ADDRESS, &ifa.addr);
             if ifa.family() == AF_INET {
-                w.attr(IFA_LOCAL, &ip_bytes(&ifa.addr));
+                w.attr_ip(IFA_LOCAL, &ifa.addr);
             }
         }
     }

@@ -6,12 +6,13 @@
 //! `IFLA_LINKINFO{IFLA_INFO_KIND}`), and the link events (`rtnl_handle_ifevent`);
 //! `iface.c` read @ff85c733, `iface_drivers.c` @ba0fe1dd.
 
-use crate::abi::*;
 use crate::kernel::{Kernel, Req};
+use crate::limits::{NETLINK_ROUTE, NLMSG_LARGE};
 use crate::parse::{fixed_header, get_string, get_stringn, get_u32, rd16, rd32, walk_attrs, Npt};
 use crate::state::{Iface, Kind};
 use crate::writer::Writer;
 use freebsd_abi::IFLA_NEW_IFINDEX;
+use freebsd_abi::*;
 
 /// Header template for replies and notifications (`struct nlmsghdr` fields copied into
 /// `netlink_walkargs.hdr`).

@@ -3,14 +3,15 @@
 //! `lle_flags_to_nl_flags`, `rtnl_handle_getneigh`, `rtnl_handle_newneigh`,
 //! `rtnl_handle_delneigh`, `ndmsg_parser`, the lltable event `rtnl_lle_event`).
 
+use crate::limits::{NETLINK_ROUTE, NLMSG_SMALL};
 use std::net::IpAddr;
 
 use super::link::Tmpl;
-use crate::abi::*;
 use crate::kernel::{Kernel, Req};
 use crate::parse::{fixed_header, get_ip, get_u32, rd32, rd8, walk_attrs};
 use crate::state::{family_of, Neigh, RouteNh};
 use crate::writer::Writer;
+use freebsd_abi::*;
 
 /// `dump_lle_locked()`; `next_ts` is the already computed `NDAF_NEXT_STATE_TS`.
 pub(crate) fn dump_lle(w: &mut Writer, n: &Neigh, t: Tmpl, next_ts: u32) {

@@ -3,15 +3,16 @@
 //! `newnhop`, `newnhg`, `rtnl_handle_delnhop`, `delete_unhop`, `rtnl_handle_getnhop`,
 //! `dump_nhop`, `dump_nhgrp`, `nl_find_nhop`).
 
+use crate::limits::{NETLINK_ROUTE, NLMSG_SMALL};
 use std::net::IpAddr;
 
 use super::link::Tmpl;
-use crate::abi::*;
 use crate::kernel::{Kernel, Req};
 use crate::parse::{fixed_header, get_flag, get_ip, get_u32, rd32, rd8, walk_attrs};
 use crate::state::{family_of, Gw, RouteNh, UserNhop};
 use crate::topology::{NexthopDef, TopologyError};
 use crate::writer::Writer;
+use freebsd_abi::*;
 
 /// `dump_unhop()`: `dump_nhop` or `dump_nhgrp`.
 fn dump_unhop(w: &mut Writer, u: &UserNhop, protocol: u8, t: Tmpl) {

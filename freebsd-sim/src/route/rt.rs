@@ -5,10 +5,10 @@
 //! `report_operation`, `rtnl_handle_route_event`), read @72768676; release differences
 //! per [`crate::Release`].
 
+use crate::limits::{NETLINK_ROUTE, NLMSG_SMALL};
 use std::net::IpAddr;
 
 use super::link::Tmpl;
-use crate::abi::*;
 use crate::kernel::{Kernel, Release, Req};
 use crate::net::route_ctl::{
     max_plen, Rc, RcCmd, RTM_F_APPEND, RTM_F_CREATE, RTM_F_EXCL, RTM_F_REPLACE,
@@ -16,13 +16,7 @@ use crate::net::route_ctl::{
 use crate::parse::{fixed_header, get_ip, get_u32, get_via, rd16, rd32, rd8, walk_attrs, Npt};
 use crate::state::{family_of, is_v6_linklocal, Gw, Nhop, Route, RouteNh};
 use crate::writer::Writer;
-
-fn ip_bytes(a: &IpAddr) -> Vec<u8> {
-    match a {
-        IpAddr::V4(v) => v.octets().to_vec(),
-        IpAddr::V6(v) => v.octets().to_vec(),
-    }
-}
+use freebsd_abi::*;
 
 /// `nl_get_rtm_protocol()`.
 fn rtm_protocol(n: &RouteNh) -> u8 {
@@ -69,7 +63,7 @@ fn dump_gw(w: &mut Writer, route_family: u8, nh: &Nhop) {
                 v.extend_from_slice(&g.octets());
                 w.attr(NL_RTA_VIA, &v);
             }
-            _ => w.attr(NL_RTA_GATEWAY, &ip_bytes(&gw)),
+            _ => w.attr_ip(NL_RTA_GATEWAY, &gw),
         }
     }
 }
@@ -99,7 +93,7 @@ pub(crate) fn dump_px(w: &mut Writer, fib: u32, r: &Route, t: Tmpl, now: u32) {
     h[7] = rtm_type(&r.nh);
     let rtm_off = w.put(&h);
     w.attr_u32(NL_RTA_TABLE, fib);
-    w.attr(NL_RTA_DST, &ip_bytes(&r.dst));
+    w.attr_ip(NL_RTA_DST, &r.dst);
     if r.plen > 0 {
         w.put_rel(rtm_off.saturating_add(1), &[r.plen]);
     }

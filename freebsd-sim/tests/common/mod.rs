@@ -8,6 +8,17 @@ use freebsd_sim::{Cred, Kernel, RecvFlags, Release, SockId};
 pub(crate) const ROOT: Cred = Cred { uid: 0 };
 pub(crate) const USER: Cred = Cred { uid: 1001 };
 
+// Message types and flags shared by every test file, as literals from FreeBSD's
+// `sys/netlink/netlink.h` (a file may still declare its own; a local item wins).
+pub(crate) const NLMSG_ERROR: u16 = 2;
+pub(crate) const NLMSG_DONE: u16 = 3;
+pub(crate) const F_REQ: u16 = 1;
+pub(crate) const F_ACK: u16 = 4;
+pub(crate) const F_DUMP: u16 = 0x300;
+pub(crate) const F_REPLACE: u16 = 0x100;
+pub(crate) const F_EXCL: u16 = 0x200;
+pub(crate) const F_CREATE: u16 = 0x400;
+
 /// Builds `nlmsghdr` + payload, with `nlmsg_len` = 16 + payload length.
 pub(crate) fn msg(ty: u16, flags: u16, seq: u32, payload: &[u8]) -> Vec<u8> {
     let mut v = Vec::new();

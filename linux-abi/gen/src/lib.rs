@@ -88,6 +88,12 @@ pub const HEADERS: &[Header] = &[
         doc: &["Linux uapi: include/uapi/linux/if.h (interface flags, operational state, link mode)."],
     },
     Header {
+        module: "if_tunnel",
+        include: "linux/if_tunnel.h",
+        files: r".*/linux/if_tunnel\.h",
+        doc: &["Linux uapi: include/uapi/linux/if_tunnel.h (tunnel link data in `IFLA_INFO_DATA`: `IFLA_IPTUN_*`, `IFLA_GRE_*`, ...)."],
+    },
+    Header {
         module: "socket",
         include: "sys/socket.h",
         files: r".*/bits/socket\.h",
@@ -413,6 +419,7 @@ pub const STRUCTS: &[&str] = &[
 /// Names that must be present in the output (a completeness check of the rule table against
 /// the headers: each guards a family the translator relies on).
 pub const REQUIRED: &[&str] = &[
+    "IFLA_GRE_LOCAL",
     "NLMSG_ERROR",
     "NLMSG_DONE",
     "NLM_F_DUMP_INTR",
