@@ -4,7 +4,7 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi docs demo bench kernel header miri freebsd-check fuzz-smoke help
+.PHONY: all build test lint fmt abi docs demo bench kernel header miri freebsd-check fuzz-smoke fuzz fuzz-cmin help
 
 all: build
 
@@ -19,6 +19,8 @@ help:
 	@echo "make header     regenerate ffi/include/nlcompat.h (cbindgen) and check drift"
 	@echo "make miri       the C ABI glue under miri"
 	@echo "make bench      translation benchmarks"
+	@echo "make fuzz-smoke every fuzz target for FUZZ_SECONDS (60) each, as CI does"
+	@echo "make fuzz       a long fuzz campaign (FUZZ_SECONDS per target, default 3600)"
 
 build:
 	$(CARGO) build --workspace
@@ -71,15 +73,26 @@ kernel:
 	rustup target list --installed | grep -q $(KERNEL_TARGET) || rustup target add $(KERNEL_TARGET)
 	sh tests/scripts/kernel-check.sh $(KERNEL_TARGET)
 
-FUZZ_TARGETS := linux_to_freebsd freebsd_to_linux roundtrip attr_iter
-FUZZ_SECONDS ?= 20
+FUZZ_TARGETS := linux_to_freebsd freebsd_to_linux roundtrip attr_iter ffi sim
+FUZZ_SECONDS ?= 60
+FUZZ_WORK ?= fuzz/target/campaign
 
-# Short libFuzzer runs of every target (needs a nightly toolchain and cargo-fuzz; skipped with
-# a message when the nightly toolchain is missing).
+# libFuzzer on every target for FUZZ_SECONDS each (default 60; CI); needs the nightly
+# toolchain (installed by .ci/run) and cargo-fuzz (installed on first use). Fails on any
+# finding; docs/robustness.md explains the invariants and records campaigns.
 fuzz-smoke:
-	@if ! rustup run nightly rustc --version >/dev/null 2>&1; then \
-	  echo "fuzz-smoke: SKIPPED (no nightly toolchain)"; exit 0; fi; \
-	command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked; \
+	fuzz/run.sh $(FUZZ_SECONDS) $(CURDIR)/fuzz/target/smoke $(FUZZ_TARGETS)
+
+# A long campaign: FUZZ_SECONDS per target (default 1 hour), one target at a time, at the lowest
+# CPU priority; new units accumulate in FUZZ_WORK (outside git). `make fuzz-cmin` merges them
+# back into fuzz/corpus/, minimised.
+fuzz: FUZZ_SECONDS = 3600
+fuzz:
+	nice -n 19 fuzz/run.sh $(FUZZ_SECONDS) $(CURDIR)/$(FUZZ_WORK) $(FUZZ_TARGETS)
+
+fuzz-cmin:
 	for t in $(FUZZ_TARGETS); do \
-	  (cd fuzz && $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048) || exit 1; \
+	  mkdir -p $(FUZZ_WORK)/$$t && rm -rf fuzz/target/cmin && mkdir -p fuzz/target/cmin && \
+	  (cd fuzz && cargo +nightly fuzz run $$t target/cmin corpus/$$t $(CURDIR)/$(FUZZ_WORK)/$$t -- -merge=1 >/dev/null 2>&1) && \
+	  rm -rf fuzz/corpus/$$t && mv fuzz/target/cmin fuzz/corpus/$$t || exit 1; \
 	done
