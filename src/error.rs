@@ -52,6 +52,14 @@ pub enum Error {
         /// Offset of the attribute or field naming the interface.
         off: u32,
     },
+    /// A request Linux itself refuses with `EINVAL` and an extended-ack text (the strict
+    /// checks of dump requests on sockets with `NETLINK_GET_STRICT_CHK`).
+    Invalid {
+        /// Offset of the offending header or attribute.
+        off: u32,
+        /// Linux's extended-ack text for it.
+        reason: &'static str,
+    },
 }
 
 impl Error {
@@ -64,7 +72,8 @@ impl Error {
             | Error::TooLong { off }
             | Error::Rejected { off, .. }
             | Error::Family { off, .. }
-            | Error::NoDevice { off } => Some(off),
+            | Error::NoDevice { off }
+            | Error::Invalid { off, .. } => Some(off),
             Error::NoSpace { .. } | Error::Unsupported { .. } => None,
         }
     }
@@ -93,6 +102,10 @@ impl Error {
             },
             Error::NoDevice { off } => Error::NoDevice {
                 off: off.saturating_add(base),
+            },
+            Error::Invalid { off, reason } => Error::Invalid {
+                off: off.saturating_add(base),
+                reason,
             },
             other @ (Error::NoSpace { .. } | Error::Unsupported { .. }) => other,
         }

@@ -12,11 +12,14 @@
 #![cfg_attr(not(test), no_std)]
 #![forbid(unsafe_code)]
 
+pub mod ack;
 pub mod doc;
 pub mod engine;
 pub mod error;
+pub mod framing;
 pub mod host;
 pub mod msg;
+pub mod request;
 pub mod socket;
 pub mod table;
 pub mod wire;
@@ -79,6 +82,9 @@ pub struct Ctx<'a> {
     /// The Linux request a FreeBSD reply answers, when the caller kept it: `NLMSG_ERROR`
     /// then echoes these exact bytes, as Linux would.
     pub request: Option<&'a [u8]>,
+    /// The socket's `NETLINK_GET_STRICT_CHK`: which of Linux's two regimes applies to dump
+    /// requests ([`request`]).
+    pub strict: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -89,7 +95,14 @@ impl<'a> Ctx<'a> {
             host,
             proto,
             request: None,
+            strict: false,
         }
+    }
+
+    /// The same context with the socket's `NETLINK_GET_STRICT_CHK` value.
+    #[must_use]
+    pub fn with_strict(&self, strict: bool) -> Ctx<'a> {
+        Ctx { strict, ..*self }
     }
 
     /// The same context with another original request.
@@ -147,10 +160,49 @@ pub(crate) fn translate_msg_as(
     w: &mut Writer<'_>,
     echo: bool,
 ) -> Result<()> {
+    let start = w.len();
+    translate_body(ctx, dir, msg, w, echo)?;
+    let fix = dir == Dir::FreebsdToLinux
+        && !echo
+        && (msg.msg_type() >= NLMSG_MIN_TYPE
+            || msg.msg_type() == linux_abi::NLMSG_ERROR
+            || msg.msg_type() == linux_abi::NLMSG_DONE);
+    // A message replaced by one of another type (an empty dump standing for FreeBSD's error)
+    // was written with its flags.
+    let same_type = w
+        .written()
+        .get(start..)
+        .and_then(|out| wire::read_u16(out, 4))
+        == Some(msg.msg_type());
+    if fix && same_type && !w.overflowed() {
+        let flags = msg::flags::linux_flags(ctx, msg);
+        w.patch(start.saturating_add(6), &flags.to_ne_bytes());
+    }
+    if dir == Dir::LinuxToFreebsd && ctx.proto == Proto::Route && !echo && !w.overflowed() {
+        if let Some((ty, flags)) = msg::link::freebsd_type_flags(msg.msg_type(), msg.flags()) {
+            w.patch(start.saturating_add(4), &ty.to_ne_bytes());
+            w.patch(start.saturating_add(6), &flags.to_ne_bytes());
+        }
+    }
+    Ok(())
+}
+
+/// The translation proper; [`translate_msg_as`] then sets Linux's reply flags
+/// ([`msg::flags`]) and FreeBSD's type for `RTM_SETLINK` ([`msg::link::freebsd_type_flags`]).
+fn translate_body(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    echo: bool,
+) -> Result<()> {
     match msg.msg_type() {
         linux_abi::NLMSG_ERROR => msg::control::translate_error(ctx, dir, msg, w),
-        linux_abi::NLMSG_DONE => msg::control::translate_done(dir, msg, w),
+        linux_abi::NLMSG_DONE => msg::control::translate_done(ctx, dir, msg, w),
         t if t < NLMSG_MIN_TYPE => w.put_padded(msg.bytes()),
+        _ if dir == Dir::LinuxToFreebsd && request::is_checked_dump(ctx.proto, msg) && !echo => {
+            translate_dump_request(ctx, msg, w)
+        }
         t => match msg::spec_for(ctx.proto, t) {
             Some(spec) => {
                 let mut cx = engine::Cx::new(ctx.host);
@@ -163,6 +215,31 @@ pub(crate) fn translate_msg_as(
             None => w.put_padded(msg.bytes()),
         },
     }
+}
+
+/// Translates an rtnetlink dump request as Linux reads it on the socket ([`request`]).
+fn translate_dump_request(ctx: &Ctx<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+    let Some(spec) = msg::spec_for(ctx.proto, msg.msg_type()) else {
+        return Err(Error::Unsupported {
+            msg_type: msg.msg_type(),
+        });
+    };
+    let mut cx = engine::Cx::new(ctx.host);
+    if ctx.strict {
+        request::check_strict_dump(msg)?;
+    }
+    let mut buf = [0u8; request::NORMALIZED_MAX];
+    let n = request::normalize_dump(msg, ctx.strict, &mut buf)?;
+    let normalized = Msg::parse(buf.get(..n).unwrap_or_default(), 0)?;
+    engine::translate_with_spec(
+        &mut cx,
+        Dir::LinuxToFreebsd,
+        spec,
+        normalized,
+        w,
+        engine::Follow::None,
+    )
+    .map(|_| ())
 }
 
 /// Translates one message in direction `dir`, appending it to `w`.
@@ -263,9 +340,10 @@ impl Error {
             Error::Unsupported { .. } => linux_abi::EOPNOTSUPP,
             Error::Family { .. } => linux_abi::EAFNOSUPPORT,
             Error::NoDevice { .. } => linux_abi::ENODEV,
-            Error::Truncated { .. } | Error::BadLength { .. } | Error::Rejected { .. } => {
-                linux_abi::EINVAL
-            }
+            Error::Truncated { .. }
+            | Error::BadLength { .. }
+            | Error::Rejected { .. }
+            | Error::Invalid { .. } => linux_abi::EINVAL,
         }
     }
 

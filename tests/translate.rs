@@ -186,6 +186,139 @@ fn rtgenmsg_junk_never_becomes_a_filter() {
     assert!(m.payload[1..].iter().all(|&b| b == 0), "{:?}", m.payload);
 }
 
+// ------------------------------------------------------- lenient and strict dumps
+
+/// A strict socket's context (`NETLINK_GET_STRICT_CHK`).
+fn strict() -> Ctx<'static> {
+    ctx().with_strict(true)
+}
+
+#[test]
+fn vishvananda_address_and_route_dumps_with_an_ifinfomsg_header() {
+    // vishvananda/netlink AddrList/RouteList: a 16-byte ifinfomsg (family AF_INET6) where
+    // ifaddrmsg (8) / rtmsg (12) belongs. Linux non-strict reads only the family
+    // (`inet6_dump_addr`, `inet_dump_fib`): FreeBSD must get a plain family-only dump.
+    let ifi = ifinfomsg(L_INET6, 0, 0, 0, 0);
+    for (ty, hlen) in [(GETADDR, 8), (GETROUTE, 12)] {
+        let req = msg(ty, REQ | DUMP, 7, 0, &ifi);
+        let m = parse_one(&to_fb(&req).unwrap());
+        assert_eq!((m.ty, m.flags, m.seq), (ty, REQ | DUMP, 7));
+        assert_eq!(
+            m.payload.len(),
+            hlen,
+            "no attributes made of the ifinfomsg tail"
+        );
+        assert_eq!(m.payload[0], F_INET6);
+        assert!(m.payload[1..].iter().all(|&b| b == 0));
+        // Strict: the tail is a zero-length attribute, refused as Linux refuses it.
+        let e = to_fb_fill(&strict(), &req, 0).unwrap_err();
+        assert_eq!(
+            e,
+            Error::Invalid {
+                off: 16 + hlen as u32,
+                reason: "bytes leftover after parsing attributes"
+            }
+        );
+    }
+}
+
+#[test]
+fn non_strict_dump_header_fields_never_filter() {
+    // ifi_index 2 in a link dump: Linux non-strict dumps every link (`rtnl_dump_ifinfo`);
+    // FreeBSD's `rtnl_handle_getlink` would answer only index 2.
+    let req = rmsg(
+        GETLINK,
+        REQ | DUMP,
+        &ifinfomsg(0, 1, 2, 1, 1),
+        &[a_str(3, "eth0")],
+    );
+    let m = parse_one(&to_fb(&req).unwrap());
+    assert_eq!(m.payload, vec![0u8; 16]);
+    // Strict: Linux's own texts (`rtnl_valid_dump_ifinfo_req`).
+    let e = to_fb_fill(&strict(), &req, 0).unwrap_err();
+    assert_eq!(
+        e,
+        Error::Invalid {
+            off: 16,
+            reason: "Invalid values in header for link dump request"
+        }
+    );
+    let req = rmsg(GETLINK, REQ | DUMP, &ifinfomsg(0, 0, 2, 0, 0), &[]);
+    assert!(matches!(
+        to_fb_fill(&strict(), &req, 0),
+        Err(Error::Invalid {
+            reason: "Filter by device index not supported for link dumps",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn strict_dumps_pass_with_their_filters() {
+    // iproute2 `ip -6 addr show dev eth0`: strict, ifa_index = 2 (eth0 → em0 is index 1 on
+    // the test host, so only the family changes), IFLA_EXT_MASK on link dumps.
+    let req = rmsg(GETADDR, REQ | DUMP, &ifaddrmsg(L_INET6, 0, 0, 0, 2), &[]);
+    let m = parse_one(&to_fb_fill(&strict(), &req, 0).unwrap());
+    assert_eq!(m.payload[0], F_INET6);
+    assert_eq!(
+        u32_at(&m.payload, 4),
+        2,
+        "a strict address dump filters on ifa_index"
+    );
+    let req = rmsg(
+        GETLINK,
+        REQ | DUMP,
+        &ifinfomsg(0, 0, 0, 0, 0),
+        &[a_u32(29, 1)],
+    );
+    assert!(to_fb_fill(&strict(), &req, 0).is_ok());
+    let req = rmsg(
+        GETROUTE,
+        REQ | DUMP,
+        &rtmsg(L_INET, 0, 0, 0, 0, 0, 0),
+        &[a_u32(1, 0)],
+    );
+    assert_eq!(
+        to_fb_fill(&strict(), &req, 0).unwrap_err(),
+        Error::Invalid {
+            off: 28,
+            reason: "Unsupported attribute in dump request"
+        }
+    );
+}
+
+#[test]
+fn neighbour_dump_keeps_its_ifindex_filter_only() {
+    // `neigh_dump_info` honours NDA_IFINDEX in both modes; header junk is ignored non-strict.
+    let req = rmsg(
+        GETNEIGH,
+        REQ | DUMP,
+        &ndmsg(L_INET, 0, 0xff, 0, 7),
+        &[a_u32(8, 2)],
+    );
+    let m = parse_one(&to_fb(&req).unwrap());
+    assert_eq!(&m.payload[..12], &[L_INET, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!(
+        parse_attrs(&m.payload[12..]),
+        vec![(8u16, 2u32.to_ne_bytes().to_vec())]
+    );
+    assert_eq!(
+        to_fb_fill(&strict(), &req, 0).unwrap_err(),
+        Error::Invalid {
+            off: 16,
+            reason: "Invalid values in header for neighbor dump request"
+        }
+    );
+}
+
+#[test]
+fn non_dump_requests_are_not_normalized() {
+    // A GET without NLM_F_DUMP is a lookup: its index must reach FreeBSD.
+    let req = rmsg(GETLINK, REQ, &ifinfomsg(0, 0, 2, 0, 0), &[]);
+    let m = parse_one(&to_fb_fill(&strict(), &req, 0).unwrap());
+    assert_eq!(i32_at(&m.payload, 4), 2);
+}
+
 // ------------------------------------------------------------------ RTA_VIA
 
 /// Linux `struct rtvia`: u16 family + address; FreeBSD: u8 family + address.
@@ -608,9 +741,11 @@ fn ifla_stats64_resized() {
 
 #[test]
 fn ifla_ext_mask_dropped() {
+    // A lookup (no NLM_F_DUMP): a dump request keeps no attribute at all (see
+    // `non_strict_dump_header_fields_never_filter`).
     let req = rmsg(
         GETLINK,
-        REQ | DUMP,
+        REQ,
         &ifinfomsg(L_PACKET, 0, 0, 0, 0),
         &[a_u32(29, 1), a_u32(4, 1500)],
     );
@@ -960,7 +1095,11 @@ fn nlctrl_and_other_genl_families_pass_through() {
     assert_eq!(to_lx_fill(&gctx(), &rep, 0x11).unwrap(), rep);
     let other = rmsg(0x1d, REQ, &[5, 1, 0, 0], &[a_u32(99, 1), a_u32(11, 2)]);
     assert_eq!(to_fb_fill(&gctx(), &other, 0x11).unwrap(), other);
-    assert_eq!(to_lx_fill(&gctx(), &other, 0x11).unwrap(), other);
+    // Coming back, only the flags change: FreeBSD copied NLM_F_REQUEST from the request
+    // (`nlmsg_reply()`); Linux sends 0 on what is not a dump part.
+    let mut back = other.clone();
+    back[6..8].copy_from_slice(&0u16.to_ne_bytes());
+    assert_eq!(to_lx_fill(&gctx(), &other, 0x11).unwrap(), back);
 }
 
 // ------------------------------------------------------------------ buffers
@@ -1158,4 +1297,258 @@ fn static_neighbours_permanent_on_linux_sticky_on_freebsd() {
     );
     let m = parse_one(&to_lx(&rep).unwrap());
     assert_eq!(&hdr(&m)[8..11], &[0x04, 0x00, 0x80]);
+}
+
+// ------------------------------------------------------------------ reply flags
+
+/// `nlmsg_flags` of `to_linux(freebsd)` with the request `req` kept in the context.
+fn flags_back(c: &Ctx<'_>, freebsd: &[u8]) -> u16 {
+    parse_one(&to_lx_fill(c, freebsd, 0).unwrap()).flags
+}
+
+// Flags not yet named above (`include/uapi/linux/netlink.h`, equal on FreeBSD).
+const ECHO: u16 = 0x8;
+const REPLACE: u16 = 0x100;
+const EXCL: u16 = 0x200;
+const DELROUTE: u16 = 25;
+const DELNEXTHOP: u16 = 105;
+const GETNEXTHOP: u16 = 106;
+
+#[test]
+fn replies_to_get_requests_carry_no_flags() {
+    // FreeBSD's nlmsg_reply() ORs the request's flags in; Linux's doit handlers pass 0.
+    for (get, new, hdr) in [
+        (GETLINK, NEWLINK, ifinfomsg(0, IFT_ETHER, 2, 1, 0)),
+        (GETADDR, NEWADDR, ifaddrmsg(2, 24, 0, 0, 2)),
+        (GETROUTE, NEWROUTE, rtmsg(2, 32, 254, 4, 0, 1, 0)),
+        (GETNEIGH, NEWNEIGH, ndmsg(2, 2, 0x80, 0, 1)),
+        (GETNEXTHOP, NEWNEXTHOP, nhmsg(2, 0, 4, 0)),
+    ] {
+        let req = rmsg(get, REQ | ACK, &hdr, &[]);
+        let c = ctx().with_request(Some(&req));
+        let rep = rmsg(new, REQ | ACK, &hdr, &[]);
+        assert_eq!(flags_back(&c, &rep), 0, "reply to {get}");
+        // The same message as a dump part: NLM_F_MULTI only.
+        let part = rmsg(new, REQ | DUMP | MULTI, &hdr, &[]);
+        assert_eq!(flags_back(&c, &part), MULTI, "dump part of {get}");
+    }
+    // nlctrl: CTRL_CMD_NEWFAMILY (1) answering CTRL_CMD_GETFAMILY (3), family id 16.
+    let req = rmsg(16, REQ | ACK, &[3, 2, 0, 0], &[a_str(2, "nlctrl")]);
+    let rep = rmsg(
+        16,
+        REQ | ACK,
+        &[1, 2, 0, 0],
+        &[a_u16(1, 16), a_str(2, "nlctrl")],
+    );
+    assert_eq!(flags_back(&gctx().with_request(Some(&req)), &rep), 0);
+    let part = rmsg(16, REQ | DUMP | MULTI, &[1, 2, 0, 0], &[a_u16(1, 16)]);
+    assert_eq!(flags_back(&gctx(), &part), MULTI);
+}
+
+#[test]
+fn acks_and_done_carry_only_their_own_flags() {
+    // netlink_ack(): NLM_F_CAPPED / NLM_F_ACK_TLVS; netlink_dump_done(): NLM_F_MULTI.
+    let req = rmsg(
+        NEWADDR,
+        REQ | ACK | CREATE | EXCL,
+        &ifaddrmsg(L_INET6, 64, 0, 0, 2),
+        &[],
+    );
+    let fb = to_fb(&req).unwrap();
+    // FreeBSD's nlmsg_ack() already sets only these two (netlink_message_writer.c).
+    let ack = f_error(0, CAPPED, &fb[..16], &[]);
+    assert_eq!(flags_back(&ctx(), &ack), CAPPED);
+    let err = f_error(22, ACK_TLVS, &fb, &[a_str(1, "bad")]);
+    assert_eq!(flags_back(&ctx(), &err), ACK_TLVS);
+    let done = msg(DONE, 0, 7, 0, &0i32.to_ne_bytes());
+    assert_eq!(flags_back(&ctx(), &done), MULTI);
+    let done = msg(DONE, REQ | DUMP, 7, 0, &0i32.to_ne_bytes());
+    assert_eq!(flags_back(&ctx(), &done), MULTI);
+}
+
+#[test]
+fn capped_ack_echoes_the_request_header_as_sent() {
+    // FreeBSD stamps the sender's port into the request (nl_receive_message); Linux echoes
+    // the header the program wrote (nlmsg_pid 0 here).
+    let req = rmsg(GETLINK, REQ | ACK, &ifinfomsg(0, 0, 2, 0, 0), &[]);
+    let mut stamped = to_fb(&req).unwrap();
+    stamped[12..16].copy_from_slice(&1000u32.to_ne_bytes());
+    let ack = f_error(0, CAPPED, &stamped[..16], &[]);
+    let out = parse_one(&to_lx_fill(&ctx().with_request(Some(&req)), &ack, 0).unwrap());
+    assert_eq!(&out.payload[4..20], &req[..16]);
+}
+
+#[test]
+fn notifications_carry_linux_flags() {
+    // Observed on Linux 6.18: NEWROUTE notifications carry the creation flags
+    // (fib_table_insert / fib6_add_rt2node), DELROUTE 0, nexthop events the request's flags
+    // (nexthop_notify), link/address/neighbour events 0. FreeBSD's report_operation() copies
+    // the request's flags into route events.
+    let route = rtmsg(2, 24, 254, 4, 0, 1, 0);
+    let n = |ty: u16, flags: u16, hdr: &[u8]| flags_back(&ctx(), &rmsg(ty, flags, hdr, &[]));
+    assert_eq!(
+        n(NEWROUTE, REQ | ACK | CREATE | EXCL, &route),
+        CREATE | EXCL
+    );
+    assert_eq!(n(NEWROUTE, REQ | ACK | REPLACE, &route), REPLACE);
+    assert_eq!(n(NEWROUTE, CREATE | EXCL, &route), CREATE | EXCL);
+    assert_eq!(n(DELROUTE, REQ | ACK, &route), 0);
+    let nh = nhmsg(2, 0, 4, 0);
+    assert_eq!(
+        n(NEWNEXTHOP, REQ | ACK | CREATE | EXCL, &nh),
+        REQ | ACK | CREATE | EXCL
+    );
+    assert_eq!(n(DELNEXTHOP, REQ | ACK, &nh), REQ | ACK);
+    assert_eq!(
+        n(NEWLINK, REQ | ACK | ECHO, &ifinfomsg(0, IFT_ETHER, 2, 1, 0)),
+        0
+    );
+    assert_eq!(
+        n(NEWADDR, REQ | ACK | CREATE, &ifaddrmsg(2, 24, 0, 0, 2)),
+        0
+    );
+    assert_eq!(n(NEWNEIGH, REQ | CREATE, &ndmsg(2, 2, 0x80, 0, 1)), 0);
+    // A route event on the socket that asked for it is still a notification, not a reply.
+    let req = rmsg(NEWROUTE, REQ | ACK | CREATE | EXCL, &route, &[]);
+    let ev = rmsg(NEWROUTE, REQ | ACK | CREATE | EXCL, &route, &[]);
+    assert_eq!(
+        flags_back(&ctx().with_request(Some(&req)), &ev),
+        CREATE | EXCL
+    );
+}
+
+// ------------------------------------------------------------------ empty dumps
+
+#[test]
+fn freebsd_nothing_to_dump_errors_become_empty_dumps() {
+    // rtnl_handle_getnhop(): ESRCH (3) before the first nexthop; Linux dumps an empty table.
+    let dump = rmsg(GETNEXTHOP, REQ | DUMP, &nhmsg(0, 0, 0, 0), &[]);
+    let fb = to_fb(&dump).unwrap();
+    let err = f_error(3, 0, &fb, &[]);
+    let out = parse_msgs(&to_lx_fill(&ctx().with_request(Some(&dump)), &err, 0).unwrap());
+    assert_eq!(out.len(), 1);
+    assert_eq!((out[0].ty, out[0].flags, out[0].seq), (DONE, MULTI, 7));
+    assert_eq!(out[0].payload, 0i32.to_ne_bytes().to_vec());
+    // A lookup by id keeps FreeBSD's errno (-ESRCH).
+    let get = rmsg(GETNEXTHOP, REQ, &nhmsg(0, 0, 0, 0), &[a_u32(1, 5)]);
+    let err = f_error(3, 0, &to_fb(&get).unwrap(), &[]);
+    let out = parse_one(&to_lx_fill(&ctx().with_request(Some(&get)), &err, 0).unwrap());
+    assert_eq!((out.ty, i32_at(&out.payload, 0)), (ERROR, -3));
+    // A neighbour dump filtered by an interface FreeBSD does not know: ENOENT (2) → empty.
+    let dump = rmsg(
+        GETNEIGH,
+        REQ | DUMP,
+        &ndmsg(L_INET, 0, 0, 0, 0),
+        &[a_u32(8, 99)],
+    );
+    let err = f_error(2, 0, &to_fb(&dump).unwrap(), &[]);
+    let out = parse_one(&to_lx_fill(&ctx().with_request(Some(&dump)), &err, 0).unwrap());
+    assert_eq!((out.ty, out.flags), (DONE, MULTI));
+}
+
+// ------------------------------------------------------------------ RTM_SETLINK
+
+#[test]
+fn setlink_becomes_freebsd_modify_link() {
+    // RTM_SETLINK 19 → RTM_NEWLINK 16 without NLM_F_CREATE (FreeBSD's modify path).
+    const SETLINK: u16 = 19;
+    let req = rmsg(
+        SETLINK,
+        REQ | ACK | CREATE,
+        &ifinfomsg(0, 0, 0, 0, 1),
+        &[a_str(3, "eth1"), a_u32(4, 1400)],
+    );
+    let m = parse_one(&to_fb(&req).unwrap());
+    assert_eq!((m.ty, m.flags), (NEWLINK, REQ | ACK));
+    let a = attrs_of(&m, 16);
+    assert_eq!(find(&a, 3).unwrap(), &b"em1\0".to_vec());
+    assert_eq!(pu32(find(&a, 4).unwrap()), 1400);
+    // modify_link's ENOENT (2) is Linux's ENODEV for SETLINK; EPERM (1) without index or
+    // name is EINVAL; EPERM for a request naming the link stays EPERM (privileges).
+    let back = |req: &[u8], errno: i32| {
+        let err = f_error(errno, 0, &to_fb(req).unwrap(), &[]);
+        i32_at(
+            &parse_one(&to_lx_fill(&ctx().with_request(Some(req)), &err, 0).unwrap()).payload,
+            0,
+        )
+    };
+    assert_eq!(back(&req, 2), -19);
+    assert_eq!(back(&req, 1), -1);
+    let anon = rmsg(
+        SETLINK,
+        REQ | ACK,
+        &ifinfomsg(0, 0, 0, 0, 0),
+        &[a_u32(4, 1400)],
+    );
+    assert_eq!(back(&anon, 1), -22);
+    // NEWLINK keeps FreeBSD's errno.
+    let newlink = rmsg(
+        NEWLINK,
+        REQ | ACK,
+        &ifinfomsg(0, 0, 0, 0, 0),
+        &[a_str(3, "eth1")],
+    );
+    assert_eq!(back(&newlink, 2), -2);
+}
+
+#[test]
+fn dump_filtered_where_freebsd_filters_like_linux() {
+    const FILTERED: u16 = 0x20;
+    // Strict address dump by ifa_index: parts and DONE (inet_valid_dump_ifaddr_req sets
+    // cb->answer_flags); FreeBSD's rtnl_handle_getaddr filters by the index too.
+    let req = rmsg(GETADDR, REQ | DUMP, &ifaddrmsg(L_INET, 0, 0, 0, 2), &[]);
+    let c = ctx().with_request(Some(&req)).with_strict(true);
+    let part = rmsg(NEWADDR, REQ | DUMP | MULTI, &ifaddrmsg(2, 24, 0, 0, 2), &[]);
+    assert_eq!(flags_back(&c, &part), MULTI | FILTERED);
+    let done = msg(DONE, 0, 7, 0, &0i32.to_ne_bytes());
+    assert_eq!(flags_back(&c, &done), MULTI | FILTERED);
+    // Not strict: Linux ignores the index, nothing is filtered.
+    assert_eq!(flags_back(&ctx().with_request(Some(&req)), &part), MULTI);
+    // FreeBSD's ENOENT (2) for a missing index is Linux's ENODEV (19).
+    let enoent = msg(DONE, 0, 7, 0, &2i32.to_ne_bytes());
+    let out = parse_one(&to_lx_fill(&c, &enoent, 0).unwrap());
+    assert_eq!(i32_at(&out.payload, 0), -19);
+    // Neighbour dump by NDA_IFINDEX: parts only.
+    let req = rmsg(GETNEIGH, REQ | DUMP, &ndmsg(0, 0, 0, 0, 0), &[a_u32(8, 2)]);
+    let c = ctx().with_request(Some(&req));
+    let part = rmsg(NEWNEIGH, REQ | DUMP | MULTI, &ndmsg(2, 2, 0x80, 0, 1), &[]);
+    assert_eq!(flags_back(&c, &part), MULTI | FILTERED);
+    assert_eq!(flags_back(&c, &done), MULTI);
+    // A strict route dump by protocol: FreeBSD does not filter by it, so no flag.
+    let req = rmsg(GETROUTE, REQ | DUMP, &rtmsg(L_INET, 0, 0, 4, 0, 0, 0), &[]);
+    let c = ctx().with_request(Some(&req)).with_strict(true);
+    let part = rmsg(
+        NEWROUTE,
+        REQ | DUMP | MULTI,
+        &rtmsg(2, 24, 254, 4, 0, 1, 0),
+        &[],
+    );
+    assert_eq!(flags_back(&c, &part), MULTI);
+}
+
+#[test]
+fn strict_dumps_keep_only_what_freebsd_reads() {
+    // A strict link dump with an IFLA_LINKINFO (18) Linux accepts and only uses as a kind
+    // filter (errors ignored, `linkinfo_to_kind_ops`): FreeBSD gets a plain dump.
+    let junk = attr(18, &[0xff, 0xff, 0x01, 0x00, 0x00]);
+    let req = rmsg(
+        GETLINK,
+        REQ | DUMP,
+        &ifinfomsg(0, 0, 0, 0, 0),
+        &[junk, a_u32(29, 1)],
+    );
+    let m = parse_one(&to_fb_fill(&strict(), &req, 0).unwrap());
+    assert_eq!(m.payload, vec![0u8; 16]);
+    // A strict route dump keeps its rtmsg (table, protocol, type) and RTA_TABLE (15); RTA_OIF
+    // (4) is Linux's filter only.
+    let req = rmsg(
+        GETROUTE,
+        REQ | DUMP,
+        &rtmsg(L_INET, 0, 254, 4, 0, 1, 0),
+        &[a_u32(15, 254), a_u32(4, 2)],
+    );
+    let m = parse_one(&to_fb_fill(&strict(), &req, 0).unwrap());
+    // (RT_TABLE_MAIN 254 is FreeBSD's fib 0 in the header, as everywhere.)
+    assert_eq!(&m.payload[..8], &[2, 0, 0, 0, 0, 4, 0, 1]);
+    assert_eq!(ids(&attrs_of(&m, 12)), vec![15]);
 }

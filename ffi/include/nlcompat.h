@@ -37,6 +37,12 @@
 #define NLCOMPAT_ENOBUFS 55
 
 /**
+ * Linux's dump part size with 4 KiB pages (`NLMSG_GOODSIZE`), the `limit` to pass to
+ * [`nlcompat_first_datagram`] for a Linux socket.
+ */
+#define NLCOMPAT_NLMSG_GOODSIZE 3776
+
+/**
  * Interface facts supplied by C: a cookie and callbacks (C: `struct nlcompat_host`).
  *
  * Interface indexes are FreeBSD's (`if_index`, never 0 for a real interface), so 0 means
@@ -149,6 +155,24 @@ int nlcompat_freebsd_to_linux(const struct nlcompat_host *host,
                               uint8_t *dst,
                               size_t dst_cap,
                               size_t *out_len);
+
+/**
+ * Length of the first Linux datagram in a buffer of translated (Linux) messages.
+ *
+ * Linux queues each reply, ack, error and notification as a datagram of its own and packs
+ * only the parts of one dump (up to `limit` bytes, the `NLMSG_DONE` joining the last part
+ * when it fits); `src` holds messages in the order the kernel side produced them. Returns
+ * the byte length of the first datagram (a whole number of messages), so a caller can cut
+ * the output of [`nlcompat_freebsd_to_linux`] into one `nl_buf` per datagram. 0 when `src`
+ * is `NULL`, `src_len` is 0 or above `PTRDIFF_MAX`.
+ *
+ * # Safety
+ *
+ * `src` is `NULL` or valid for reads of `src_len` bytes that nobody writes during the call.
+ */
+size_t nlcompat_first_datagram(const uint8_t *src,
+                               size_t src_len,
+                               size_t limit);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -132,6 +132,39 @@ pub unsafe extern "C" fn nlcompat_freebsd_to_linux(
     }
 }
 
+/// Linux's dump part size with 4 KiB pages (`NLMSG_GOODSIZE`), the `limit` to pass to
+/// [`nlcompat_first_datagram`] for a Linux socket.
+pub const NLCOMPAT_NLMSG_GOODSIZE: usize = 3776;
+
+const _: () = assert!(NLCOMPAT_NLMSG_GOODSIZE == nlcompat::framing::NLMSG_GOODSIZE);
+
+/// Length of the first Linux datagram in a buffer of translated (Linux) messages.
+///
+/// Linux queues each reply, ack, error and notification as a datagram of its own and packs
+/// only the parts of one dump (up to `limit` bytes, the `NLMSG_DONE` joining the last part
+/// when it fits); `src` holds messages in the order the kernel side produced them. Returns
+/// the byte length of the first datagram (a whole number of messages), so a caller can cut
+/// the output of [`nlcompat_freebsd_to_linux`] into one `nl_buf` per datagram. 0 when `src`
+/// is `NULL`, `src_len` is 0 or above `PTRDIFF_MAX`.
+///
+/// # Safety
+///
+/// `src` is `NULL` or valid for reads of `src_len` bytes that nobody writes during the call.
+#[no_mangle]
+pub unsafe extern "C" fn nlcompat_first_datagram(
+    src: *const u8,
+    src_len: usize,
+    limit: usize,
+) -> usize {
+    if src.is_null() || src_len == 0 || src_len > MAX_LEN {
+        return 0;
+    }
+    // SAFETY: `src` is non-null, `u8` needs no alignment, `src_len` <= isize::MAX, and the
+    // caller guarantees `src_len` readable bytes that nobody writes during the call.
+    let src = unsafe { core::slice::from_raw_parts(src, src_len) };
+    nlcompat::framing::first_datagram(src, limit)
+}
+
 /// Largest byte length a Rust slice may have (`isize::MAX`).
 const MAX_LEN: usize = isize::MAX.unsigned_abs();
 

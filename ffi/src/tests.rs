@@ -456,3 +456,31 @@ fn rewound_overflow_does_not_ask_for_more() {
     want.extend_from_slice(&src[..16]);
     assert_eq!((len, out), (36, nlmsg(2, 0x100, 3, 0, &want, 20)));
 }
+
+/// `nlcompat_first_datagram`: a reply and its ack are two datagrams; dump parts with their
+/// `NLMSG_DONE` one; bad pointers and empty input 0.
+#[test]
+fn first_datagram_cuts_like_linux() {
+    // RTM_NEWLINK reply (flags 0) then NLMSG_ERROR ack (NLM_F_CAPPED, header echoed).
+    let mut s = nlmsg(16, 0, 4, 9, &[0u8; 16], 16);
+    s.extend(nlmsg(2, 0x100, 4, 9, &[0u8; 20], 20));
+    // SAFETY: `s` is a live vector of `s.len()` bytes.
+    let n = unsafe { nlcompat_first_datagram(s.as_ptr(), s.len(), NLCOMPAT_NLMSG_GOODSIZE) };
+    assert_eq!(n, 32);
+    // Two NLM_F_MULTI parts and the DONE (NLM_F_MULTI): one datagram.
+    let mut d = nlmsg(16, 2, 5, 9, &[0u8; 16], 16);
+    d.extend(nlmsg(16, 2, 5, 9, &[0u8; 16], 16));
+    d.extend(nlmsg(3, 2, 5, 9, &[0u8; 4], 4));
+    // SAFETY: `d` is a live vector of `d.len()` bytes.
+    let n = unsafe { nlcompat_first_datagram(d.as_ptr(), d.len(), NLCOMPAT_NLMSG_GOODSIZE) };
+    assert_eq!(n, 84);
+    // A 40-byte limit: one part per datagram.
+    // SAFETY: as above.
+    let n = unsafe { nlcompat_first_datagram(d.as_ptr(), d.len(), 40) };
+    assert_eq!(n, 32);
+    // SAFETY: a NULL pointer and a zero length are refused before any read.
+    unsafe {
+        assert_eq!(nlcompat_first_datagram(ptr::null(), 10, 100), 0);
+        assert_eq!(nlcompat_first_datagram(d.as_ptr(), 0, 100), 0);
+    }
+}

@@ -19,7 +19,12 @@ use linux_abi as l;
 const NLMSGERR_LEN: usize = 20;
 
 /// Translates an `NLMSG_DONE` (payload: errno, then optional ext-ack TLVs).
-pub(crate) fn translate_done(dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+pub(crate) fn translate_done(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
     let flags = match dir {
         // ABI: FreeBSD's `_nlmsg_end_dump()` writes flags 0; Linux clients expect NLM_F_MULTI.
         Dir::FreebsdToLinux => msg.flags() | l::NLM_F_MULTI,
@@ -29,7 +34,13 @@ pub(crate) fn translate_done(dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) -> Resu
     let payload = msg.payload();
     match read_u32(payload, 0) {
         Some(raw) => {
-            let e = translate_wire(dir, i32::from_ne_bytes(raw.to_ne_bytes()));
+            let raw = i32::from_ne_bytes(raw.to_ne_bytes());
+            let req = ctx.request.and_then(|r| Msg::parse(r, 0).ok());
+            let linux = match req.filter(|r| r.seq() == msg.seq() && dir == Dir::FreebsdToLinux) {
+                Some(req) => crate::request::linux_dump_errno(ctx.proto, req, raw),
+                None => None,
+            };
+            let e = linux.map_or_else(|| translate_wire(dir, raw), i32::saturating_neg);
             w.put(&e.to_ne_bytes())?;
             let tlvs = payload.get(4..).unwrap_or_default();
             let base = msg.payload_offset().saturating_add(4);
@@ -54,7 +65,25 @@ pub(crate) fn translate_error(
     let payload = msg.payload();
     let at = off32(msg.payload_offset());
     let raw = read_u32(payload, 0).ok_or(Error::Truncated { off: at })?;
-    let errno = translate_wire(dir, i32::from_ne_bytes(raw.to_ne_bytes()));
+    let raw_errno = i32::from_ne_bytes(raw.to_ne_bytes());
+    if dir == Dir::FreebsdToLinux {
+        let req = ctx.request.and_then(|r| Msg::parse(r, 0).ok());
+        if let Some(req) = req.filter(|r| r.seq() == msg.seq()) {
+            if crate::request::empty_dump_for_freebsd_error(ctx.proto, req, raw_errno) {
+                // Linux's empty dump: one NLMSG_DONE, status 0 (flags set by the caller).
+                let mark = w.begin_msg(l::NLMSG_DONE, l::NLM_F_MULTI, msg.seq(), msg.pid())?;
+                w.put(&0i32.to_ne_bytes())?;
+                return w.end_msg(mark);
+            }
+        }
+    }
+    let setlink = match (dir, ctx.request.and_then(|r| Msg::parse(r, 0).ok())) {
+        (Dir::FreebsdToLinux, Some(req)) if req.seq() == msg.seq() => {
+            super::link::setlink_linux_errno(req, raw_errno)
+        }
+        _ => None,
+    };
+    let errno = setlink.map_or_else(|| translate_wire(dir, raw_errno), i32::saturating_neg);
     let capped = msg.flags() & l::NLM_F_CAPPED != 0;
     let echo_all = payload.get(4..).unwrap_or_default();
     let echo_len = if echo_all.len() < NLMSG_HDRLEN {
@@ -73,11 +102,14 @@ pub(crate) fn translate_error(
     let mark = w.begin_msg(msg.msg_type(), msg.flags(), msg.seq(), msg.pid())?;
     w.put(&errno.to_ne_bytes())?;
     let echo_mark = w.mark();
-    let original = ctx.request.filter(|r| {
-        let r = Msg::parse(r, 0).ok();
-        let e = Msg::parse(echo, 0).ok();
-        matches!((r, e), (Some(r), Some(e)) if r.seq() == e.seq() && r.msg_type() == e.msg_type())
-    });
+    // The echo of a capped ack is a lone header whose `nlmsg_len` still counts the whole
+    // request, so it is compared by field rather than parsed as a message; only the seq is
+    // compared, because FreeBSD's handlers may rewrite the request header in place before the
+    // ack copies it (`rtnl_handle_getroute` in `sys/netlink/route/rt.c` sets `nlmsg_type` to
+    // `RTM_NEWROUTE` to build its reply).
+    let original = ctx
+        .request
+        .filter(|r| matches!((r.get(8..12), echo.get(8..12)), (Some(a), Some(b)) if a == b));
     match (original, echo_len >= NLMSG_HDRLEN && !capped) {
         (Some(orig), true) if dir == Dir::FreebsdToLinux => {
             let n = read_u32(orig, 0).and_then(|n| usize::try_from(n).ok());

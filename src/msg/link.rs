@@ -19,6 +19,44 @@ use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
 
+/// The FreeBSD `nlmsg_type` and `nlmsg_flags` for a Linux link request of type `msg_type`
+/// with `flags`, `None` when they stay.
+///
+/// `RTM_SETLINK` changes an existing link (Linux `rtnl_setlink` in `net/core/rtnetlink.c`);
+/// FreeBSD registers no handler for it (`sys/netlink/route/iface.c` `cmd_handlers`: NEWLINK,
+/// DELLINK, GETLINK), so its dispatcher would answer `ENOTSUP`. Its modify path is
+/// `RTM_NEWLINK` without `NLM_F_CREATE` (`rtnl_handle_newlink` → `modify_link` →
+/// `_nl_modify_ifp_generic` in `sys/netlink/route/iface_drivers.c`: description, down, MTU,
+/// promiscuous mode), which takes the same `ifinfomsg` and attributes: the request becomes
+/// that. FreeBSD's answers are then those of `modify_link` (see `docs/compatibility.md`).
+#[must_use]
+pub fn freebsd_type_flags(msg_type: u16, flags: u16) -> Option<(u16, u16)> {
+    (msg_type == l::RTM_SETLINK).then_some((f::RTM_NEWLINK, flags & !l::NLM_F_CREATE))
+}
+
+/// The Linux errno (positive) for FreeBSD's error `freebsd_errno` answering the translated
+/// `RTM_SETLINK` request `req`, when `modify_link` (`sys/netlink/route/iface.c`) reports a
+/// condition Linux's `rtnl_setlink` reports otherwise: `ENOENT` ("unable to find interface")
+/// is Linux's `ENODEV`; `EPERM` for a request naming neither an index nor a name ("empty
+/// ifi_index field") is Linux's `EINVAL`. `None`: FreeBSD's errno stands.
+#[must_use]
+pub fn setlink_linux_errno(req: crate::wire::Msg<'_>, freebsd_errno: i32) -> Option<i32> {
+    if req.msg_type() != l::RTM_SETLINK {
+        return None;
+    }
+    let payload = req.payload();
+    let index = crate::wire::read_u32(payload, offset_of!(l::ifinfomsg, ifi_index)).unwrap_or(0);
+    let named = || {
+        let attrs = attrs_after(payload, size_of::<l::ifinfomsg>());
+        attrs.clone().find(l::IFLA_IFNAME).is_some() || attrs.find(l::IFLA_ALT_IFNAME).is_some()
+    };
+    match freebsd_errno {
+        f::ENOENT => Some(l::ENODEV),
+        f::EPERM if index == 0 && !named() => Some(l::EINVAL),
+        _ => None,
+    }
+}
+
 /// `ifi_flags` / `ifi_change`: only MULTICAST moves (FreeBSD 0x8000 ↔ Linux 0x1000) and
 /// lower-up (FreeBSD `IFF_NETLINK_1` 0x1000000 ↔ Linux `IFF_LOWER_UP` 0x10000). Every other
 /// FreeBSD bit (NEEDSEPOCH, OACTIVE, SIMPLEX, LINK0–2, CANTCONFIG, PPROMISC, ...) would land

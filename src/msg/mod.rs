@@ -10,12 +10,14 @@
 //! | [`nexthop`] | `RTM_NEWNEXTHOP`, `RTM_DELNEXTHOP`, `RTM_GETNEXTHOP` |
 //! | [`genl`] | generic netlink: nlctrl `CTRL_CMD_*` |
 //! | [`control`] | `NLMSG_ERROR`, `NLMSG_DONE` |
+//! | [`flags`] | `nlmsg_flags` of replies and notifications |
 //! | [`maps`] | value and flag maps shared by several families (`AF_*`, ...) |
 //! | [`errno`] | errno numbers |
 
 pub mod addr;
 pub(crate) mod control;
 pub mod errno;
+pub mod flags;
 pub mod genl;
 pub mod link;
 pub mod maps;

@@ -5,7 +5,7 @@
 # exported functions reach no panic and no allocator:
 #   1. the target really is soft-float / no-red-zone / kernel code model;
 #   2. a release LTO staticlib of nlcompat-ffi (`--features kernel`) exports both functions;
-#   3. linking it with --gc-sections, rooted at the two exported functions only, WITHOUT
+#   3. linking it with --gc-sections, rooted at the exported functions only, WITHOUT
 #      defining `nlcompat_panic_hook` (the only way out of the panic handler) or any allocator
 #      symbol, succeeds: any reachable panic path (a bounds check, `copy_from_slice`, an
 #      `unwrap`, overflow checks) keeps the panic handler alive, which then needs the hook, and
@@ -46,7 +46,7 @@ lib=$dir/$target/release/libnlcompat_ffi.a
 [ -f "$lib" ] || fail "$lib not built"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for f in nlcompat_linux_to_freebsd nlcompat_freebsd_to_linux; do
+for f in nlcompat_linux_to_freebsd nlcompat_freebsd_to_linux nlcompat_first_datagram; do
   nm "$lib" 2>/dev/null | grep -q " T $f\$" || fail "$lib does not export $f"
 done
 
@@ -60,7 +60,7 @@ elif command -v ld >/dev/null 2>&1; then
 else
   fail "no linker (rust-lld or ld) to prove reachability"
 fi
-roots="-static --gc-sections -e nlcompat_linux_to_freebsd -u nlcompat_freebsd_to_linux"
+roots="-static --gc-sections -e nlcompat_linux_to_freebsd -u nlcompat_freebsd_to_linux -u nlcompat_first_datagram"
 # shellcheck disable=SC2086
 if ! link $roots -o "$tmp/k.elf" "$lib" > "$tmp/link.log" 2>&1; then
   echo "kernel-check: FAIL: the exported functions reach symbols a kernel cannot provide:" >&2
@@ -99,8 +99,8 @@ if grep -Eq -- '-0x[0-9a-f]+\(%rsp\)' "$tmp/dis"; then
   grep -E -- '-0x[0-9a-f]+\(%rsp\)' "$tmp/dis" | head -5 >&2
   fail "memory below %rsp is accessed (red zone)"
 fi
-size "$tmp/k.elf" | awk 'NR == 2 {printf "kernel-check: code reachable from the two exported functions: text %s, data %s, bss %s bytes\n", $1, $2, $3}'
-nm -S -t d "$tmp/k.elf" | awk '$4 ~ /^nlcompat_(linux_to_freebsd|freebsd_to_linux)$/ {printf "kernel-check:   %s: %d bytes of its own\n", $4, $2}'
+size "$tmp/k.elf" | awk 'NR == 2 {printf "kernel-check: code reachable from the exported functions: text %s, data %s, bss %s bytes\n", $1, $2, $3}'
+nm -S -t d "$tmp/k.elf" | awk '$4 ~ /^nlcompat_(linux_to_freebsd|freebsd_to_linux|first_datagram)$/ {printf "kernel-check:   %s: %d bytes of its own\n", $4, $2}'
 echo "kernel-check: OK: no panic path, no allocator, no FP/SIMD register, no red zone use"
 
 # 5. The FreeBSD userland target type-checks too (the kernel glue's ABI is the same).

@@ -15,9 +15,11 @@
 //!   validated, possibly unaligned, junk-padded or carrying trailing zero headers). The backend
 //!   walks it with Linux rules ([`walk`] implements them), answers each request, and returns
 //!   everything that Linux would have queued on that socket by the time `sendmsg` returns —
-//!   including all parts of a dump up to its `NLMSG_DONE` — in order, each datagram already
-//!   sized like a kernel dump chunk (≤ `NLMSG_GOODSIZE`, about 3.7 KiB with 4 KiB pages), with
-//!   `nlmsg_pid` set to the socket's port id and `nlmsg_seq` echoed.
+//!   including all parts of a dump up to its `NLMSG_DONE` — in order, cut into datagrams as
+//!   Linux cuts them (`nlcompat::framing`: each reply, ack, error and notification alone,
+//!   dump parts packed up to `NLMSG_GOODSIZE`, about 3.7 KiB with 4 KiB pages), with
+//!   `nlmsg_pid` set to the socket's port id and `nlmsg_seq` echoed. Every answer the backend
+//!   writes itself is shaped like the kernel's (`nlcompat::ack`).
 //! - Multicast notifications arrive through [`Backend::take_async`], addressed to member sockets
 //!   only (the backend keeps memberships, fed by [`Backend::bind`] and
 //!   [`Backend::set_membership`]). The runner calls it after every `send` and whenever

@@ -3,21 +3,18 @@
 //!
 //! Each Linux request goes through `nlcompat` (Linux → FreeBSD) into a FreeBSD-ABI netlink
 //! socket of the model; every `nl_buf` the model enqueues is translated back (FreeBSD →
-//! Linux) exactly where FreeBSD's kernel would call `msgs_to_linux()`, then packed into
-//! datagrams the size Linux uses for dump chunks.
+//! Linux) exactly where FreeBSD's kernel would call `msgs_to_linux()`, then cut into
+//! datagrams as Linux cuts them (`nlcompat::framing`).
 
 use std::collections::BTreeMap;
 
 use freebsd_sim::{Cred, Kernel};
+use nlcompat::ack::AckSock;
 use nlcompat::wire::{Messages, Msg, Writer};
 use nlcompat::{Ctx, Dir, Freebsd, Proto};
 
 use super::{walk, Backend, Delivery, SockId};
 use crate::host::SimHost;
-
-/// Largest datagram Linux builds for a dump part on 4 KiB pages (`NLMSG_GOODSIZE`:
-/// `SKB_WITH_OVERHEAD(PAGE_SIZE)`; glibc and Go read with 4 KiB buffers).
-const NLMSG_GOODSIZE: usize = 3776;
 
 /// FreeBSD `SOL_NETLINK` (270, as on Linux).
 const SOL_NETLINK: i32 = 270;
@@ -27,10 +24,11 @@ const SOL_NETLINK: i32 = 270;
 struct Sock {
     bsd: freebsd_sim::SockId,
     proto: Proto,
-    /// The Linux port id the runner gave the socket.
-    port: u32,
-    ext_ack: bool,
-    cap_ack: bool,
+    /// The Linux port id the runner gave the socket and its `NETLINK_CAP_ACK` /
+    /// `NETLINK_EXT_ACK` options: what the answers the runner writes itself depend on.
+    ack: AckSock,
+    /// `NETLINK_GET_STRICT_CHK`: Linux's strict checks of dump requests (`nlcompat::request`).
+    strict: bool,
 }
 
 /// The FreeBSD model behind the translator.
@@ -82,7 +80,10 @@ impl ModelBackend {
             self.record(s, crate::pcap::Way::FromKernel, buf);
         }
         let host = self.host();
-        let ctx = Ctx::new(&host, s.proto).with_request(request);
+        let ctx = Ctx::new(&host, s.proto)
+            .with_request(request)
+            .with_strict(s.strict);
+        let map = self.port_map();
         let mut out = Vec::new();
         for buf in bufs {
             let mut dst = vec![0u8; buf.len().saturating_mul(2).saturating_add(256)];
@@ -94,23 +95,30 @@ impl ModelBackend {
                 other => other,
             };
             match res {
-                Ok(l) => out.extend_from_slice(l.bytes()),
+                Ok(l) => {
+                    let start = out.len();
+                    out.extend_from_slice(l.bytes());
+                    rewrite_pids(out.get_mut(start..).unwrap_or_default(), &map);
+                }
                 Err(e) => {
                     // Broken framing from the model: tell the reader rather than hang it.
                     if let Some(Ok(first)) = Messages::new(buf).next() {
-                        out.extend(error_reply(first, e.linux_errno(), None, true));
+                        let capped = AckSock {
+                            cap_ack: true,
+                            ..s.ack
+                        };
+                        out.extend(error_reply(first, &capped, e.linux_errno(), None));
                     }
                 }
             }
         }
-        rewrite_pids(&mut out, &self.port_map());
         out
     }
 
     fn port_map(&self) -> Vec<(u32, u32)> {
         self.socks
             .values()
-            .filter_map(|s| Some((self.kernel.port_id(s.bsd)?, s.port)))
+            .filter_map(|s| Some((self.kernel.port_id(s.bsd)?, s.ack.port)))
             // Port 0 is the kernel itself (and FreeBSD's answer for an unbound socket).
             .filter(|&(bsd, _)| bsd != 0)
             .collect()
@@ -214,58 +222,34 @@ fn group_of(m: Msg<'_>) -> u32 {
     }
 }
 
-/// A Linux `NLMSG_ERROR` answering `req` with `-errno`: the whole request echoed unless
-/// `capped`, and `NLMSGERR_ATTR_MSG` when `msg` is given (`NLM_F_ACK_TLVS`).
-fn error_reply(req: Msg<'_>, errno: i32, msg: Option<&str>, capped: bool) -> Vec<u8> {
-    let mut flags = 0u16;
-    if capped {
-        flags |= linux_abi::NLM_F_CAPPED;
-    }
-    if msg.is_some() {
-        flags |= linux_abi::NLM_F_ACK_TLVS;
-    }
-    let echo = if capped { req.header() } else { req.bytes() };
-    let mut buf = vec![0u8; echo.len().saturating_add(256)];
+/// The Linux `NLMSG_ERROR` answering `req` on socket `sock` with `-errno`, as Linux's
+/// `netlink_ack()` shapes it (`nlcompat::ack`): to the socket's port, the request's seq.
+fn error_reply(req: Msg<'_>, sock: &AckSock, errno: i32, text: Option<&[u8]>) -> Vec<u8> {
+    ack_bytes(req, |w| {
+        nlcompat::ack::write_ack(w, req, sock, errno, text, None)
+    })
+}
+
+/// Runs `write` into a buffer sized for `req`'s echo and returns the bytes written.
+fn ack_bytes(req: Msg<'_>, write: impl Fn(&mut Writer<'_>) -> nlcompat::Result<()>) -> Vec<u8> {
+    let mut buf = vec![0u8; req.len().saturating_add(256)];
     let mut w = Writer::new(&mut buf);
-    let res = (|| {
-        let m = w.begin_msg(linux_abi::NLMSG_ERROR, flags, req.seq(), req.pid())?;
-        w.put(&errno.saturating_neg().to_ne_bytes())?;
-        w.put_padded(echo)?;
-        if let Some(text) = msg {
-            w.attr_str(linux_abi::NLMSGERR_ATTR_MSG, text.as_bytes())?;
-        }
-        w.end_msg(m)?;
-        w.finish()
-    })();
-    match res {
+    match write(&mut w).and_then(|()| w.finish()) {
         Ok(n) => buf.get(..n).map(<[u8]>::to_vec).unwrap_or_default(),
         Err(_) => Vec::new(),
     }
 }
 
-/// Packs a stream of messages into datagrams of at most `NLMSG_GOODSIZE` bytes (a larger
-/// message travels alone), as Linux sizes dump parts for 4 KiB readers.
+/// Cuts a stream of Linux messages into the datagrams Linux would queue
+/// (`nlcompat::framing`): each reply, ack, error and notification alone, dump parts packed
+/// up to `NLMSG_GOODSIZE` with the `NLMSG_DONE` joining the last part when it fits.
 fn chunk(bytes: &[u8]) -> Vec<Delivery> {
-    let mut out = Vec::new();
-    let mut cur: Vec<u8> = Vec::new();
-    for m in Messages::new(bytes).map_while(Result::ok) {
-        let padded = m.len().saturating_add(3) & !3;
-        if !cur.is_empty() && cur.len().saturating_add(padded) > NLMSG_GOODSIZE {
-            out.push(Delivery::Datagram {
-                group: 0,
-                bytes: std::mem::take(&mut cur),
-            });
-        }
-        cur.extend_from_slice(m.bytes());
-        cur.resize(cur.len().saturating_add(padded.saturating_sub(m.len())), 0);
-    }
-    if !cur.is_empty() {
-        out.push(Delivery::Datagram {
+    nlcompat::framing::datagrams(bytes, nlcompat::framing::NLMSG_GOODSIZE)
+        .map(|d| Delivery::Datagram {
             group: 0,
-            bytes: cur,
-        });
-    }
-    out
+            bytes: d.to_vec(),
+        })
+        .collect()
 }
 
 impl Backend for ModelBackend {
@@ -282,9 +266,8 @@ impl Backend for ModelBackend {
             Sock {
                 bsd,
                 proto: Proto::from_number(proto),
-                port: 0,
-                ext_ack: false,
-                cap_ack: false,
+                ack: AckSock::default(),
+                strict: false,
             },
         );
         Ok(id)
@@ -298,7 +281,7 @@ impl Backend for ModelBackend {
 
     fn bind(&mut self, s: SockId, port: u32, groups: u32) -> Result<(), i32> {
         let sock = self.socks.get_mut(&s).ok_or(libc::EBADF)?;
-        sock.port = port;
+        sock.ack.port = port;
         let bsd = sock.bsd;
         let addr = nlcompat::socket::freebsd_sockaddr(nlcompat::socket::NlAddr { pid: 0, groups });
         match self.kernel.bind(bsd, &addr) {
@@ -328,8 +311,9 @@ impl Backend for ModelBackend {
     fn set_flag(&mut self, s: SockId, opt: i32, on: bool) -> Result<(), i32> {
         let sock = self.socks.get_mut(&s).ok_or(libc::EBADF)?;
         match opt {
-            linux_abi::NETLINK_EXT_ACK => sock.ext_ack = on,
-            linux_abi::NETLINK_CAP_ACK => sock.cap_ack = on,
+            linux_abi::NETLINK_EXT_ACK => sock.ack.ext_ack = on,
+            linux_abi::NETLINK_CAP_ACK => sock.ack.cap_ack = on,
+            linux_abi::NETLINK_GET_STRICT_CHK => sock.strict = on,
             _ => {}
         }
         match nlcompat::socket::sockopt_to_freebsd(opt) {
@@ -347,19 +331,30 @@ impl Backend for ModelBackend {
     }
 
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
+        let mut out = Vec::new();
         let mut stream = Vec::new();
         for raw in walk(datagram) {
             let Ok(req) = Msg::parse(raw, 0) else {
                 break;
             };
             let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
-            let (bsd, proto, ext_ack, cap_ack) = (sock.bsd, sock.proto, sock.ext_ack, sock.cap_ack);
-            // Linux ignores messages without NLM_F_REQUEST and control types.
+            let (bsd, proto, ack, strict) = (sock.bsd, sock.proto, sock.ack, sock.strict);
+            // Linux hands neither messages without NLM_F_REQUEST nor control types to a
+            // handler, but acks them when asked (`netlink_rcv_skb`, `goto ack`).
             if req.flags() & linux_abi::NLM_F_REQUEST == 0 || req.msg_type() < 16 {
+                if req.flags() & linux_abi::NLM_F_ACK != 0 {
+                    stream.extend(error_reply(req, &ack, 0, None));
+                }
+                continue;
+            }
+            if nlcompat::request::linux_ignores(proto, req) {
+                if req.flags() & linux_abi::NLM_F_ACK != 0 {
+                    stream.extend(error_reply(req, &ack, 0, None));
+                }
                 continue;
             }
             let host = self.host();
-            let ctx = Ctx::new(&host, proto);
+            let ctx = Ctx::new(&host, proto).with_strict(strict);
             let mut dst = vec![0u8; raw.len().saturating_mul(2).saturating_add(256)];
             let mut w = Writer::new(&mut dst);
             let res = nlcompat::translate_msg(&ctx, Dir::LinuxToFreebsd, req, &mut w)
@@ -367,13 +362,9 @@ impl Backend for ModelBackend {
             let n = match res {
                 Ok(n) => n,
                 Err(e) => {
-                    let reason = match e {
-                        nlcompat::Error::Unsupported { .. } => "unknown message type",
-                        nlcompat::Error::Family { .. } => "address family not supported",
-                        _ => "invalid request",
-                    };
-                    let text = ext_ack.then_some(reason);
-                    stream.extend(error_reply(req, e.linux_errno(), text, cap_ack));
+                    stream.extend(ack_bytes(req, |w| {
+                        nlcompat::ack::write_refusal(w, req, &ack, e)
+                    }));
                     continue;
                 }
             };
@@ -384,18 +375,34 @@ impl Backend for ModelBackend {
             if let Err(e) = self.kernel.send(bsd, freebsd) {
                 stream.extend(error_reply(
                     req,
+                    &ack,
                     nlcompat::msg::errno::to_linux(e),
                     None,
-                    cap_ack,
                 ));
                 continue;
             }
             let bufs = self.kernel.take_bufs(bsd);
             let sock = self.socks.get(&s).ok_or(libc::EBADF)?;
-            stream.extend(self.to_linux(sock, &bufs, Some(raw)));
+            let answer = self.to_linux(sock, &bufs, Some(raw));
+            // What came back is the answer and, on a member socket, the notifications the
+            // request caused: those travel as multicast, with their group.
+            out.extend(chunk(&stream));
+            stream.clear();
+            let ctx = ctx.with_request(Some(raw));
+            out.extend(chunk(&answer).into_iter().map(|d| match d {
+                Delivery::Datagram { group: 0, bytes } => {
+                    let group = match Messages::new(&bytes).collect::<Vec<_>>().as_slice() {
+                        [Ok(m)] if nlcompat::msg::flags::is_notification(&ctx, *m) => group_of(*m),
+                        _ => 0,
+                    };
+                    Delivery::Datagram { group, bytes }
+                }
+                other => other,
+            }));
         }
+        out.extend(chunk(&stream));
         self.collect_async(Some(s));
-        Ok(chunk(&stream))
+        Ok(out)
     }
 
     fn poll_fd(&self) -> Option<std::os::fd::RawFd> {
