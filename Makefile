@@ -4,7 +4,7 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi docs demo bench kernel header miri freebsd-check fuzz-smoke fuzz fuzz-cmin help
+.PHONY: all build test lint fmt abi docs demo bench kernel header miri freebsd-check fuzz-smoke fuzz fuzz-cmin robustness help
 
 all: build
 
@@ -21,6 +21,7 @@ help:
 	@echo "make bench      translation benchmarks"
 	@echo "make fuzz-smoke every fuzz target for FUZZ_SECONDS (60) each, as CI does"
 	@echo "make fuzz       a long fuzz campaign (FUZZ_SECONDS per target, default 3600)"
+	@echo "make robustness the hostile-request corpus on both backends, as a table (root)"
 
 build:
 	$(CARGO) build --workspace
@@ -96,3 +97,16 @@ fuzz-cmin:
 	  (cd fuzz && cargo +nightly fuzz run $$t target/cmin corpus/$$t $(CURDIR)/$(FUZZ_WORK)/$$t -- -merge=1 >/dev/null 2>&1) && \
 	  rm -rf fuzz/corpus/$$t && mv fuzz/target/cmin fuzz/corpus/$$t || exit 1; \
 	done
+
+# The hostile-request corpus (tests/hostile/) natively, under the Linux backend (the oracle) and
+# under the FreeBSD backend; prints case, Linux answer, each run's answer, state unchanged,
+# verdict. Needs root (network namespaces, seccomp). CI runs it as cli/tests/hostile.rs.
+ROBUSTNESS_DIR ?= target/hostile
+robustness:
+	$(CARGO) build -q -p nlcompat-cli
+	mkdir -p $(ROBUSTNESS_DIR)
+	printf 'ip link add eth0 address 02:00:00:00:00:10 type veth peer name eth1 address 02:00:00:00:00:11\nip link set eth0 up\nip addr add 192.0.2.10/24 dev eth0\nip -6 addr add 2001:db8::10/64 dev eth0 nodad\nip route add default via 192.0.2.1\nip neigh add 192.0.2.1 lladdr 02:00:00:00:00:01 dev eth0\n' > $(ROBUSTNESS_DIR)/setup.txt
+	unshare -n sh -c 'ip link set lo up; while read -r l; do $$l; done < $(ROBUSTNESS_DIR)/setup.txt; exec python3 tests/hostile/hostile.py' > $(ROBUSTNESS_DIR)/native.jsonl
+	./target/debug/nlcompat run --backend linux --netns-setup $(ROBUSTNESS_DIR)/setup.txt -- python3 tests/hostile/hostile.py > $(ROBUSTNESS_DIR)/linux.jsonl
+	./target/debug/nlcompat run -- python3 tests/hostile/hostile.py > $(ROBUSTNESS_DIR)/freebsd.jsonl
+	python3 tests/hostile/compare.py $(ROBUSTNESS_DIR)/linux.jsonl native=$(ROBUSTNESS_DIR)/native.jsonl freebsd=$(ROBUSTNESS_DIR)/freebsd.jsonl --allow tests/hostile/allowlist.txt --table
