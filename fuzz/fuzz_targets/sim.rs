@@ -8,7 +8,7 @@
 //!   re-parse, under all of `common::check`'s invariants (no framing error ever reaches a
 //!   Linux process from well-formed kernel output);
 //! - each well-formed request with `NLM_F_ACK` is answered: some message carries its
-//!   sequence number;
+//!   sequence number; every `NLMSG_ERROR` a Linux process gets holds an errno and a header;
 //! - the model is deterministic: a second host fed the same sends queues the same bytes.
 //!
 //! Input: byte 0 = socket options (bit 0 generic netlink, 1 EXT_ACK, 2 CAP_ACK, 3 strict
@@ -20,7 +20,7 @@ mod common;
 use freebsd_sim::{Cred, Kernel};
 use libfuzzer_sys::fuzz_target;
 use nlcompat::wire::Messages;
-use nlcompat::{Dir, Linux, Proto};
+use nlcompat::{Dir, Proto};
 
 /// SOL_NETLINK options, FreeBSD `sys/netlink/netlink.h`.
 const SOL_NETLINK: i32 = 270;
@@ -102,7 +102,15 @@ fn session(opts: u8, chunks: &[&[u8]], host: &nlcompat::StaticHost<'_>) -> Vec<V
                 !out.is_empty() || b.is_empty(),
                 "a non-empty nl_buf translated to nothing"
             );
-            let _ = Linux::new(&out);
+            // Kernel errors and acks carry the errno and at least the request's header.
+            for m in Messages::new(&out).map_while(Result::ok) {
+                if m.msg_type() == 2 {
+                    assert!(
+                        m.payload().len() >= 20,
+                        "short NLMSG_ERROR for Linux: {out:02x?}"
+                    );
+                }
+            }
         }
         log.extend(bufs);
     }
