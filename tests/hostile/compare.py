@@ -63,7 +63,8 @@ def answered_alike(want, got):
 def short(obs):
     o = norm(obs)
     parts = []
-    for k in ("send", "reply", "set", "get", "bind", "connect", "bound", "groups", "recv", "exception"):
+    for k in ("acked", "send", "reply", "set", "get", "bind", "connect", "bound", "groups", "recv",
+              "exception"):
         if k in o:
             parts.append("%s=%s" % (k, json.dumps(o[k], separators=(",", ":"))))
     if o.get("hang"):

@@ -648,8 +648,32 @@ recv_case("error_exact", [(P | T, 0), (0, 16), (0, 65536)], ERR_REQ)
 recv_case("empty_queue_dontwait", [(0, 65536), (P, 65536), (T, 0)], req=nlmsg(NLMSG_NOOP, NLM_F_REQUEST, 1))
 
 
+def grow(n=300):
+    """Adds `n` /32 addresses to the loopback interface, so that address dumps span several
+    datagrams on every host (the MSG_PEEK/MSG_TRUNC cases read large dumps). Returns how many
+    were acked without error."""
+    s = Sock()
+    s.send(nlmsg(RTM_GETLINK, NLM_F_REQUEST, 1, ifinfomsg() + attr(IFLA_IFNAME, b"lo\0")))
+    grams, _ = dump(s, 1)
+    index = next((struct.unpack_from("=i", m[4], 4)[0] for g in grams for m in parse(g)
+                  if m[0] == RTM_NEWLINK), 0)
+    ok = 0
+    for i in range(n):
+        a = bytes([10, 77, i // 250, 1 + i % 250])
+        s.send(nlmsg(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, 1000 + i,
+                     ifaddrmsg(AF_INET, 32, index=index) + attr(IFA_LOCAL, a) + attr(IFA_ADDRESS, a)))
+        grams, _ = s.recv_all(until_seq=1000 + i)
+        ok += sum(1 for g in grams for m in parse(g)
+                  if m[0] == NLMSG_ERROR and m[2] == 1000 + i and struct.unpack_from("=i", m[4])[0] == 0)
+    s.close()
+    return ok
+
+
 def main():
     only = sys.argv[1:]
+    added = grow()
+    print(json.dumps({"case": "grow_300_addresses", "cat": "setup",
+                      "obs": {"acked": added, "state": "same"}}, sort_keys=True), flush=True)
     before = state()
     for name, cat, f in CASES:
         if only and not any(name.startswith(o) for o in only):
