@@ -4,7 +4,7 @@ CARGO ?= cargo
 KERNEL_TARGET := x86_64-unknown-none
 FREEBSD_TARGET := x86_64-unknown-freebsd
 
-.PHONY: all build test lint fmt abi docs demo bench kernel header miri freebsd-check fuzz-smoke help compat
+.PHONY: all build test lint fmt abi docs demo bench kernel header miri freebsd-check fuzz-smoke fuzz fuzz-cmin robustness help compat
 
 all: build
 
@@ -20,6 +20,9 @@ help:
 	@echo "make miri       the C ABI glue under miri"
 	@echo "make bench      translation benchmarks"
 	@echo "make compat     differential suite: Linux clients on Linux vs the FreeBSD model (SCENARIO=... runs one)"
+	@echo "make fuzz-smoke every fuzz target for FUZZ_SECONDS (60) each, as CI does"
+	@echo "make fuzz       a long fuzz campaign (FUZZ_SECONDS per target, default 3600)"
+	@echo "make robustness the hostile-request corpus on both backends, as a table (root)"
 
 build:
 	$(CARGO) build --workspace
@@ -83,15 +86,39 @@ kernel:
 	rustup target list --installed | grep -q $(KERNEL_TARGET) || rustup target add $(KERNEL_TARGET)
 	sh tests/scripts/kernel-check.sh $(KERNEL_TARGET)
 
-FUZZ_TARGETS := linux_to_freebsd freebsd_to_linux roundtrip attr_iter
-FUZZ_SECONDS ?= 20
+FUZZ_TARGETS := linux_to_freebsd freebsd_to_linux roundtrip attr_iter ffi sim
+FUZZ_SECONDS ?= 60
+FUZZ_WORK ?= fuzz/target/campaign
 
-# Short libFuzzer runs of every target (needs a nightly toolchain and cargo-fuzz; skipped with
-# a message when the nightly toolchain is missing).
+# libFuzzer on every target for FUZZ_SECONDS each (default 60; CI); needs the nightly
+# toolchain (installed by .ci/run) and cargo-fuzz (installed on first use). Fails on any
+# finding; docs/robustness.md explains the invariants and records campaigns.
 fuzz-smoke:
-	@if ! rustup run nightly rustc --version >/dev/null 2>&1; then \
-	  echo "fuzz-smoke: SKIPPED (no nightly toolchain)"; exit 0; fi; \
-	command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked; \
+	fuzz/run.sh $(FUZZ_SECONDS) $(CURDIR)/fuzz/target/smoke $(FUZZ_TARGETS)
+
+# A long campaign: FUZZ_SECONDS per target (default 1 hour), one target at a time, at the lowest
+# CPU priority; new units accumulate in FUZZ_WORK (outside git). `make fuzz-cmin` merges them
+# back into fuzz/corpus/, minimised.
+fuzz: FUZZ_SECONDS = 3600
+fuzz:
+	nice -n 19 fuzz/run.sh $(FUZZ_SECONDS) $(CURDIR)/$(FUZZ_WORK) $(FUZZ_TARGETS)
+
+fuzz-cmin:
 	for t in $(FUZZ_TARGETS); do \
-	  (cd fuzz && $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048) || exit 1; \
+	  mkdir -p $(FUZZ_WORK)/$$t && rm -rf fuzz/target/cmin && mkdir -p fuzz/target/cmin && \
+	  (cd fuzz && cargo +nightly fuzz run $$t target/cmin corpus/$$t $(CURDIR)/$(FUZZ_WORK)/$$t -- -merge=1 >/dev/null 2>&1) && \
+	  rm -rf fuzz/corpus/$$t && mv fuzz/target/cmin fuzz/corpus/$$t || exit 1; \
 	done
+
+# The hostile-request corpus (tests/hostile/) natively, under the Linux backend (the oracle) and
+# under the FreeBSD backend; prints case, Linux answer, each run's answer, state unchanged,
+# verdict. Needs root (network namespaces, seccomp). CI runs it as cli/tests/hostile.rs.
+ROBUSTNESS_DIR ?= target/hostile
+robustness:
+	$(CARGO) build -q -p nlcompat-cli
+	mkdir -p $(ROBUSTNESS_DIR)
+	printf 'ip link add eth0 address 02:00:00:00:00:10 type veth peer name eth1 address 02:00:00:00:00:11\nip link set eth0 up\nip addr add 192.0.2.10/24 dev eth0\nip -6 addr add 2001:db8::10/64 dev eth0 nodad\nip route add default via 192.0.2.1\nip neigh add 192.0.2.1 lladdr 02:00:00:00:00:01 dev eth0\n' > $(ROBUSTNESS_DIR)/setup.txt
+	unshare -n sh -c 'ip link set lo up; while read -r l; do $$l; done < $(ROBUSTNESS_DIR)/setup.txt; exec python3 tests/hostile/hostile.py' > $(ROBUSTNESS_DIR)/native.jsonl
+	./target/debug/nlcompat run --backend linux --netns-setup $(ROBUSTNESS_DIR)/setup.txt -- python3 tests/hostile/hostile.py > $(ROBUSTNESS_DIR)/linux.jsonl
+	./target/debug/nlcompat run -- python3 tests/hostile/hostile.py > $(ROBUSTNESS_DIR)/freebsd.jsonl
+	python3 tests/hostile/compare.py $(ROBUSTNESS_DIR)/linux.jsonl native=$(ROBUSTNESS_DIR)/native.jsonl freebsd=$(ROBUSTNESS_DIR)/freebsd.jsonl --allow tests/hostile/allowlist.txt --table

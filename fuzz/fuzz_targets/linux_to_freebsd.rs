@@ -1,28 +1,22 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! Arbitrary bytes into `nlcompat::to_freebsd`: must never panic; any output must re-parse, and a
-//! too-small buffer must report a size that then suffices.
+//! Arbitrary bytes into `nlcompat::to_freebsd` (requests of a Linux process), with every
+//! invariant of `common::check`: re-parses, exact `NoSpace` sizes, no shortened output for any
+//! capacity, independent of the buffer's prior contents, deterministic. Byte 0 picks the
+//! protocol and the `use_real_ifnames` switch, byte 1 the extra capacity tried.
 #![no_main]
 
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use nlcompat::wire::Messages;
+use nlcompat::Dir;
 
 fuzz_target!(|data: &[u8]| {
-    let host = common::host();
-    let ctx = nlcompat::Ctx::new(&host, common::proto(data));
-    let mut small = [0u8; 64];
-    let needed = match nlcompat::to_freebsd(&ctx, nlcompat::Linux::new(data), &mut small) {
-        Err(nlcompat::Error::NoSpace { needed }) => Some(needed as usize),
-        _ => None,
+    let host = if data.first().is_some_and(|b| b & 4 != 0) {
+        common::host_real()
+    } else {
+        common::host()
     };
-    let mut out = vec![0u8; needed.unwrap_or(data.len() * 2 + 1024)];
-    if let Ok(bytes) = nlcompat::to_freebsd(&ctx, nlcompat::Linux::new(data), &mut out) {
-        for m in Messages::new(bytes.bytes()) {
-            assert!(m.is_ok(), "translator output does not re-parse");
-        }
-        if let Some(n) = needed {
-            assert_eq!(bytes.bytes().len(), n, "reported size differs from the output");
-        }
-    }
+    let ctx = nlcompat::Ctx::new(&host, common::proto(data));
+    let sel = data.get(1).copied().unwrap_or(0);
+    let _ = common::check(&ctx, Dir::LinuxToFreebsd, data, sel);
 });
