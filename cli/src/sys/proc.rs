@@ -32,13 +32,25 @@ pub(crate) fn private_mounts() -> io::Result<()> {
             std::ptr::null(),
         )
     })?;
+    // The new sysfs keeps the old one's read-only flag: a caller that runs the program as in a
+    // container (read-only /sys, so that e.g. systemd-networkd does not wait for udev) keeps
+    // that view.
+    // SAFETY: `st` is plain data, filled by statvfs on a NUL-terminated path.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
     // SAFETY: as above.
+    cvt_int(unsafe { libc::statvfs(c"/sys".as_ptr(), &mut st) })?;
+    let ro = if st.f_flag & libc::ST_RDONLY != 0 {
+        libc::MS_RDONLY
+    } else {
+        0
+    };
+    // SAFETY: NUL-terminated literals; no data argument.
     cvt_int(unsafe {
         libc::mount(
             c"sysfs".as_ptr(),
             c"/sys".as_ptr(),
             c"sysfs".as_ptr(),
-            libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
+            libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC | ro,
             std::ptr::null(),
         )
     })?;
