@@ -623,8 +623,21 @@ impl Decoder {
             }
             "IFLA_STATS64" => return stats(p, 8),
             "IFLA_STATS" => return stats(p, 4),
-            "RTA_METRICS" | "IFLA_LINKINFO" => {
-                return Value::Nested(self.attrs(Attrs::new(p), side, None, bad))
+            "RTA_METRICS" => return Value::Nested(self.attrs(Attrs::new(p), side, None, bad)),
+            "IFLA_LINKINFO" => {
+                // The translator picks the nest's table by `IFLA_INFO_KIND` (the same string
+                // and id on both systems for the kinds with a data table).
+                use nlcompat::msg::link::{IFLA_INFO, IFLA_INFO_GRE, IFLA_INFO_VLAN};
+                let kind = Attrs::new(p)
+                    .filter_map(Result::ok)
+                    .find(|a| a.kind() == l::IFLA_INFO_KIND)
+                    .map(|a| a.cstr());
+                let table = match kind {
+                    Some(b"vlan") => &IFLA_INFO_VLAN,
+                    Some(b"gre") => &IFLA_INFO_GRE,
+                    _ => &IFLA_INFO,
+                };
+                return Value::Nested(self.attrs(Attrs::new(p), side, Some(table), bad));
             }
             // FreeBSD-private nests (`sys/netlink/route/interface.h` IFLAF_*,
             // `ifaddrs.h` IFAF_*, `neigh.h` NDAF_*, `nexthop.h` NHAF_*): inner ids by number.
