@@ -18,7 +18,7 @@ fail() {
 }
 
 cd "$repo"
-git ls-files -z | xargs -0 tar -cf - | tar -xf - -C "$scratch"
+git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$scratch"
 cd "$scratch"
 row='        same!(IFA_MULTICAST),'
 grep -qxF "$row" src/msg/addr.rs || fail "src/msg/addr.rs has no line '$row' to start from"
