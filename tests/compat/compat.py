@@ -315,15 +315,9 @@ def run_backend(nlcompat, sc, host, backend, work, clients, release=None):
         (d / "topology.toml").write_text(topo)
         cmd += ["--topology", str(d / "topology.toml")]
     cmd.append("--")
-    if backend == "linux":
-        # sysfs shows the network namespace of whoever mounted it: the oracle's programs get a
-        # /sys of their own namespace, as on a host (the FreeBSD model serves /sys itself). The
-        # build host's named namespaces (/run/netns) are hidden too: iproute2 resolves peer
-        # namespace ids through them, which fails across the runner ("Peer netns reference is
-        # invalid") and would make the oracle depend on what else runs on the machine.
-        cmd += ["unshare", "-m", "sh", "-c",
-                'mount -t sysfs none /sys && { [ ! -d /run/netns ] || mount -t tmpfs none /run/netns; } && exec "$@"',
-                "sh"]
+    # The Linux backend gives the oracle's programs a mount namespace of their own, with the
+    # sysfs of their network namespace and the build host's /run/netns hidden (the runner's
+    # `private_mounts`), as on a host of their own.
     cmd += [PY, str(HERE / "driver.py"), str(d / "steps.json"), str(res)]
     if backend == "linux":
         cmd.append("--settle")
