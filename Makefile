@@ -18,7 +18,7 @@ help:
 	@echo "make docs       regenerate docs/translation.md from the tables"
 	@echo "make header     regenerate ffi/include/nlcompat.h (cbindgen) and check drift"
 	@echo "make miri       the C ABI glue under miri"
-	@echo "make bench      translation benchmarks"
+	@echo "make bench      translation and end-to-end benchmarks (docs/performance.md; root)"
 	@echo "make compat     differential suite: Linux clients on Linux vs the FreeBSD model (SCENARIO=... runs one)"
 	@echo "make fuzz-smoke every fuzz target for FUZZ_SECONDS (60) each, as CI does"
 	@echo "make fuzz       a long fuzz campaign (FUZZ_SECONDS per target, default 3600)"
@@ -60,9 +60,13 @@ freebsd-check:
 
 # Translator speed, written to docs/performance.md (benches/perf.rs; sizes scale with
 # NLCOMPAT_BENCH_SCALE, runs NLCOMPAT_BENCH_RUNS). Criterion micro-benchmarks of the golden
-# vectors: cargo bench -p nlcompat --bench translate.
+# vectors: cargo bench -p nlcompat --bench translate. Then end to end (cli/bench/e2e.py, needs
+# root, iproute2 and cc): ip route show / ip -j route show / ip -br addr natively and under the
+# release runner with both backends, the cost of a notified call, the model's scaling.
 bench:
 	$(CARGO) bench -p nlcompat --bench perf
+	$(CARGO) build --release -p nlcompat-cli
+	/usr/bin/python3 cli/bench/e2e.py
 
 # Regenerate linux-abi/src/generated.rs with bindgen (needs libclang).
 abi:

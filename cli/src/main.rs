@@ -116,9 +116,8 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
                 .to_owned());
         }
         BackendKind::Freebsd => {
-            if let Some(p) = &o.topology {
-                check_topology(p)?;
-            }
+            // The topology is read and parsed once, by the backend (which also refuses one
+            // without interfaces: `check_topology`).
             backend::freebsd::new(
                 o.topology.as_deref(),
                 o.real_ifnames,
@@ -182,11 +181,10 @@ fn run(o: RunOpts, argv: &[String]) -> Result<i32, String> {
 /// Refuses a topology without interfaces: a FreeBSD host always has at least `lo0`
 /// (`sys/net/if_loop.c` attaches it at boot), and a program shown no interface at all would
 /// fail in ways that hide the mistake in the file.
-fn check_topology(p: &std::path::Path) -> Result<(), String> {
-    let text =
-        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-    let topo =
-        freebsd_sim::Topology::from_toml_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+pub(crate) fn check_topology(
+    p: &std::path::Path,
+    topo: &freebsd_sim::Topology,
+) -> Result<(), String> {
     if topo.interfaces.is_empty() {
         return Err(format!(
             "{}: the topology has no interface (add at least `[[interface]]` lo0 of type \

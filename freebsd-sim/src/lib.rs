@@ -41,6 +41,7 @@ mod parse;
 mod route;
 mod socket;
 mod state;
+mod table;
 mod topology;
 mod writer;
 

@@ -576,9 +576,11 @@ pub(crate) struct UserNhop {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NetState {
     pub(crate) ifaces: Vec<Iface>,
-    pub(crate) ifas: Vec<Ifa>,
+    /// Interface addresses (`if_addrhead` per interface, `V_in_ifaddrhead` overall).
+    pub(crate) ifas: crate::table::Table<Ifa>,
     pub(crate) routes: Rib,
-    pub(crate) neighs: Vec<Neigh>,
+    /// lltable entries of every interface.
+    pub(crate) neighs: crate::table::Table<Neigh>,
     pub(crate) user_nhops: Vec<UserNhop>,
     pub(crate) numfibs: u32,
     /// Next interface index (`if_index` allocator, never reused here).

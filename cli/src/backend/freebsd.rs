@@ -172,6 +172,7 @@ pub(crate) fn new(
                 .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
             let topo = freebsd_sim::Topology::from_toml_str(&text)
                 .map_err(|e| format!("{}: {e}", p.display()))?;
+            crate::check_topology(p, &topo)?;
             Kernel::new(&topo).map_err(|e| format!("{}: {e}", p.display()))?
         }
         None => Kernel::default_host(),

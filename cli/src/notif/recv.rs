@@ -205,22 +205,37 @@ impl Runner {
         let Some(got) = self.recv_one(n, key, cap, flags)? else {
             return Ok(None);
         };
-        Self::scatter(n, &iov, &got.data)?;
+        if name != 0 && namelen < 0 {
+            // The datagram is consumed and copied, then the address fails (Linux's order).
+            Self::scatter(n, &iov, &got.data)?;
+            return Err(libc::EINVAL);
+        }
         let mut mflags = 0i32;
         if got.full_len > cap {
             mflags |= libc::MSG_TRUNC;
         }
-        if name != 0 {
-            if namelen < 0 {
-                return Err(libc::EINVAL);
+        // Everything the receive writes into the program, in Linux's order, goes out in one
+        // `process_vm_writev`: data, address and its length, control messages, their length,
+        // flags.
+        let mut pieces: Vec<(u64, &[u8])> = Vec::with_capacity(iov.len().saturating_add(6));
+        let mut rest: &[u8] = &got.data;
+        for &(base, len) in &iov {
+            if rest.is_empty() {
+                break;
             }
-            let sa = linux_sockaddr(NlAddr {
-                pid: 0,
-                groups: mask_of_group(got.group),
-            });
+            let (now, later) = rest.split_at(arg_usize(len).min(rest.len()));
+            pieces.push((base, now));
+            rest = later;
+        }
+        let sa = linux_sockaddr(NlAddr {
+            pid: 0,
+            groups: mask_of_group(got.group),
+        });
+        let sa_len = 12u32.to_ne_bytes();
+        if name != 0 {
             let k = usize::try_from(namelen).unwrap_or(0).min(SOCKADDR_NL_LEN);
-            Self::wr(n, name, sa.get(..k).unwrap_or(&[]))?;
-            Self::wr(n, mh_addr.wrapping_add(8), &12u32.to_ne_bytes())?;
+            pieces.push((name, sa.get(..k).unwrap_or(&[])));
+            pieces.push((mh_addr.wrapping_add(8), &sa_len));
         }
         let s = self.sock(key)?;
         let pktinfo = s.pktinfo;
@@ -239,11 +254,13 @@ impl Runner {
             mflags |= libc::MSG_CTRUNC;
         }
         for (off, bytes) in &cm.writes {
-            Self::wr(n, control.wrapping_add(*off), bytes)?;
+            pieces.push((control.wrapping_add(*off), bytes));
         }
-        let used = cm.used;
-        Self::wr(n, mh_addr.wrapping_add(40), &used.to_ne_bytes())?;
-        Self::wr(n, mh_addr.wrapping_add(48), &mflags.to_ne_bytes())?;
+        let used = cm.used.to_ne_bytes();
+        let mflags = mflags.to_ne_bytes();
+        pieces.push((mh_addr.wrapping_add(40), &used));
+        pieces.push((mh_addr.wrapping_add(48), &mflags));
+        sys::write_mem_many(n.tid, &pieces).map_err(|_| libc::EFAULT)?;
         Ok(Some(Self::recv_ret(&got, cap, flags)))
     }
 

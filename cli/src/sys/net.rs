@@ -107,9 +107,11 @@ pub(crate) fn recv_seqpacket(
     cap: usize,
     peek: bool,
 ) -> io::Result<Option<SeqpacketDgram>> {
-    let mut buf = vec![0u8; cap];
+    // Not zeroed: a program's receive buffer is often 32 KiB or more, and the datagram
+    // usually much shorter; only what the kernel wrote becomes part of `buf`.
+    let mut buf: Vec<u8> = Vec::with_capacity(cap);
     let flags = libc::MSG_DONTWAIT | libc::MSG_TRUNC | if peek { libc::MSG_PEEK } else { 0 };
-    // SAFETY: `buf` is writable for `cap` bytes.
+    // SAFETY: `buf`'s spare capacity is writable for `cap` bytes.
     let r = unsafe { libc::recv(fd.as_raw_fd(), buf.as_mut_ptr().cast(), cap, flags) };
     if r < 0 {
         let e = io::Error::last_os_error();
@@ -119,7 +121,9 @@ pub(crate) fn recv_seqpacket(
         return Err(e);
     }
     let full_len = r as usize;
-    buf.truncate(full_len.min(cap));
+    // SAFETY: the kernel initialised the first min(full_len, cap) bytes (MSG_TRUNC reports
+    // the full length but copies at most `cap`), within the capacity.
+    unsafe { buf.set_len(full_len.min(cap)) };
     Ok(Some(SeqpacketDgram {
         data: buf,
         full_len,

@@ -12,24 +12,15 @@ use freebsd_abi::*;
 impl Kernel {
     /// Links an lltable entry (replacing one for the same address) and announces it.
     pub(crate) fn lle_add(&mut self, n: Neigh) {
-        self.state
-            .neighs
-            .retain(|x| !(x.ifindex == n.ifindex && x.dst == n.dst));
         self.state.neighs.push(n.clone());
         self.neigh_event(&n, NL_RTM_NEWNEIGH);
     }
 
     /// Unlinks an lltable entry and announces it; false when absent.
     pub(crate) fn lle_del(&mut self, ifindex: u32, dst: &IpAddr) -> bool {
-        let Some(pos) = self
-            .state
-            .neighs
-            .iter()
-            .position(|x| x.ifindex == ifindex && x.dst == *dst)
-        else {
+        let Some(n) = self.state.neighs.remove(ifindex, dst) else {
             return false;
         };
-        let n = self.state.neighs.remove(pos);
         self.neigh_event(&n, NL_RTM_DELNEIGH);
         true
     }

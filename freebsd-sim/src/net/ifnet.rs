@@ -17,16 +17,15 @@ impl Kernel {
     /// address whose peer is `addr`, in interface order.
     pub(crate) fn ifa_ifwithdstaddr(&self, addr: &IpAddr) -> Option<u32> {
         self.state
-            .ifaces
-            .iter()
-            .filter(|i| i.flags & IFF_POINTOPOINT != 0)
-            .find(|i| {
+            .ifas
+            .with_peer(addr)
+            .map(|a| a.ifindex)
+            .filter(|&ix| {
                 self.state
-                    .ifas
-                    .iter()
-                    .any(|a| a.ifindex == i.index && a.dst == Some(*addr))
+                    .iface(ix)
+                    .is_some_and(|i| i.flags & IFF_POINTOPOINT != 0)
             })
-            .map(|i| i.index)
+            .min()
     }
 
     /// `ifa_ifwithnet(addr, 0, fib)` (`sys/net/if.c`): walks interfaces and their
@@ -36,7 +35,7 @@ impl Kernel {
     pub(crate) fn ifa_ifwithnet(&self, addr: &IpAddr) -> Option<u32> {
         let mut best: Option<(u32, u8)> = None;
         for i in &self.state.ifaces {
-            for a in self.state.ifas.iter().filter(|a| a.ifindex == i.index) {
+            for a in self.state.ifas.on_if(i.index) {
                 if a.addr.is_ipv4() != addr.is_ipv4() {
                     continue;
                 }
@@ -120,23 +119,11 @@ impl Kernel {
         {
             self.if_down(index);
         }
-        let addrs: Vec<IpAddr> = self
-            .state
-            .ifas
-            .iter()
-            .filter(|a| a.ifindex == index)
-            .map(|a| a.addr)
-            .collect();
+        let addrs: Vec<IpAddr> = self.state.ifas.on_if(index).map(|a| a.addr).collect();
         for a in addrs {
             self.del_ifa(index, &a);
         }
-        let neighs: Vec<Neigh> = self
-            .state
-            .neighs
-            .iter()
-            .filter(|n| n.ifindex == index)
-            .cloned()
-            .collect();
+        let neighs: Vec<Neigh> = self.state.neighs.on_if(index).cloned().collect();
         for n in neighs {
             self.lle_del(n.ifindex, &n.dst);
         }
@@ -192,9 +179,11 @@ impl Kernel {
         };
         self.link_event(index, NL_RTM_NEWLINK, IFF_UP);
         if let (Some(ll), true) = (ll, auto) {
-            let has_ll = self.state.ifas.iter().any(|a| {
-                a.ifindex == index && matches!(a.addr, IpAddr::V6(v) if is_v6_linklocal(&v))
-            });
+            let has_ll = self
+                .state
+                .ifas
+                .on_if_family(index, AF_INET6)
+                .any(|a| matches!(a.addr, IpAddr::V6(v) if is_v6_linklocal(&v)));
             if !has_ll {
                 self.add_ifa(index, IpAddr::V6(ll), 64, None, None, 0, None, 0);
             }

@@ -46,7 +46,7 @@ impl Kernel {
             RouteNh::Group { nhops, .. } => &nhops.first()?.0,
         };
         if r.plen == max_plen(r.family()) && nh.ifindex == self.state.loif().unwrap_or(0) {
-            if let Some(a) = self.state.ifas.iter().find(|a| a.addr == r.dst) {
+            if let Some(a) = self.state.ifas.first_with_addr(&r.dst) {
                 return Some(a.ifindex);
             }
         }

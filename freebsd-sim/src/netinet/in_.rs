@@ -13,6 +13,7 @@ use crate::net::route_ctl::{max_plen, route_uses_if, RTM_F_CREATE, RTM_F_FORCE};
 use crate::state::{
     in_prefix, is_v6_linklocal, mask_addr, Gw, Ifa, Iface, Kind, Neigh, Nhop, RouteNh,
 };
+use crate::table::prefix_bounds;
 use freebsd_abi::*;
 
 impl Kernel {
@@ -34,11 +35,7 @@ impl Kernel {
         let Some(ifp) = self.state.iface(ifindex).cloned() else {
             return ENXIO;
         };
-        let exists = self
-            .state
-            .ifas
-            .iter()
-            .any(|a| a.ifindex == ifindex && a.addr == addr);
+        let exists = self.state.ifas.get(ifindex, &addr).is_some();
         let (pltime, vltime) = match life {
             None => (u32::MAX, u32::MAX),
             Some((p, v)) => {
@@ -76,12 +73,7 @@ impl Kernel {
         let ty = NL_RTM_NEWADDR;
         self.addr_event(&ifa, ty);
         if self.ifa_add_routes(&ifp, &ifa) {
-            if let Some(x) = self
-                .state
-                .ifas
-                .iter_mut()
-                .find(|a| a.ifindex == ifindex && a.addr == addr)
-            {
+            if let Some(x) = self.state.ifas.get_mut(ifindex, &addr) {
                 x.owns_route = true;
             }
         }
@@ -106,15 +98,9 @@ impl Kernel {
 
     /// Removes an interface address with its routes and lltable entry; false if absent.
     pub(crate) fn del_ifa(&mut self, ifindex: u32, addr: &IpAddr) -> bool {
-        let Some(pos) = self
-            .state
-            .ifas
-            .iter()
-            .position(|a| a.ifindex == ifindex && a.addr == *addr)
-        else {
+        let Some(ifa) = self.state.ifas.remove(ifindex, addr) else {
             return false;
         };
-        let ifa = self.state.ifas.remove(pos);
         if let Some(ifp) = self.state.iface(ifindex).cloned() {
             self.ifa_del_routes(&ifp, &ifa);
             if ifp.kind.has_lladdr() {
@@ -236,14 +222,13 @@ impl Kernel {
             if ifa.family() == AF_INET {
                 if ifa.owns_route {
                     match self.rehome_candidate_v4(&d, p) {
-                        Some(pos) => {
+                        Some((other, addr)) => {
                             self.uninstall_route(&d, p, zone);
                             // "Scrub all entries IFF interface is different".
-                            let other = self.state.ifas.get(pos).map(|a| a.ifindex);
-                            if other != Some(ifp.index) {
+                            if other != ifp.index {
                                 self.lle_scrub_prefix(ifa);
                             }
-                            self.rehome_prefix_v4(pos);
+                            self.rehome_prefix_v4(other, addr);
                         }
                         None => {
                             self.lle_scrub_prefix(ifa);
@@ -252,7 +237,8 @@ impl Kernel {
                     }
                 }
             } else {
-                let same_if = self.state.ifas.iter().any(|a| {
+                let (lo, hi) = prefix_bounds(&d, p);
+                let same_if = self.state.ifas.in_range_any_order(lo, hi).any(|a| {
                     a.ifindex == ifp.index
                         && a.family() == AF_INET6
                         && a.plen == p
@@ -274,9 +260,11 @@ impl Kernel {
 
     /// The address `in_scrubprefix()` moves the prefix route to: the first IPv4 address
     /// (`V_in_ifaddrhead` order) with the same prefix and mask (point-to-point: the same
-    /// peer) on an interface that is up and not holding `IFA_ROUTE`.
-    fn rehome_candidate_v4(&self, prefix: &IpAddr, plen: u8) -> Option<usize> {
-        self.state.ifas.iter().position(|a| {
+    /// peer) on an interface that is up and not holding `IFA_ROUTE`. Only addresses inside
+    /// the prefix, or whose peer is the prefix of a host route, can qualify: those are found
+    /// through the address and peer indexes. Returns its interface and address.
+    fn rehome_candidate_v4(&self, prefix: &IpAddr, plen: u8) -> Option<(u32, IpAddr)> {
+        let fits = |a: &Ifa| {
             let Some(i) = self.state.iface(a.ifindex) else {
                 return false;
             };
@@ -287,13 +275,31 @@ impl Kernel {
                 Some((d, p, _)) => d == *prefix && p == plen,
                 None => false,
             }
-        })
+        };
+        let (lo, hi) = prefix_bounds(prefix, plen);
+        let inside = self
+            .state
+            .ifas
+            .in_range(lo, hi)
+            .into_iter()
+            .find(|a| fits(a));
+        let peer = if plen == 32 {
+            self.state.ifas.with_peer(prefix).find(|a| fits(a))
+        } else {
+            None
+        };
+        let seq = |a: &Ifa| self.state.ifas.seq(a.ifindex, &a.addr).unwrap_or(u64::MAX);
+        let best = match (inside, peer) {
+            (Some(x), Some(y)) => Some(if seq(y) < seq(x) { y } else { x }),
+            (x, y) => x.or(y),
+        };
+        best.map(|a| (a.ifindex, a.addr))
     }
 
     /// The re-homing half of `in_scrubprefix()`: the candidate's route goes in and it
     /// takes `IFA_ROUTE`.
-    fn rehome_prefix_v4(&mut self, pos: usize) {
-        let Some(a) = self.state.ifas.get(pos).cloned() else {
+    fn rehome_prefix_v4(&mut self, ifindex: u32, addr: IpAddr) {
+        let Some(a) = self.state.ifas.get(ifindex, &addr).cloned() else {
             return;
         };
         let Some(i) = self.state.iface(a.ifindex).cloned() else {
@@ -301,7 +307,7 @@ impl Kernel {
         };
         if let Some((d, p, nh)) = self.prefix_route(&i, &a) {
             if self.install_route(d, p, 0, nh) {
-                if let Some(x) = self.state.ifas.get_mut(pos) {
+                if let Some(x) = self.state.ifas.get_mut(ifindex, &addr) {
                     x.owns_route = true;
                 }
             }
@@ -313,10 +319,15 @@ impl Kernel {
     /// address's subnet, on any interface, static ones included; of the own-address
     /// (LLE_IFADDR) entries only the address's own.
     fn lle_scrub_prefix(&mut self, ifa: &Ifa) {
+        if !ifa.addr.is_ipv4() {
+            return;
+        }
+        let (lo, hi) = prefix_bounds(&ifa.addr, ifa.plen);
         let gone: Vec<Neigh> = self
             .state
             .neighs
-            .iter()
+            .in_range(lo, hi)
+            .into_iter()
             .filter(|n| {
                 n.dst.is_ipv4()
                     && in_prefix(&n.dst, &ifa.addr, ifa.plen)

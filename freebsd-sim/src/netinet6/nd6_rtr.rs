@@ -11,7 +11,8 @@ use freebsd_abi::*;
 impl Kernel {
     /// The re-homing half of `nd6_prefix_offlink()`.
     pub(crate) fn rehome_prefix_v6(&mut self, prefix: &IpAddr, plen: u8) {
-        let cand = self.state.ifas.iter().find(|a| {
+        let (lo, hi) = crate::table::prefix_bounds(prefix, plen);
+        let cand = self.state.ifas.in_range(lo, hi).into_iter().find(|a| {
             a.family() == AF_INET6 && a.plen == plen && mask_addr(&a.addr, plen) == *prefix
         });
         let Some(a) = cand.cloned() else {

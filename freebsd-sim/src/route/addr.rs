@@ -246,7 +246,7 @@ impl Kernel {
             self.state.ifaces.iter().collect()
         };
         for ifp in ifps {
-            for ifa in self.state.ifas.iter().filter(|a| a.ifindex == ifp.index) {
+            for ifa in self.state.ifas.on_if(ifp.index) {
                 if p.family != 0 && p.family != ifa.family() {
                     continue;
                 }
@@ -301,11 +301,12 @@ impl Kernel {
                 // in6_ifinit() calls the driver's SIOCSIFADDR (which sets IFF_UP) for
                 // the interface's first IPv6 address only; rtnl_handle_addr() then runs
                 // if_up() for the side effects, as for IPv4.
-                let first = !self
+                let first = self
                     .state
                     .ifas
-                    .iter()
-                    .any(|a| a.ifindex == ifp.index && a.family() == AF_INET6);
+                    .on_if_family(ifp.index, AF_INET6)
+                    .next()
+                    .is_none();
                 let e = self.newaddr_inet6(req, &p, &ifp);
                 if e == 0 && first && ifp.flags & IFF_UP == 0 {
                     self.if_up(ifp.index);

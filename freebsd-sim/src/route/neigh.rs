@@ -136,10 +136,11 @@ impl Kernel {
             if p.family != AF_INET && p.family != AF_INET6 {
                 return ESRCH;
             }
-            let Some(n) =
-                self.state.neighs.iter().find(|n| {
-                    n.ifindex == p.ifindex && n.dst == dst && family_of(&dst) == p.family
-                })
+            let Some(n) = self
+                .state
+                .neighs
+                .get(p.ifindex, &dst)
+                .filter(|_| family_of(&dst) == p.family)
             else {
                 return ESRCH;
             };
@@ -158,12 +159,7 @@ impl Kernel {
                 if p.family != 0 && p.family != fam {
                     continue;
                 }
-                for n in self
-                    .state
-                    .neighs
-                    .iter()
-                    .filter(|n| n.ifindex == ix && family_of(&n.dst) == fam)
-                {
+                for n in self.state.neighs.on_if_family(ix, fam) {
                     let ts = self.lle_next_ts(n);
                     dump_lle(&mut req.w, n, t, ts);
                 }
@@ -268,12 +264,7 @@ impl Kernel {
             probes: 0,
             next_state_ts: expire,
         };
-        let existing = self
-            .state
-            .neighs
-            .iter()
-            .find(|x| x.ifindex == p.ifindex && x.dst == dst)
-            .cloned();
+        let existing = self.state.neighs.get(p.ifindex, &dst).cloned();
         match existing {
             Some(old) => {
                 if fl & NLM_F_EXCL != 0 || fl & NLM_F_REPLACE == 0 {
@@ -302,8 +293,8 @@ impl Kernel {
         let own_prefix = || {
             self.state
                 .ifas
-                .iter()
-                .any(|a| a.ifindex == ifindex && crate::state::in_prefix(dst, &a.addr, a.plen))
+                .on_if(ifindex)
+                .any(|a| crate::state::in_prefix(dst, &a.addr, a.plen))
         };
         match dst {
             IpAddr::V4(_) => {
@@ -343,12 +334,7 @@ impl Kernel {
         }
         // lltable_delete_addr(llt, 0, dst): ENOENT when absent, EPERM for own-address
         // (LLE_IFADDR) entries.
-        match self
-            .state
-            .neighs
-            .iter()
-            .find(|n| n.ifindex == p.ifindex && n.dst == dst)
-        {
+        match self.state.neighs.get(p.ifindex, &dst) {
             None => ENOENT,
             Some(n) if n.is_ifaddr => EPERM,
             Some(_) => {

@@ -137,12 +137,7 @@ impl Kernel {
             }
             // ifaof_ifpforaddr(): the interface needs an address of the gateway family.
             let fam = family_of(&gw);
-            if !self
-                .state
-                .ifas
-                .iter()
-                .any(|a| a.ifindex == p.oif && a.family() == fam)
-            {
+            if self.state.ifas.on_if_family(p.oif, fam).next().is_none() {
                 return Err(EINVAL);
             }
             u.family = fam;
