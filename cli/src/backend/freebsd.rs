@@ -85,8 +85,14 @@ impl FreebsdBackend {
             .with_strict(s.strict);
         let map = self.port_map();
         let mut out = Vec::new();
+        // One output buffer for every `nl_buf` of the answer (a 100k-route dump has
+        // thousands): zero-filled once, grown when a buffer needs more.
+        let mut dst = Vec::new();
         for buf in bufs {
-            let mut dst = vec![0u8; buf.len().saturating_mul(2).saturating_add(256)];
+            let want = buf.len().saturating_mul(2).saturating_add(256);
+            if dst.len() < want {
+                dst.resize(want, 0);
+            }
             let res = match nlcompat::to_linux(&ctx, Freebsd::new(buf), &mut dst) {
                 Err(nlcompat::Error::NoSpace { needed }) => {
                     dst = vec![0u8; usize::try_from(needed).unwrap_or(usize::MAX)];
