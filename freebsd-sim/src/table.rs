@@ -26,6 +26,10 @@ pub(crate) trait Entry: Clone {
     fn peer(&self) -> Option<IpAddr> {
         None
     }
+    /// Prefix length, for entries that have one (interface addresses).
+    fn plen(&self) -> Option<u8> {
+        None
+    }
 }
 
 impl Entry for Ifa {
@@ -37,6 +41,9 @@ impl Entry for Ifa {
     }
     fn peer(&self) -> Option<IpAddr> {
         self.dst
+    }
+    fn plen(&self) -> Option<u8> {
+        Some(self.plen)
     }
 }
 
@@ -62,6 +69,7 @@ pub(crate) struct Table<T: Entry> {
     by_if_family: BTreeSet<(u32, u8, u64)>,
     by_addr: BTreeSet<(IpAddr, u64)>,
     by_peer: BTreeSet<(IpAddr, u64)>,
+    by_plen: BTreeSet<(u8, IpAddr, u64)>,
 }
 
 impl<T: Entry> Default for Table<T> {
@@ -74,6 +82,7 @@ impl<T: Entry> Default for Table<T> {
             by_if_family: BTreeSet::new(),
             by_addr: BTreeSet::new(),
             by_peer: BTreeSet::new(),
+            by_plen: BTreeSet::new(),
         }
     }
 }
@@ -117,6 +126,9 @@ impl<T: Entry> Table<T> {
         if let Some(p) = v.peer() {
             self.by_peer.insert((p, seq));
         }
+        if let Some(l) = v.plen() {
+            self.by_plen.insert((l, addr, seq));
+        }
         self.items.insert(seq, v);
     }
 
@@ -129,6 +141,9 @@ impl<T: Entry> Table<T> {
         self.by_addr.remove(&(*addr, seq));
         if let Some(p) = v.peer() {
             self.by_peer.remove(&(p, seq));
+        }
+        if let Some(l) = v.plen() {
+            self.by_plen.remove(&(l, *addr, seq));
         }
         Some(v)
     }
@@ -175,6 +190,18 @@ impl<T: Entry> Table<T> {
         self.by_addr
             .range((lo, 0)..=(hi, u64::MAX))
             .filter_map(|(_, s)| self.at(s))
+    }
+
+    /// Entries with prefix length `plen` whose address lies in `lo..=hi`, in address order.
+    pub(crate) fn with_plen_in_range(
+        &self,
+        plen: u8,
+        lo: IpAddr,
+        hi: IpAddr,
+    ) -> impl Iterator<Item = &T> {
+        self.by_plen
+            .range((plen, lo, 0)..=(plen, hi, u64::MAX))
+            .filter_map(|(_, _, s)| self.at(s))
     }
 
     /// Insertion sequence number of the entry for `addr` on `ifindex` (smaller = older).

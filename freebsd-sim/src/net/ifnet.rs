@@ -9,7 +9,8 @@ use std::net::{IpAddr, Ipv6Addr};
 use crate::kernel::{Kernel, Release};
 use crate::net::route_ctl::route_uses_if;
 use crate::netinet6::in6_ifattach::eui64_ll;
-use crate::state::{is_v6_linklocal, Counters, GreState, Iface, Kind, Neigh, Route};
+use crate::state::{is_v6_linklocal, Counters, GreState, Ifa, Iface, Kind, Neigh, Route};
+use crate::table::prefix_bounds;
 use freebsd_abi::*;
 
 impl Kernel {
@@ -33,30 +34,42 @@ impl Kernel {
     /// its peer (and ends the search), any other address matches when its prefix covers
     /// `addr`, and a strictly longer prefix (`rn_refines`) replaces an earlier match.
     pub(crate) fn ifa_ifwithnet(&self, addr: &IpAddr) -> Option<u32> {
-        let mut best: Option<(u32, u8)> = None;
-        for i in &self.state.ifaces {
-            for a in self.state.ifas.on_if(i.index) {
-                if a.addr.is_ipv4() != addr.is_ipv4() {
-                    continue;
-                }
-                if a.addr.is_ipv4() && i.flags & IFF_POINTOPOINT != 0 {
-                    if a.dst == Some(*addr) {
-                        return Some(i.index);
-                    }
-                    continue;
-                }
-                if matches!(a.addr, IpAddr::V6(v) if is_v6_linklocal(&v)) {
-                    continue;
-                }
-                if !crate::state::in_prefix(addr, &a.addr, a.plen) {
-                    continue;
-                }
-                if best.is_none_or(|(_, p)| a.plen > p) {
-                    best = Some((i.index, a.plen));
-                }
+        // Walk order is interface index, then the interface's address order; the indexes
+        // answer "first in walk order" directly instead of walking every address.
+        let p2p = |ix: u32| self.state.iface(ix).map(|i| i.flags & IFF_POINTOPOINT != 0);
+        let walk_key = |a: &Ifa| {
+            (
+                a.ifindex,
+                self.state.ifas.seq(a.ifindex, &a.addr).unwrap_or(u64::MAX),
+            )
+        };
+        // An IPv4 point-to-point address whose peer is `addr` ends the walk where it is met.
+        if addr.is_ipv4() {
+            let peer = self
+                .state
+                .ifas
+                .with_peer(addr)
+                .filter(|a| a.addr.is_ipv4() && p2p(a.ifindex) == Some(true))
+                .min_by_key(|a| walk_key(a));
+            if let Some(a) = peer {
+                return Some(a.ifindex);
             }
         }
-        best.map(|(i, _)| i)
+        // Otherwise the longest covering prefix, the first in walk order among equals (a
+        // later match replaces an earlier one only when strictly longer).
+        let max = if addr.is_ipv4() { 32u8 } else { 128 };
+        (0..=max).rev().find_map(|plen| {
+            let (lo, hi) = prefix_bounds(addr, plen);
+            self.state
+                .ifas
+                .with_plen_in_range(plen, lo, hi)
+                .filter(|a| match a.addr {
+                    IpAddr::V4(_) => p2p(a.ifindex) == Some(false),
+                    IpAddr::V6(v) => p2p(a.ifindex).is_some() && !is_v6_linklocal(&v),
+                })
+                .min_by_key(|a| walk_key(a))
+                .map(|a| a.ifindex)
+        })
     }
 
     /// `if_attach()` + `ifnet_arrival_event`: allocates the index (and `if_linux_ethno`
@@ -225,5 +238,102 @@ impl Kernel {
             }
         }
         self.link_event(index, NL_RTM_NEWLINK, IFF_PROMISC);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::in_prefix;
+    use crate::topology::Topology;
+
+    /// `ifa_ifwithnet()` as the kernel writes it: a walk over every interface and every
+    /// address (the model's implementation answers from indexes instead).
+    fn walk(k: &Kernel, addr: &IpAddr) -> Option<u32> {
+        let mut best: Option<(u32, u8)> = None;
+        for i in &k.state.ifaces {
+            for a in k.state.ifas.on_if(i.index) {
+                if a.addr.is_ipv4() != addr.is_ipv4() {
+                    continue;
+                }
+                if a.addr.is_ipv4() && i.flags & IFF_POINTOPOINT != 0 {
+                    if a.dst == Some(*addr) {
+                        return Some(i.index);
+                    }
+                    continue;
+                }
+                if matches!(a.addr, IpAddr::V6(v) if is_v6_linklocal(&v)) {
+                    continue;
+                }
+                if in_prefix(addr, &a.addr, a.plen) && best.is_none_or(|(_, p)| a.plen > p) {
+                    best = Some((i.index, a.plen));
+                }
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    #[test]
+    fn ifwithnet_from_indexes_matches_the_walk() {
+        // Overlapping prefixes on several interfaces (equal ones too), a point-to-point
+        // interface whose IPv4 addresses never match by prefix, IPv6 with link-locals.
+        let topo = Topology::from_toml_str(
+            r#"
+[[interface]]
+name = "lo0"
+type = "loopback"
+up = true
+addresses = ["127.0.0.1/8", "::1/128"]
+
+[[interface]]
+name = "em0"
+type = "ether"
+up = true
+addresses = ["10.0.0.1/8", "10.1.2.3/24", "2001:db8::1/64", "192.0.2.9/32"]
+
+[[interface]]
+name = "em1"
+type = "ether"
+up = true
+addresses = ["10.1.2.4/24", "10.1.0.1/16", "2001:db8::2/48", "0.0.0.1/0"]
+
+[[interface]]
+name = "tun0"
+type = "tun"
+up = true
+addresses = ["10.1.2.5/24", "172.16.0.1/12"]
+"#,
+        )
+        .unwrap();
+        let k = Kernel::new(&topo).unwrap();
+        let probes = [
+            "10.1.2.200",
+            "10.1.9.9",
+            "10.200.0.1",
+            "172.16.5.5",
+            "192.0.2.9",
+            "192.0.2.10",
+            "8.8.8.8",
+            "127.0.0.5",
+            "2001:db8::77",
+            "2001:db8:0:1::1",
+            "2001:db9::1",
+            "fe80::1",
+        ];
+        let mut matched = 0;
+        for p in probes {
+            let a: IpAddr = p.parse().unwrap();
+            let got = k.ifa_ifwithnet(&a);
+            assert_eq!(got, walk(&k, &a), "{p}");
+            matched += usize::from(got.is_some());
+        }
+        assert!(
+            matched >= 8,
+            "the probes must exercise matches, got {matched}"
+        );
+        // Spot checks: longest prefix wins; among equal prefixes the first interface.
+        assert_eq!(k.ifa_ifwithnet(&"10.1.2.200".parse().unwrap()), Some(2));
+        assert_eq!(k.ifa_ifwithnet(&"10.1.9.9".parse().unwrap()), Some(3));
+        assert_eq!(k.ifa_ifwithnet(&"172.16.5.5".parse().unwrap()), Some(3));
     }
 }
