@@ -138,7 +138,15 @@ class Bench:
                     f.write('\n[[neighbor]]\ninterface = "em0"\ndst = "192.%d.%d.%d"\nlladdr = "02:00:00:%02x:%02x:%02x"\n'
                             'state = "reachable"\n' % (64 + (i >> 16), (i >> 8) & 255, i & 255,
                                                        i >> 16, (i >> 8) & 255, i & 255))
-            self.scale[n] = {"addrs": addrs, "neighs": neighs}
+            ifaces = os.path.join(self.tmp, "ifaces%d.toml" % n)
+            with open(ifaces, "w") as f:
+                f.write('[[interface]]\nname = "lo0"\ntype = "loopback"\nmtu = 16384\nup = true\n'
+                        'addresses = ["127.0.0.1/8"]\n')
+                for i in range(n):
+                    f.write('\n[[interface]]\nname = "em%d"\ntype = "ether"\nmac = "02:00:%02x:%02x:%02x:01"\n'
+                            'up = true\naddresses = ["10.%d.%d.%d/32"]\n'
+                            % (i, i >> 16, (i >> 8) & 255, i & 255, i >> 16, (i >> 8) & 255, i & 255))
+            self.scale[n] = {"addrs": addrs, "neighs": neighs, "ifaces": ifaces}
         notify_c = os.path.join(ROOT, "cli/bench/notify.c")
         self.notify = os.path.join(self.tmp, "notify")
         sh(["cc", "-O2", "-o", self.notify, notify_c])
@@ -155,6 +163,7 @@ class Bench:
             for n, s in self.scale.items():
                 out.append(("load-addrs|%d|freebsd" % n, [self.nl, "run", "--topology", s["addrs"], "--", "true"]))
                 out.append(("load-neighs|%d|freebsd" % n, [self.nl, "run", "--topology", s["neighs"], "--", "true"]))
+                out.append(("load-ifaces|%d|freebsd" % n, [self.nl, "run", "--topology", s["ifaces"], "--", "true"]))
             return out
         for n in self.a.sizes:
             fx = self.fx[n]
@@ -175,6 +184,7 @@ class Bench:
         for n, s in self.scale.items():
             out.append(("load-addrs|%d|freebsd" % n, [self.nl, "run", "--topology", s["addrs"], "--", "true"]))
             out.append(("load-neighs|%d|freebsd" % n, [self.nl, "run", "--topology", s["neighs"], "--", "true"]))
+            out.append(("load-ifaces|%d|freebsd" % n, [self.nl, "run", "--topology", s["ifaces"], "--", "true"]))
         return out
 
     @staticmethod
@@ -236,7 +246,7 @@ class Bench:
                 for i, unit in ((0, "wall"), (1, "cpu")):
                     f["setup|%d|%s|%s" % (n, cfg, unit)] = self.med("setup|%d|%s" % (n, cfg), i)
         for n in self.scale:
-            for what in ("load-addrs", "load-neighs"):
+            for what in ("load-addrs", "load-neighs", "load-ifaces"):
                 for i, unit in ((0, "wall"), (1, "cpu")):
                     f["%s|%d|%s" % (what, n, unit)] = self.med("%s|%d|freebsd" % (what, n), i)
         for (what, cfg), v in self.notif.items():
@@ -371,18 +381,19 @@ def render(b, f, base, secs):
         L.append("%s: one notified call costs %.1f µs more than the native call, i.e. %.0f notified "
                  "calls per second on one program thread." % (label, per / 1e3, 1e9 / f["notify|getsockname|%s" % cfg]))
     L.append("")
-    L.append("### 7. The model's scaling: topology load with N addresses or N neighbours")
+    L.append("### 7. The model's scaling: topology load with N addresses, neighbours or interfaces")
     L.append("")
     L.append("`nlcompat run --topology FILE -- true` (whole run: parse, boot, start-up): N IPv4 "
              "addresses (`/32`, each with its local route and lltable entry) on one Ethernet "
-             "interface, or N ARP entries on `em0` of the default host; "
+             "interface, N ARP entries on `em0` of the default host, or N Ethernet interfaces "
+             "with one such address each; "
              "µs of CPU per item. Near-linear total time means a flat column.")
     L.append("")
-    L.append("| N | addresses: ms CPU | µs per address | before | neighbours: ms CPU | µs per neighbour | before |")
-    L.append("|---|---|---|---|---|---|---|")
+    L.append("| N | addresses: ms CPU | µs per address | before | neighbours: ms CPU | µs per neighbour | before | interfaces: ms CPU | µs per interface | before |")
+    L.append("|---|---|---|---|---|---|---|---|---|---|")
     for n in a.scale_sizes:
         cells = ["%d" % n]
-        for what in ("load-addrs", "load-neighs"):
+        for what in ("load-addrs", "load-neighs", "load-ifaces"):
             v = f["%s|%d|cpu" % (what, n)]
             cells.append(ms(v))
             cells.append("%.1f" % (v / n * 1e6))

@@ -583,6 +583,8 @@ pub(crate) struct NetState {
     pub(crate) neighs: crate::table::Table<Neigh>,
     pub(crate) user_nhops: Vec<UserNhop>,
     pub(crate) numfibs: u32,
+    /// Interface index by name (`ifunit()`), kept by attach and detach (names never change).
+    pub(crate) names: BTreeMap<String, u32>,
     /// Next interface index (`if_index` allocator, never reused here).
     pub(crate) next_ifindex: u32,
     /// Allocated `if_linux_ethno` values.
@@ -605,9 +607,9 @@ impl NetState {
         self.ifaces.get_mut(pos)
     }
 
-    /// `ifunit()`.
+    /// `ifunit()`: through the name index (FreeBSD walks the interface list).
     pub(crate) fn iface_by_name(&self, name: &str) -> Option<&Iface> {
-        self.ifaces.iter().find(|i| i.name == name)
+        self.iface(*self.names.get(name)?)
     }
 
     /// The loopback interface (`V_loif`).

@@ -98,6 +98,8 @@ impl Kernel {
         } else {
             None
         };
+        // Callers refuse a name in use; were one attached twice, the first keeps it.
+        self.state.names.entry(name.to_string()).or_insert(index);
         self.state.ifaces.push(Iface {
             index,
             name: name.to_string(),
@@ -155,6 +157,9 @@ impl Kernel {
         self.link_event(index, NL_RTM_DELLINK, 0);
         if let Some(pos) = self.state.ifaces.iter().position(|i| i.index == index) {
             let i = self.state.ifaces.remove(pos);
+            if self.state.names.get(&i.name) == Some(&index) {
+                self.state.names.remove(&i.name);
+            }
             if let Some(n) = i.linux_ethno {
                 self.state.ethnos.free(n);
             }
