@@ -5,6 +5,7 @@
 //   getlink      - RTM_GETLINK for interface 1 (sendto) and its reply (recv): two notified
 //                  calls, a request copied out of and a reply copied into the program.
 // Prints "getsockname NS_PER_CALL" and "getlink NS_PER_ITERATION" (CLOCK_MONOTONIC).
+// Usage: notify [N [getsockname|getlink]] (default: 20000, both loops).
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <stdio.h>
@@ -22,6 +23,9 @@ static double now(void) {
 
 int main(int argc, char **argv) {
   long n = argc > 1 ? atol(argv[1]) : 20000;
+  const char *only = argc > 2 ? argv[2] : "";
+  long n1 = strcmp(only, "getlink") == 0 ? 0 : n;
+  long n2 = strcmp(only, "getsockname") == 0 ? 0 : n;
   int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
   if (fd < 0) {
     perror("socket");
@@ -33,7 +37,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   double t0 = now();
-  for (long i = 0; i < n; i++) {
+  for (long i = 0; i < n1; i++) {
     socklen_t l = sizeof sa;
     if (getsockname(fd, (struct sockaddr *)&sa, &l) < 0) {
       perror("getsockname");
@@ -47,7 +51,7 @@ int main(int argc, char **argv) {
   } req;
   static char buf[65536];
   struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
-  for (long i = 0; i < n; i++) {
+  for (long i = 0; i < n2; i++) {
     memset(&req, 0, sizeof req);
     req.h.nlmsg_len = sizeof req;
     req.h.nlmsg_type = RTM_GETLINK;
@@ -65,6 +69,6 @@ int main(int argc, char **argv) {
     }
   }
   double t2 = now();
-  printf("getsockname %.1f\ngetlink %.1f\n", (t1 - t0) / n, (t2 - t1) / n);
+  printf("getsockname %.1f\ngetlink %.1f\n", n1 ? (t1 - t0) / n1 : 0.0, n2 ? (t2 - t1) / n2 : 0.0);
   return 0;
 }
