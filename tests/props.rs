@@ -245,6 +245,8 @@ fn payload(rng: &mut Rng, table: &AttrTable, r: &AttrRule, dir: Dir, depth: u8) 
                 rng.bytes(n)
             }
             ("IFA", 8, _) => rng.bytes(4),
+            // IFLA_IFALIAS: NUL-terminated (an unterminated one gains its NUL: own test).
+            ("IFLA", 20, _) => cstring(pick_str(rng, LINUX_NAMES)),
             ("RTA", 9, _) => multipath_payload(rng, dir),
             // FreeBSD's IFLA_FREEBSD nest: ORIG_IFNAME, ORIG_HWADDR, CAPS.
             ("IFLA", 64, Dir::FreebsdToLinux) => [

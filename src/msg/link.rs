@@ -203,7 +203,7 @@ pub static IFLA: AttrTable = AttrTable {
         same!(IFLA_OPERSTATE),
         same!(IFLA_LINKMODE),
         same!(IFLA_LINKINFO, Kind::Custom(linkinfo), "IFLA_INFO_DATA by kind: vlan copied, gre translated, others dropped"),
-        same!(IFLA_IFALIAS),
+        same!(IFLA_IFALIAS, Kind::Custom(nul_terminated), "NUL added towards FreeBSD, which refuses an unterminated string"),
         same!(IFLA_STATS64, Kind::Sized { linux: size_of::<l::rtnl_link_stats64>(), freebsd: size_of::<f::rtnl_link_stats64>() }, "Linux's struct is longer: zero-extended / truncated"),
         linux_only!(IFLA_GROUP, "u32 on Linux, parsed as a string by FreeBSD"),
         linux_only!(IFLA_EXT_MASK, "Linux dump filter; FreeBSD has no VF/stats filtering"),
@@ -398,4 +398,25 @@ fn fix_running(_st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
             h.ifi_flags |= l::IFF_DORMANT;
         }
     });
+}
+
+/// A string attribute Linux takes with or without its NUL (`NLA_STRING`: iproute2 sends
+/// `IFLA_IFALIAS` unterminated, `ip/iplink.c`) but FreeBSD's `nlattr_get_string()`
+/// (`sys/netlink/netlink_message_parser.c`) refuses unless NUL-terminated ("is not
+/// NULL-terminated", EINVAL). Towards FreeBSD: the text up to the first NUL, terminated;
+/// towards Linux: as is.
+fn nul_terminated(
+    _st: &mut MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    match dir {
+        Dir::LinuxToFreebsd => w.attr_str(ty, attr.cstr()),
+        Dir::FreebsdToLinux => w.attr(ty, attr.payload()),
+    }
 }

@@ -283,8 +283,8 @@ fn fix_rtm_table(st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
 /// the Linux request the caller kept.
 ///
 /// Linux answers a lookup with a host route for exactly that address (`RTA_DST` = the query,
-/// `rtm_dst_len` 32/128, `RTM_F_CLONED`, protocol unspecified: `net/ipv4/route.c
-/// rt_fill_info`), so iproute2 prints `192.0.2.77 dev eth0 ... cache`. FreeBSD answers with the
+/// `rtm_dst_len` 32/128; for IPv4 also `RTM_F_CLONED` and protocol unspecified:
+/// `net/ipv4/route.c rt_fill_info`), so iproute2 prints `192.0.2.77 dev eth0 ... cache`. FreeBSD answers with the
 /// matching prefix (`rt.c handle_rtm_getroute` → `dump_px`).
 fn get_reply_dst<'a>(st: &MsgState<'a>) -> Option<&'a [u8]> {
     let (ty, flags) = st.msg_type_flags();
@@ -299,12 +299,17 @@ fn get_reply_dst<'a>(st: &MsgState<'a>) -> Option<&'a [u8]> {
     matches!(dst.payload().len(), 4 | 16).then_some(dst.payload())
 }
 
-/// The header of a lookup reply, as Linux writes it (see [`get_reply_dst`]).
+/// The header of a lookup reply, as Linux writes it (see [`get_reply_dst`]). IPv6 differs:
+/// `net/ipv6/route.c rt6_fill_node` keeps the route's protocol and sets `RTM_F_CLONED` only
+/// for cached (`RTF_CACHE`) entries, which a plain lookup does not return.
 fn fix_get_reply(asked: &[u8], out_header: &mut [u8]) {
     let bits = u8::try_from(asked.len().saturating_mul(8)).unwrap_or(u8::MAX);
+    let v4 = asked.len() == 4;
     edit_header(out_header, |h: &mut l::rtmsg| {
         h.rtm_dst_len = bits;
-        h.rtm_protocol = l::RTPROT_UNSPEC;
-        h.rtm_flags |= l::RTM_F_CLONED;
+        if v4 {
+            h.rtm_protocol = l::RTPROT_UNSPEC;
+            h.rtm_flags |= l::RTM_F_CLONED;
+        }
     });
 }
