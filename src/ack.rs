@@ -116,7 +116,9 @@ impl Refusal {
             }
             Error::Family { .. } => r.push(b"address family not supported"),
             Error::NoDevice { .. } => r.push(b"interface not found"),
-            Error::Invalid { reason, .. } => r.push(reason.as_bytes()),
+            Error::Invalid { reason, .. } | Error::Refused { reason, .. } => {
+                r.push(reason.as_bytes());
+            }
             _ => r.push(b"invalid request"),
         }
         r
