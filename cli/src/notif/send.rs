@@ -220,7 +220,8 @@ impl Runner {
             s.port = port;
         }
         let bid = self.sock(key)?.backend;
-        let out = self.backend.send(bid, data)?;
+        // The program reads such a socket natively: no receive of its paces a dump.
+        let out = crate::backend::send_all(self.backend.as_mut(), bid, data)?;
         self.deliver(key, out);
         self.deliver_async();
         Ok(())
