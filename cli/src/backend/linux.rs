@@ -176,7 +176,9 @@ impl LinuxBackend {
             return out;
         }
         let fd = m.fd.as_fd();
-        // The minimum receive buffer while reading: no read continues a dump.
+        // The minimum receive buffer while reading: no read continues a dump. The size is
+        // put back afterwards (`SO_RCVBUF` stores twice the value given).
+        let before = sys::getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF).ok();
         let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
         let mut hold = false;
         loop {
@@ -201,7 +203,11 @@ impl LinuxBackend {
                 Err(_) => break,
             }
         }
-        let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, MIRROR_RCVBUF);
+        if let Some(half) = before.map(|b| b / 2) {
+            if sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, half).is_err() {
+                let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, half);
+            }
+        }
         if hold {
             self.epoll.del(fd.as_raw_fd());
             if let Some(m) = self.socks.get_mut(&id) {
