@@ -313,8 +313,26 @@ fn u32_of(p: &[u8]) -> Option<u32> {
     (p.len() == 4).then(|| u32::from_ne_bytes([p[0], p[1], p[2], p[3]]))
 }
 
-/// One message of `spec` on the source side of `dir`.
+/// One message of `spec` on the source side of `dir`. A Linux request is one Linux accepts
+/// up to its handler (`nlcompat::request::check_linux`: attribute policies, an existing
+/// interface, no bulk delete): what Linux refuses never reaches the tables, so the
+/// properties of translation do not apply to it (its verdicts are tested in
+/// `tests/translate/policy.rs`). Attribute sets a policy refuses are drawn again.
 fn gen_msg(rng: &mut Rng, spec: &MsgSpec, dir: Dir) -> Vec<u8> {
+    let mut m = gen_msg_once(rng, spec, dir);
+    if dir == Dir::LinuxToFreebsd && spec.name != "nlctrl" {
+        for _ in 0..64 {
+            let parsed = nlcompat::wire::Msg::parse(&m, 0).unwrap();
+            if nlcompat::request::check_linux(Proto::Route, &HOST, parsed).is_ok() {
+                break;
+            }
+            m = gen_msg_once(rng, spec, dir);
+        }
+    }
+    m
+}
+
+fn gen_msg_once(rng: &mut Rng, spec: &MsgSpec, dir: Dir) -> Vec<u8> {
     let mut hdr: Vec<u8> = (0..spec.header_len).map(|_| rng.next() as u8).collect();
     for f in spec.fields {
         match f.conv {
@@ -344,6 +362,15 @@ fn gen_msg(rng: &mut Rng, spec: &MsgSpec, dir: Dir) -> Vec<u8> {
         // No NLM_F_DUMP on a GET request either: Linux reads only the family of a dump
         // request (src/request.rs, tested in tests/translate/), so it cannot round-trip.
         flags &= !0x300;
+    }
+    if dir == Dir::LinuxToFreebsd && spec.name == "link" {
+        // An interface the host has (Linux answers ENODEV for any other, and creating one
+        // needs IFLA_INFO_KIND), and no NLM_F_BULK on a delete (EOPNOTSUPP).
+        let index = IFS[rng.below(IFS.len())].0;
+        hdr[4..8].copy_from_slice(&index.to_ne_bytes());
+        if ty == 17 {
+            flags &= !0x200;
+        }
     }
     let mut p = hdr;
     pad4(&mut p);

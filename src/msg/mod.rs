@@ -160,17 +160,36 @@ fn translate_body(
         _ if dir == Dir::LinuxToFreebsd && request::is_checked_dump(ctx.proto, msg) && !echo => {
             translate_dump_request(ctx, msg, w)
         }
-        t => match spec_for(ctx.proto, t) {
-            Some(spec) => {
-                let mut st = MsgState::new(ctx.host);
-                st.echo = echo;
-                st.request = ctx.request;
-                engine::translate_with_spec(&mut st, dir, spec, msg, w, engine::Follow::None)
-                    .map(|_| ())
-            }
-            None if ctx.proto == Proto::Route => Err(Error::Unsupported { msg_type: t }),
-            None => w.put_padded(msg.bytes()),
-        },
+        _ if dir == Dir::LinuxToFreebsd && !echo => {
+            // Linux's own checks first; a malformed attribute tail Linux ignores is not
+            // forwarded ([`request::check_linux`]).
+            let keep = request::check_linux(ctx.proto, ctx.host, msg)?;
+            translate_family(ctx, dir, msg.prefix(keep), w, echo)
+        }
+        _ => translate_family(ctx, dir, msg, w, echo),
+    }
+}
+
+/// A family message through its table (`NETLINK_ROUTE` types without one are
+/// [`Error::Unsupported`]; other protocols pass unchanged).
+fn translate_family(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    echo: bool,
+) -> Result<()> {
+    let t = msg.msg_type();
+    match spec_for(ctx.proto, t) {
+        Some(spec) => {
+            let mut st = MsgState::new(ctx.host);
+            st.echo = echo;
+            st.request = ctx.request;
+            engine::translate_with_spec(&mut st, dir, spec, msg, w, engine::Follow::None)
+                .map(|_| ())
+        }
+        None if ctx.proto == Proto::Route => Err(Error::Unsupported { msg_type: t }),
+        None => w.put_padded(msg.bytes()),
     }
 }
 

@@ -93,6 +93,13 @@ impl Runner {
         if !peek {
             s.refill();
         }
+        // Linux continues a dump on every receive that got a datagram (`netlink_recvmsg`);
+        // a backend that paces dumps queues the next part now.
+        let bid = s.backend;
+        let more = self.backend.advance(bid);
+        if !more.is_empty() {
+            self.deliver(key, more);
+        }
         Ok(Some(Got {
             data: d.data,
             full_len: d.full_len,

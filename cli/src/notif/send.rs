@@ -60,6 +60,13 @@ impl Runner {
         data: Vec<u8>,
         dest: Option<NlAddr>,
     ) -> Res {
+        // Linux 6.18's `netlink_sendmsg` (`net/netlink/af_netlink.c`) refuses an empty datagram
+        // with ENODATA before it looks at the destination or autobinds (observed: `send`,
+        // `sendto`, `sendmsg` and `write` of 0 bytes, tests/hostile); `writev` of nothing
+        // returns 0 in the VFS (`vfs_writev`) without reaching the socket.
+        if data.is_empty() && !matches!(n.nr, libc::SYS_writev | libc::SYS_pwritev2) {
+            return Err(libc::ENODATA);
+        }
         let (dst_port, dst_group) = match dest {
             Some(a) => (a.pid, a.groups),
             None => {
@@ -213,7 +220,8 @@ impl Runner {
             s.port = port;
         }
         let bid = self.sock(key)?.backend;
-        let out = self.backend.send(bid, data)?;
+        // The program reads such a socket natively: no receive of its paces a dump.
+        let out = crate::backend::send_all(self.backend.as_mut(), bid, data)?;
         self.deliver(key, out);
         self.deliver_async();
         Ok(())

@@ -350,10 +350,19 @@ impl Runner {
                 s.groups_allocated = true;
                 let join = name == opt::ADD_MEMBERSHIP;
                 let group = u32_of(val);
-                if group == 0 {
+                let protocol = s.protocol;
+                if !nlcompat::socket::linux_group_valid(protocol, group) {
                     return Err(libc::EINVAL);
                 }
-                self.backend.set_membership(bid, group, join)?;
+                // FreeBSD's ERANGE for a group beyond its own range (`nl_ctloutput`,
+                // `sys/netlink/netlink_domain.c`) is Linux's EINVAL for the same meaning.
+                self.backend.set_membership(bid, group, join).map_err(|e| {
+                    if e == libc::ERANGE {
+                        libc::EINVAL
+                    } else {
+                        e
+                    }
+                })?;
                 s.set_group(group, join);
             }
             opt::PKTINFO => s.pktinfo = on,
