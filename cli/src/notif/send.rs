@@ -7,26 +7,6 @@ use super::*;
 impl Runner {
     // ---- send ---------------------------------------------------------------------------
 
-    pub(super) fn read_iov(&self, n: &Notif, addr: u64, cnt: u64) -> Result<Vec<(u64, u64)>, i32> {
-        if cnt > UIO_MAXIOV {
-            return Err(libc::EINVAL);
-        }
-        let cnt = arg_usize(cnt);
-        let b = Self::rd(n, addr, cnt.saturating_mul(IOVEC_LEN))?;
-        let mut out = Vec::with_capacity(cnt);
-        let mut total: u64 = 0;
-        for c in b.chunks_exact(IOVEC_LEN) {
-            let base = u64_at(c, 0).ok_or(libc::EFAULT)?;
-            let len = u64_at(c, 8).ok_or(libc::EFAULT)?;
-            total = total.checked_add(len).ok_or(libc::EINVAL)?;
-            if total > u64::try_from(isize::MAX).unwrap_or(u64::MAX) {
-                return Err(libc::EINVAL);
-            }
-            out.push((base, len));
-        }
-        Ok(out)
-    }
-
     /// Read the bytes of a send. Linux refuses datagrams larger than `sk_sndbuf - 32`
     /// (`EMSGSIZE`), checked before reading anything.
     pub(super) fn gather(
@@ -35,22 +15,12 @@ impl Runner {
         key: u64,
         iov: &[(u64, u64)],
     ) -> Result<Vec<u8>, i32> {
-        let total = iov.iter().fold(0u64, |t, &(_, l)| t.saturating_add(l));
         let s = self.sock(key)?;
         let sndbuf = sys::getsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_SNDBUF)
             .ok()
             .and_then(|v| u64::try_from(v).ok())
             .unwrap_or(u64::MAX);
-        if total > sndbuf.saturating_sub(32) {
-            return Err(libc::EMSGSIZE);
-        }
-        let mut data = Vec::new();
-        for &(base, len) in iov {
-            if len > 0 {
-                data.extend(Self::rd(n, base, arg_usize(len))?);
-            }
-        }
-        Ok(data)
+        sysargs::gather(n, iov, sndbuf.saturating_sub(32))
     }
 
     pub(super) fn do_send(
@@ -97,20 +67,9 @@ impl Runner {
     }
 
     pub(super) fn sendmsg_one(&mut self, n: &Notif, key: u64, mh_addr: u64) -> Result<usize, i32> {
-        let mh = Self::rd(n, mh_addr, MSGHDR_LEN)?;
-        let name = u64_at(&mh, 0).ok_or(libc::EFAULT)?;
-        let namelen = u32_at(&mh, 8).map(i32_of).ok_or(libc::EFAULT)?;
-        let iov_addr = u64_at(&mh, 16).ok_or(libc::EFAULT)?;
-        let iovlen = u64_at(&mh, 24).ok_or(libc::EFAULT)?;
-        if iovlen > UIO_MAXIOV {
-            return Err(libc::EMSGSIZE);
-        }
-        let dest = if name != 0 && namelen != 0 {
-            Some(Self::read_addr(n, name, namelen)?)
-        } else {
-            None
-        };
-        let iov = self.read_iov(n, iov_addr, iovlen)?;
+        let mh = sysargs::read_msghdr(n, mh_addr)?;
+        let dest = sysargs::send_dest(n, mh.name, mh.namelen)?;
+        let iov = sysargs::read_iov(n, mh.iov, mh.iovlen)?;
         let data = self.gather(n, key, &iov)?;
         let len = data.len();
         match self.do_send(n, key, data, dest)? {
@@ -124,11 +83,10 @@ impl Runner {
         let vlen = n.args[2].min(UIO_MAXIOV);
         let mut done: i64 = 0;
         for i in 0..vlen {
-            let entry = vec.wrapping_add(i.wrapping_mul(MMSGHDR_LEN));
+            let entry = sysargs::mmsg_entry(vec, i);
             match self.sendmsg_one(n, key, entry) {
                 Ok(len) => {
-                    let l = u32::try_from(len).unwrap_or(u32::MAX);
-                    Self::wr(n, entry.wrapping_add(56), &l.to_ne_bytes())?;
+                    sysargs::put_mmsg_len(n, entry, u64::try_from(len).unwrap_or(u64::MAX))?;
                     done = done.saturating_add(1);
                 }
                 Err(e) if done == 0 => return Err(e),
