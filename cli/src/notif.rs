@@ -609,15 +609,6 @@ impl Runner {
             return Ok(Act::Continue);
         };
         let a = n.args;
-        // `netlink_sendmsg` refuses out-of-band data.
-        let send_flags = match n.nr {
-            libc::SYS_sendto | libc::SYS_sendmmsg => arg_i32(a[3]),
-            libc::SYS_sendmsg => arg_i32(a[2]),
-            _ => 0,
-        };
-        if send_flags & libc::MSG_OOB != 0 {
-            return Err(libc::EOPNOTSUPP);
-        }
         match n.nr {
             libc::SYS_bind => self.do_bind(n, key, a[1], arg_i32(a[2])),
             libc::SYS_connect => self.do_connect(n, key, a[1], arg_i32(a[2])),
@@ -626,7 +617,7 @@ impl Runner {
             libc::SYS_setsockopt => self.do_setsockopt(n, key),
             libc::SYS_getsockopt => self.do_getsockopt(n, key),
             libc::SYS_write => {
-                let data = self.gather(n, key, &[(a[1], a[2])])?;
+                let data = self.gather(n, key, &[sysargs::rw_buf(a[1], a[2])?])?;
                 self.do_send(n, key, data, None)
             }
             libc::SYS_writev => {
@@ -635,21 +626,21 @@ impl Runner {
                 self.do_send(n, key, data, None)
             }
             libc::SYS_sendto => {
-                let data = self.gather(n, key, &[(a[1], a[2])])?;
-                let dest = if a[4] != 0 {
-                    Some(sysargs::read_addr(n, a[4], arg_i32(a[5]))?)
-                } else {
-                    None
-                };
+                // `__sys_sendto`: the buffer, the address, then `netlink_sendmsg`.
+                let buf = sysargs::ubuf(a[1], a[2])?;
+                let addr = sysargs::sendto_addr(n, a[4], arg_i32(a[5]))?;
+                sysargs::send_flags(arg_i32(a[3]))?;
+                let dest = sysargs::send_dest(&addr)?;
+                let data = self.gather(n, key, &[buf])?;
                 self.do_send(n, key, data, dest)
             }
             libc::SYS_sendmsg => {
-                let len = self.sendmsg_one(n, key, a[1])?;
+                let len = self.sendmsg_one(n, key, a[1], arg_i32(a[2]))?;
                 Ok(Act::Val(len_i64(len)))
             }
             libc::SYS_sendmmsg => self.do_sendmmsg(n, key),
             libc::SYS_read => {
-                let iov = vec![(a[1], a[2])];
+                let iov = vec![sysargs::rw_buf(a[1], a[2])?];
                 self.do_recv_plain(n, key, &iov, 0)
             }
             libc::SYS_readv => {

@@ -26,6 +26,16 @@ pub(crate) const IOVEC_LEN: usize = 16;
 /// `sizeof(struct sockaddr_storage)`: longest address `move_addr_to_kernel` accepts
 /// (`net/socket.c`).
 pub(crate) const SOCKADDR_MAX: i32 = 128;
+/// `MAX_RW_COUNT` (`include/linux/fs.h`: `INT_MAX & PAGE_MASK`): the most one call moves;
+/// longer buffers are cut to it.
+pub(crate) const MAX_RW_COUNT: u64 = 0x7fff_f000;
+/// End of the user address space that `access_ok` allows on x86-64 with 4-level paging
+/// (`TASK_SIZE_MAX`, `arch/x86/include/asm/page_64_types.h`: `(1 << 47) - PAGE_SIZE`):
+/// a buffer must end at or below it. Measured on Linux 6.18: an `iovec` ending at
+/// `0x7ffffffff000` passes, one byte further is `EFAULT`. (With 5-level paging the kernel
+/// allows more; there a buffer between the two limits fails with `EFAULT` when it is copied
+/// instead, or `EMSGSIZE` first.)
+pub(crate) const USER_END: u64 = 0x7fff_ffff_f000;
 /// Offsets of the `msghdr` fields the runner writes back (`msg_namelen`, `msg_controllen`,
 /// `msg_flags`).
 pub(crate) const MSG_NAMELEN_OFF: u64 = 8;
@@ -83,8 +93,35 @@ pub(crate) fn read_i32(m: &impl Mem, addr: u64) -> Result<i32, i32> {
 
 // ---- iovec ------------------------------------------------------------------------------
 
-/// The `cnt` `(iov_base, iov_len)` pairs at `addr`: `EINVAL` beyond `UIO_MAXIOV` or when the
-/// lengths add up past `SSIZE_MAX`, `EFAULT` when the array cannot be read.
+/// `access_ok(base, len)`: the buffer lies in the user address space, without wrapping.
+pub(crate) fn access_ok(base: u64, len: u64) -> bool {
+    base.checked_add(len).is_some_and(|end| end <= USER_END)
+}
+
+/// The buffer of a `read`/`write` (`vfs_read`/`vfs_write`, `fs/read_write.c`): `EFAULT` when
+/// it is not in the user address space, then cut to `MAX_RW_COUNT`.
+pub(crate) fn rw_buf(base: u64, len: u64) -> Result<(u64, u64), i32> {
+    if !access_ok(base, len) {
+        return Err(libc::EFAULT);
+    }
+    Ok((base, len.min(MAX_RW_COUNT)))
+}
+
+/// The buffer of a `sendto`/`recvfrom` (`import_ubuf`, `lib/iov_iter.c`): cut to
+/// `MAX_RW_COUNT`, then `EFAULT` when it is not in the user address space.
+pub(crate) fn ubuf(base: u64, len: u64) -> Result<(u64, u64), i32> {
+    let len = len.min(MAX_RW_COUNT);
+    if !access_ok(base, len) {
+        return Err(libc::EFAULT);
+    }
+    Ok((base, len))
+}
+
+/// The `cnt` `(iov_base, iov_len)` pairs at `addr`, imported as `import_iovec`
+/// (`lib/iov_iter.c`) does: `EINVAL` beyond `UIO_MAXIOV`, `EFAULT` when the array cannot be
+/// read, `EINVAL` for a length that is negative as `ssize_t`, `EFAULT` for a segment outside
+/// the user address space ([`access_ok`]); the lengths are then cut so that their total is at
+/// most `MAX_RW_COUNT` (so it never overflows).
 pub(crate) fn read_iov(m: &impl Mem, addr: u64, cnt: u64) -> Result<Vec<(u64, u64)>, i32> {
     if cnt > UIO_MAXIOV {
         return Err(libc::EINVAL);
@@ -92,15 +129,21 @@ pub(crate) fn read_iov(m: &impl Mem, addr: u64, cnt: u64) -> Result<Vec<(u64, u6
     let cnt = arg_usize(cnt);
     let b = m.read(addr, cnt.saturating_mul(IOVEC_LEN))?;
     let mut out = Vec::with_capacity(cnt);
-    let mut total: u64 = 0;
     for c in b.chunks_exact(IOVEC_LEN) {
         let base = u64_at(c, 0).ok_or(libc::EFAULT)?;
         let len = u64_at(c, 8).ok_or(libc::EFAULT)?;
-        total = total.checked_add(len).ok_or(libc::EINVAL)?;
-        if total > u64::try_from(isize::MAX).unwrap_or(u64::MAX) {
+        if i64::try_from(len).is_err() {
             return Err(libc::EINVAL);
         }
         out.push((base, len));
+    }
+    let mut total: u64 = 0;
+    for seg in &mut out {
+        if !access_ok(seg.0, seg.1) {
+            return Err(libc::EFAULT);
+        }
+        seg.1 = seg.1.min(MAX_RW_COUNT.saturating_sub(total));
+        total = total.saturating_add(seg.1);
     }
     Ok(out)
 }
@@ -174,15 +217,28 @@ pub(crate) fn recv_msg_flags(full_len: usize, cap: usize, ctrunc: bool) -> i32 {
     f
 }
 
+/// `netlink_sendmsg` (`net/netlink/af_netlink.c`) refuses out-of-band data first of all its
+/// checks, after the arguments were copied.
+pub(crate) fn send_flags(flags: i32) -> Result<(), i32> {
+    if flags & libc::MSG_OOB != 0 {
+        Err(libc::EOPNOTSUPP)
+    } else {
+        Ok(())
+    }
+}
+
 // ---- msghdr -----------------------------------------------------------------------------
 
-/// The fields of a `struct msghdr` the runner uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The fields of a `struct msghdr` the runner uses, as `__copy_msghdr` (`net/socket.c`)
+/// leaves them.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct MsgHdr {
     /// `msg_name`.
     pub(crate) name: u64,
-    /// `msg_namelen` (an `int` in the kernel's reading).
+    /// `msg_namelen`: 0 without `msg_name`, at most `sizeof(struct sockaddr_storage)`.
     pub(crate) namelen: i32,
+    /// The address bytes (`sendmsg` only: `move_addr_to_kernel`); empty without an address.
+    pub(crate) addr: Vec<u8>,
     /// `msg_iov`.
     pub(crate) iov: u64,
     /// `msg_iovlen`.
@@ -193,13 +249,31 @@ pub(crate) struct MsgHdr {
     pub(crate) controllen: u64,
 }
 
-/// The `msghdr` at `addr`: `EFAULT` when it cannot be read, `EMSGSIZE` when `msg_iovlen` is
-/// beyond `UIO_MAXIOV`.
-pub(crate) fn read_msghdr(m: &impl Mem, addr: u64) -> Result<MsgHdr, i32> {
+/// The `msghdr` at `addr`, read as `copy_msghdr_from_user` / `__copy_msghdr`
+/// (`net/socket.c`) do: `EFAULT` when it cannot be read; without `msg_name` the length is 0;
+/// a negative `msg_namelen` is `EINVAL`, a longer one than `sockaddr_storage` is cut to it;
+/// for a send (`copy_name`) the address is copied (`EFAULT`); then `msg_iovlen` beyond
+/// `UIO_MAXIOV` is `EMSGSIZE`.
+pub(crate) fn read_msghdr(m: &impl Mem, addr: u64, copy_name: bool) -> Result<MsgHdr, i32> {
     let mh = m.read(addr, MSGHDR_LEN)?;
+    let name = u64_at(&mh, 0).ok_or(libc::EFAULT)?;
+    let mut namelen = u32_at(&mh, 8).map(i32_of).ok_or(libc::EFAULT)?;
+    if name == 0 {
+        namelen = 0;
+    }
+    if namelen < 0 {
+        return Err(libc::EINVAL);
+    }
+    namelen = namelen.min(SOCKADDR_MAX);
+    let addr_bytes = if copy_name && namelen > 0 {
+        move_addr_to_kernel(m, name, namelen)?
+    } else {
+        Vec::new()
+    };
     let h = MsgHdr {
-        name: u64_at(&mh, 0).ok_or(libc::EFAULT)?,
-        namelen: u32_at(&mh, 8).map(i32_of).ok_or(libc::EFAULT)?,
+        name,
+        namelen,
+        addr: addr_bytes,
         iov: u64_at(&mh, 16).ok_or(libc::EFAULT)?,
         iovlen: u64_at(&mh, 24).ok_or(libc::EFAULT)?,
         control: u64_at(&mh, 32).ok_or(libc::EFAULT)?,
@@ -209,6 +283,67 @@ pub(crate) fn read_msghdr(m: &impl Mem, addr: u64) -> Result<MsgHdr, i32> {
         return Err(libc::EMSGSIZE);
     }
     Ok(h)
+}
+
+/// `sizeof(ctl)` in `____sys_sendmsg` (`net/socket.c`): control data up to this size needs
+/// no allocation (so is never refused for `optmem_max`).
+const CTL_ONSTACK: u64 = 36;
+
+/// The control data of a `sendmsg`, copied as `____sys_sendmsg` (`net/socket.c`) does:
+/// `msg_controllen` beyond `INT_MAX`, or one that `sock_kmalloc` (`net/core/sock.c`) refuses
+/// (`optmem_max` or more), is `ENOBUFS`; unreadable data `EFAULT`.
+pub(crate) fn read_send_control(
+    m: &impl Mem,
+    control: u64,
+    controllen: u64,
+    optmem_max: u64,
+) -> Result<Vec<u8>, i32> {
+    if controllen > u64::try_from(i32::MAX).unwrap_or(0) {
+        return Err(libc::ENOBUFS);
+    }
+    if controllen > CTL_ONSTACK && controllen >= optmem_max {
+        return Err(libc::ENOBUFS);
+    }
+    m.read(control, arg_usize(controllen))
+}
+
+/// Walk the control messages of a send as `__scm_send` (`net/core/scm.c`, called by
+/// `netlink_sendmsg`) does, with `for_each_cmsghdr` (`include/linux/socket.h`): a header
+/// whose `cmsg_len` is shorter than a header or runs past the data is `EINVAL`; other levels
+/// than `SOL_SOCKET` are skipped; `SCM_RIGHTS` is `EINVAL` (netlink is not `PF_UNIX`);
+/// `SCM_CREDENTIALS` must be `CMSG_LEN(sizeof(struct ucred))` long with valid ids (not -1,
+/// `make_kuid`), else `EINVAL`; any other type is `EINVAL`. Not modelled: the `EPERM` of
+/// `scm_check_creds` for an unprivileged sender naming other ids, and the `ESRCH` of a pid
+/// that does not exist.
+pub(crate) fn check_send_cmsgs(ctl: &[u8]) -> Result<(), i32> {
+    const HDR: usize = 16;
+    let size = ctl.len();
+    let mut off = 0usize;
+    while off.checked_add(HDR).is_some_and(|end| end <= size) {
+        let len = u64_at(ctl, off).ok_or(libc::EINVAL)?;
+        let left = u64::try_from(size.saturating_sub(off)).unwrap_or(u64::MAX);
+        if len < 16 || len > left {
+            return Err(libc::EINVAL);
+        }
+        let level = u32_at(ctl, off.saturating_add(8)).map(i32_of);
+        let ty = u32_at(ctl, off.saturating_add(12)).map(i32_of);
+        if level == Some(libc::SOL_SOCKET) {
+            match ty {
+                Some(libc::SCM_CREDENTIALS) if len == 28 => {
+                    let uid = u32_at(ctl, off.saturating_add(20));
+                    let gid = u32_at(ctl, off.saturating_add(24));
+                    if uid == Some(u32::MAX) || gid == Some(u32::MAX) {
+                        return Err(libc::EINVAL);
+                    }
+                }
+                _ => return Err(libc::EINVAL),
+            }
+        }
+        // CMSG_ALIGN(cmsg_len); `len` is at most `size - off`, so this cannot overflow.
+        let step = arg_usize(len.saturating_add(7) & !7);
+        off = off.saturating_add(step);
+    }
+    Ok(())
 }
 
 /// Address of entry `i` of an `mmsghdr` array at `vec` (wrapping: an absurd address fails on
@@ -225,24 +360,42 @@ pub(crate) fn put_mmsg_len(m: &impl Mem, entry: u64, len: u64) -> Result<(), i32
 
 // ---- socket addresses -------------------------------------------------------------------
 
-/// Read a `sockaddr_nl` argument the way `move_addr_to_kernel` (`net/socket.c`) and netlink
-/// (`netlink_bind`, `net/netlink/af_netlink.c`) do: a length outside 0..=128 or an address
-/// that is not a whole `AF_NETLINK` `sockaddr_nl` is `EINVAL`, unreadable memory `EFAULT`.
-pub(crate) fn read_addr(m: &impl Mem, addr: u64, len: i32) -> Result<NlAddr, i32> {
+/// Copy a socket address argument as `move_addr_to_kernel` (`net/socket.c`) does: a length
+/// outside 0..=128 is `EINVAL`, unreadable memory `EFAULT`; length 0 copies nothing.
+pub(crate) fn move_addr_to_kernel(m: &impl Mem, addr: u64, len: i32) -> Result<Vec<u8>, i32> {
     if !(0..=SOCKADDR_MAX).contains(&len) {
         return Err(libc::EINVAL);
     }
-    let len = usize::try_from(len).map_err(|_| libc::EINVAL)?;
-    let b = m.read(addr, len)?;
-    parse_linux_sockaddr(&b).ok_or(libc::EINVAL)
+    m.read(addr, usize::try_from(len).map_err(|_| libc::EINVAL)?)
 }
 
-/// The destination of a `sendmsg`: none without `msg_name` or with `msg_namelen` 0.
-pub(crate) fn send_dest(m: &impl Mem, name: u64, namelen: i32) -> Result<Option<NlAddr>, i32> {
-    if name != 0 && namelen != 0 {
-        read_addr(m, name, namelen).map(Some)
-    } else {
+/// A copied address as netlink reads it (`netlink_bind`, `netlink_sendmsg`,
+/// `net/netlink/af_netlink.c`): shorter than a `sockaddr_nl` or not `AF_NETLINK` is `EINVAL`.
+pub(crate) fn netlink_addr(b: &[u8]) -> Result<NlAddr, i32> {
+    parse_linux_sockaddr(b).ok_or(libc::EINVAL)
+}
+
+/// A `bind` address: [`move_addr_to_kernel`], then [`netlink_addr`].
+pub(crate) fn read_addr(m: &impl Mem, addr: u64, len: i32) -> Result<NlAddr, i32> {
+    netlink_addr(&move_addr_to_kernel(m, addr, len)?)
+}
+
+/// The address of a `sendto` (`__sys_sendto`, `net/socket.c`): none without a pointer, else
+/// [`move_addr_to_kernel`]'s bytes (none when the length is 0).
+pub(crate) fn sendto_addr(m: &impl Mem, addr: u64, len: i32) -> Result<Vec<u8>, i32> {
+    if addr == 0 {
+        return Ok(Vec::new());
+    }
+    move_addr_to_kernel(m, addr, len)
+}
+
+/// The destination of a send from its copied address bytes: none when there are none, else
+/// [`netlink_addr`].
+pub(crate) fn send_dest(addr: &[u8]) -> Result<Option<NlAddr>, i32> {
+    if addr.is_empty() {
         Ok(None)
+    } else {
+        netlink_addr(addr).map(Some)
     }
 }
 
@@ -255,17 +408,17 @@ pub(crate) enum Connect {
     To(NlAddr),
 }
 
-/// Decode a `connect` address (`netlink_connect`, `net/netlink/af_netlink.c`): shorter than
-/// a family is `EINVAL`, `AF_UNSPEC` disconnects, anything else must be a `sockaddr_nl`.
+/// Decode a `connect` address: [`move_addr_to_kernel`] (so a length beyond 128 is `EINVAL`
+/// and the whole length must be readable, whatever the family), then `netlink_connect`
+/// (`net/netlink/af_netlink.c`): shorter than a family is `EINVAL`, `AF_UNSPEC` disconnects,
+/// anything else must be a `sockaddr_nl`.
 pub(crate) fn connect_addr(m: &impl Mem, addr: u64, len: i32) -> Result<Connect, i32> {
-    if len < 2 {
-        return Err(libc::EINVAL);
+    let b = move_addr_to_kernel(m, addr, len)?;
+    match b.get(..2) {
+        None => Err(libc::EINVAL),
+        Some([0, 0]) => Ok(Connect::Disconnect),
+        Some(_) => netlink_addr(&b).map(Connect::To),
     }
-    let head = m.read(addr, 2)?;
-    if head.get(..2) == Some(&[0u8, 0][..]) {
-        return Ok(Connect::Disconnect);
-    }
-    read_addr(m, addr, len).map(Connect::To)
 }
 
 /// Write a socket address the way `move_addr_to_user` (`net/socket.c`) does: as much of `sa`
@@ -308,37 +461,39 @@ pub(crate) fn put_msg_name(
 
 // ---- control messages -------------------------------------------------------------------
 
-/// Control messages for `recvmsg`, laid out as Linux's `put_cmsg` (`net/core/scm.c`) does:
-/// each record is `CMSG_SPACE` apart; a record that does not fit is cut (and `MSG_CTRUNC`
-/// set); padding is not written.
+/// Control messages for `recvmsg`, written as Linux's `put_cmsg` (`net/core/scm.c`) writes
+/// them: each record is `CMSG_SPACE` apart; a record that does not fit is cut (and
+/// `MSG_CTRUNC` set); padding is not written; a record that cannot be written (`EFAULT`) is
+/// left out without failing the call (`netlink_recvmsg` and `scm_recv` ignore `put_cmsg`'s
+/// result), and `msg_controllen` counts only the records written.
 #[derive(Debug)]
 pub(crate) struct Cmsgs {
+    /// `msg_control`.
+    pub(crate) control: u64,
     /// Bytes of `msg_control` still free.
     pub(crate) room: u64,
     /// Bytes used so far (the new `msg_controllen`).
     pub(crate) used: u64,
-    /// A record was cut or dropped.
+    /// A record was cut or dropped for want of room.
     pub(crate) truncated: bool,
-    /// `(offset in msg_control, bytes)` to write.
-    pub(crate) writes: Vec<(u64, Vec<u8>)>,
 }
 
 impl Cmsgs {
     /// `sizeof(struct cmsghdr)` on 64-bit.
     pub(crate) const HDR: u64 = 16;
 
-    /// Room for `room` bytes (0 without `msg_control`).
-    pub(crate) fn new(room: u64) -> Self {
+    /// Room for `controllen` bytes at `control` (none without `msg_control`).
+    pub(crate) fn new(control: u64, controllen: u64) -> Self {
         Self {
-            room,
+            control,
+            room: if control == 0 { 0 } else { controllen },
             used: 0,
             truncated: false,
-            writes: Vec::new(),
         }
     }
 
-    /// Add one record.
-    pub(crate) fn put(&mut self, level: i32, ty: i32, data: &[u8]) {
+    /// Write one record.
+    pub(crate) fn put(&mut self, m: &impl Mem, level: i32, ty: i32, data: &[u8]) {
         if self.room < Self::HDR {
             self.truncated = true;
             return;
@@ -356,18 +511,12 @@ impl Cmsgs {
             self.truncated = true;
             rec.truncate(arg_usize(self.room));
         }
-        self.writes.push((self.used, rec));
+        if m.write(self.control.wrapping_add(self.used), &rec).is_err() {
+            return;
+        }
         let adv = space.min(self.room);
         self.used = self.used.saturating_add(adv);
         self.room = self.room.saturating_sub(adv);
-    }
-
-    /// Write the records into `msg_control` at `control`.
-    pub(crate) fn write(&self, m: &impl Mem, control: u64) -> Result<(), i32> {
-        for (off, bytes) in &self.writes {
-            m.write(control.wrapping_add(*off), bytes)?;
-        }
-        Ok(())
     }
 }
 
@@ -450,37 +599,79 @@ pub(crate) fn put_list_opt(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::RefCell;
+
+    /// 256 writable bytes at 0x1000, nothing else.
+    struct VecMem(RefCell<Vec<u8>>);
+
+    impl Mem for VecMem {
+        fn read(&self, addr: u64, len: usize) -> Result<Vec<u8>, i32> {
+            let off = usize::try_from(addr.wrapping_sub(0x1000)).map_err(|_| libc::EFAULT)?;
+            self.0
+                .borrow()
+                .get(off..off.checked_add(len).ok_or(libc::EFAULT)?)
+                .map(<[u8]>::to_vec)
+                .ok_or(libc::EFAULT)
+        }
+        fn write(&self, addr: u64, data: &[u8]) -> Result<(), i32> {
+            let off = usize::try_from(addr.wrapping_sub(0x1000)).map_err(|_| libc::EFAULT)?;
+            let end = off.checked_add(data.len()).ok_or(libc::EFAULT)?;
+            self.0
+                .borrow_mut()
+                .get_mut(off..end)
+                .ok_or(libc::EFAULT)?
+                .copy_from_slice(data);
+            Ok(())
+        }
+    }
+
+    fn mem() -> VecMem {
+        VecMem(RefCell::new(vec![0xee; 256]))
+    }
 
     #[test]
     fn cmsg_fits() {
-        let mut c = Cmsgs::new(256);
-        c.put(270, 3, &5u32.to_ne_bytes());
-        c.put(1, 2, &[0u8; 12]);
+        let m = mem();
+        let mut c = Cmsgs::new(0x1000, 256);
+        c.put(&m, 270, 3, &5u32.to_ne_bytes());
+        c.put(&m, 1, 2, &[0u8; 12]);
         assert!(!c.truncated);
         assert_eq!(c.used, 24 + 32);
-        assert_eq!(c.writes[0].0, 0);
-        assert_eq!(c.writes[1].0, 24);
-        assert_eq!(u64_at(&c.writes[1].1, 0), Some(28));
-        assert_eq!(c.writes[1].1.len(), 28);
+        let b = m.0.borrow();
+        assert_eq!(u64_at(&b, 0), Some(20));
+        assert_eq!(u64_at(&b, 24), Some(28));
+        assert_eq!(b[24 + 28], 0xee, "padding is not written");
     }
 
     #[test]
     fn cmsg_cut_record_reports_cut_length() {
-        let mut c = Cmsgs::new(40);
-        c.put(270, 3, &5u32.to_ne_bytes());
-        c.put(1, 2, &[0u8; 12]);
+        let m = mem();
+        let mut c = Cmsgs::new(0x1000, 40);
+        c.put(&m, 270, 3, &5u32.to_ne_bytes());
+        c.put(&m, 1, 2, &[0u8; 12]);
         assert!(c.truncated);
         assert_eq!(c.used, 40);
-        assert_eq!(u64_at(&c.writes[1].1, 0), Some(16));
-        assert_eq!(c.writes[1].1.len(), 16);
+        let b = m.0.borrow();
+        assert_eq!(u64_at(&b, 24), Some(16));
+        assert_eq!(b[40], 0xee, "nothing past the room");
     }
 
     #[test]
     fn cmsg_no_room() {
-        let mut c = Cmsgs::new(8);
-        c.put(270, 3, &5u32.to_ne_bytes());
+        let m = mem();
+        let mut c = Cmsgs::new(0x1000, 8);
+        c.put(&m, 270, 3, &5u32.to_ne_bytes());
         assert!(c.truncated);
         assert_eq!(c.used, 0);
-        assert!(c.writes.is_empty());
+        assert!(m.0.borrow().iter().all(|&b| b == 0xee));
+    }
+
+    #[test]
+    fn cmsg_unwritable_record_is_left_out() {
+        let m = mem();
+        let mut c = Cmsgs::new(8, 64);
+        c.put(&m, 270, 3, &5u32.to_ne_bytes());
+        assert!(!c.truncated);
+        assert_eq!(c.used, 0);
     }
 }

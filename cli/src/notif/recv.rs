@@ -81,7 +81,7 @@ impl Runner {
     pub(super) fn do_recvfrom(&mut self, n: &Notif, key: u64) -> Res {
         let a = n.args;
         let flags = arg_i32(a[3]);
-        let iov = [(a[1], a[2])];
+        let iov = [sysargs::ubuf(a[1], a[2])?];
         let cap = sysargs::iov_cap(&iov, MAX_DATAGRAM);
         match self.recv_one(n, key, cap, flags)? {
             Some(got) => {
@@ -111,33 +111,33 @@ impl Runner {
         mh_addr: u64,
         flags: i32,
     ) -> Result<Option<i64>, i32> {
-        let mh = sysargs::read_msghdr(n, mh_addr)?;
+        let mh = sysargs::read_msghdr(n, mh_addr, false)?;
         let iov = sysargs::read_iov(n, mh.iov, mh.iovlen)?;
         let cap = sysargs::iov_cap(&iov, MAX_DATAGRAM);
         let Some(got) = self.recv_one(n, key, cap, flags)? else {
             return Ok(None);
         };
         sysargs::scatter(n, &iov, &got.data)?;
-        let sa = linux_sockaddr(NlAddr {
-            pid: 0,
-            groups: mask_of_group(got.group),
-        });
-        sysargs::put_msg_name(n, mh_addr, mh.name, mh.namelen, &sa)?;
         let s = self.sock(key)?;
         let pktinfo = s.pktinfo;
         let passcred = sys::getsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_PASSCRED)
             .is_ok_and(|v| v != 0);
         // Control messages in Linux's order: NETLINK_PKTINFO, then SCM_CREDENTIALS (kernel
         // messages carry pid 0, uid 0, gid 0).
-        let mut cm = Cmsgs::new(if mh.control == 0 { 0 } else { mh.controllen });
+        // `netlink_recvmsg` writes them; `___sys_recvmsg` then the source address.
+        let mut cm = Cmsgs::new(mh.control, mh.controllen);
         if pktinfo {
-            cm.put(libc::SOL_NETLINK, opt::PKTINFO, &got.group.to_ne_bytes());
+            cm.put(n, libc::SOL_NETLINK, opt::PKTINFO, &got.group.to_ne_bytes());
         }
         if passcred {
-            cm.put(libc::SOL_SOCKET, libc::SCM_CREDENTIALS, &[0u8; 12]);
+            cm.put(n, libc::SOL_SOCKET, libc::SCM_CREDENTIALS, &[0u8; 12]);
         }
+        let sa = linux_sockaddr(NlAddr {
+            pid: 0,
+            groups: mask_of_group(got.group),
+        });
+        sysargs::put_msg_name(n, mh_addr, mh.name, mh.namelen, &sa)?;
         let mflags = sysargs::recv_msg_flags(got.full_len, cap, cm.truncated);
-        cm.write(n, mh.control)?;
         sysargs::put_recvmsg_tail(n, mh_addr, cm.used, mflags)?;
         Ok(Some(sysargs::recv_ret(got.full_len, cap, flags)))
     }

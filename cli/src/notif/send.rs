@@ -4,6 +4,15 @@
 
 use super::*;
 
+/// `net.core.optmem_max`, the most control data a `sendmsg` may carry (Linux's default,
+/// 131072, when it cannot be read).
+fn optmem_max() -> u64 {
+    std::fs::read_to_string("/proc/sys/net/core/optmem_max")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(131_072)
+}
+
 impl Runner {
     // ---- send ---------------------------------------------------------------------------
 
@@ -66,10 +75,26 @@ impl Runner {
         Ok(Act::Val(len_i64(data.len())))
     }
 
-    pub(super) fn sendmsg_one(&mut self, n: &Notif, key: u64, mh_addr: u64) -> Result<usize, i32> {
-        let mh = sysargs::read_msghdr(n, mh_addr)?;
-        let dest = sysargs::send_dest(n, mh.name, mh.namelen)?;
+    /// One `sendmsg` of the msghdr at `mh_addr`, checked in Linux's order: the msghdr and
+    /// its address (`copy_msghdr_from_user`), the iovecs, then `netlink_sendmsg`'s checks
+    /// (flags, address, size) and the copy of the data.
+    pub(super) fn sendmsg_one(
+        &mut self,
+        n: &Notif,
+        key: u64,
+        mh_addr: u64,
+        flags: i32,
+    ) -> Result<usize, i32> {
+        let mh = sysargs::read_msghdr(n, mh_addr, true)?;
         let iov = sysargs::read_iov(n, mh.iov, mh.iovlen)?;
+        let ctl = if mh.controllen == 0 {
+            Vec::new()
+        } else {
+            sysargs::read_send_control(n, mh.control, mh.controllen, optmem_max())?
+        };
+        sysargs::send_flags(flags)?;
+        sysargs::check_send_cmsgs(&ctl)?;
+        let dest = sysargs::send_dest(&mh.addr)?;
         let data = self.gather(n, key, &iov)?;
         let len = data.len();
         match self.do_send(n, key, data, dest)? {
@@ -81,10 +106,11 @@ impl Runner {
     pub(super) fn do_sendmmsg(&mut self, n: &Notif, key: u64) -> Res {
         let vec = n.args[1];
         let vlen = n.args[2].min(UIO_MAXIOV);
+        let flags = arg_i32(n.args[3]);
         let mut done: i64 = 0;
         for i in 0..vlen {
             let entry = sysargs::mmsg_entry(vec, i);
-            match self.sendmsg_one(n, key, entry) {
+            match self.sendmsg_one(n, key, entry, flags) {
                 Ok(len) => {
                     sysargs::put_mmsg_len(n, entry, u64::try_from(len).unwrap_or(u64::MAX))?;
                     done = done.saturating_add(1);
