@@ -622,6 +622,9 @@ impl Runner {
             }
             libc::SYS_writev => {
                 let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 let data = self.gather(n, key, &iov)?;
                 self.do_send(n, key, data, None)
             }
@@ -641,10 +644,16 @@ impl Runner {
             libc::SYS_sendmmsg => self.do_sendmmsg(n, key),
             libc::SYS_read => {
                 let iov = vec![sysargs::rw_buf(a[1], a[2])?];
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 self.do_recv_plain(n, key, &iov, 0)
             }
             libc::SYS_readv => {
                 let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 self.do_recv_plain(n, key, &iov, 0)
             }
             // preadv2/pwritev2 at offset -1 are readv/writev (a socket has no other offsets:
@@ -652,12 +661,18 @@ impl Runner {
             libc::SYS_preadv2 | libc::SYS_pwritev2 if a[3] != u64::MAX => Err(libc::ESPIPE),
             libc::SYS_preadv2 => {
                 let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 let nowait = arg_i32(a[5]) & RWF_NOWAIT != 0;
                 let flags = if nowait { libc::MSG_DONTWAIT } else { 0 };
                 self.do_recv_plain(n, key, &iov, flags)
             }
             libc::SYS_pwritev2 => {
                 let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 let data = self.gather(n, key, &iov)?;
                 self.do_send(n, key, data, None)
             }

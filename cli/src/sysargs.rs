@@ -168,6 +168,14 @@ pub(crate) fn gather(m: &impl Mem, iov: &[(u64, u64)], max: u64) -> Result<Vec<u
     Ok(data)
 }
 
+/// Whether a `readv`/`writev`/`preadv2`/`pwritev2` (`vfs_readv`/`vfs_writev`,
+/// `fs/read_write.c`) or a `read` (`sock_read_iter`, `net/socket.c`) of these buffers
+/// returns 0 at once: their total length is 0, and the socket is not reached (nothing is
+/// taken from the queue, nothing blocks). A `write` of 0 bytes does reach netlink.
+pub(crate) fn empty_io(iov: &[(u64, u64)]) -> bool {
+    iov_total(iov) == 0
+}
+
 /// Copy a received datagram (`data`, already cut to the buffer) into the segments of `iov`.
 pub(crate) fn scatter(m: &impl Mem, iov: &[(u64, u64)], data: &[u8]) -> Result<(), i32> {
     let mut rest = data;
