@@ -15,9 +15,8 @@ use crate::backend::{Backend, Delivery};
 use crate::netfs;
 use crate::sock::{opt, Sock};
 use crate::sys::{self, Listener, Notif};
-use nlcompat::socket::{
-    linux_sockaddr, mask_of_group, parse_linux_sockaddr, NlAddr, SOCKADDR_NL_LEN,
-};
+use crate::sysargs::{self, arg_i32, arg_usize, i32_of, len_i64, u32_of, u64_at, Mem, UIO_MAXIOV};
+use nlcompat::socket::{linux_sockaddr, mask_of_group, NlAddr, SOCKADDR_NL_LEN};
 use std::collections::BTreeMap;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::time::Instant;
@@ -36,8 +35,6 @@ const RWF_NOWAIT: i32 = 8;
 
 /// How often parked receives are checked for signals, timeouts and dead callers.
 const PARK_TICK_MS: i32 = 20;
-/// Largest `iovcnt` / `vlen` Linux accepts (`UIO_MAXIOV`).
-const UIO_MAXIOV: u64 = 1024;
 /// Capacity forced on the runner's end of each pair (`SO_SNDBUFFORCE`): the queue limit.
 const QUEUE_BYTES: i32 = 4 << 20;
 /// No queued datagram is larger than this (twice the forced queue size).
@@ -46,12 +43,6 @@ const MAX_DATAGRAM: usize = 8 << 20;
 const ROVER_START: i32 = -4096;
 /// `ERESTARTSYS`, the kernel-internal "restart or EINTR" code.
 const ERESTARTSYS: i32 = 512;
-/// `sizeof(struct msghdr)` / `sizeof(struct mmsghdr)` / `sizeof(struct iovec)` on 64-bit.
-const MSGHDR_LEN: usize = 56;
-const MMSGHDR_LEN: u64 = 64;
-const IOVEC_LEN: usize = 16;
-/// `sizeof(struct sockaddr_storage)`: longest address `move_addr_to_kernel` accepts.
-const SOCKADDR_MAX: i32 = 128;
 /// Linux's `SOCK_MAX`: larger types are `EINVAL` before the family sees them.
 const SOCK_MAX: i32 = 11;
 /// `MAX_LINKS`: netlink protocols are 0..32.
@@ -78,6 +69,17 @@ enum Act {
 
 type Res = Result<Act, i32>;
 
+/// The calling thread's memory.
+impl Mem for Notif {
+    fn read(&self, addr: u64, len: usize) -> Result<Vec<u8>, i32> {
+        sys::read_mem(self.tid, addr, len).map_err(|_| libc::EFAULT)
+    }
+
+    fn write(&self, addr: u64, data: &[u8]) -> Result<(), i32> {
+        sys::write_mem(self.tid, addr, data).map_err(|_| libc::EFAULT)
+    }
+}
+
 #[derive(Debug)]
 struct Parked {
     n: Notif,
@@ -85,34 +87,6 @@ struct Parked {
     deadline: Option<Instant>,
 }
 
-/// Little helpers over byte slices (tracee structures).
-fn u32_at(b: &[u8], off: usize) -> Option<u32> {
-    Some(u32::from_ne_bytes(
-        b.get(off..off.checked_add(4)?)?.try_into().ok()?,
-    ))
-}
-fn u64_at(b: &[u8], off: usize) -> Option<u64> {
-    Some(u64::from_ne_bytes(
-        b.get(off..off.checked_add(8)?)?.try_into().ok()?,
-    ))
-}
-fn i32_of(v: u32) -> i32 {
-    i32::from_ne_bytes(v.to_ne_bytes())
-}
-fn u32_of(v: i32) -> u32 {
-    u32::from_ne_bytes(v.to_ne_bytes())
-}
-/// Low 32 bits of a syscall argument as `int`.
-fn arg_i32(a: u64) -> i32 {
-    i32_of(u32::try_from(a & 0xffff_ffff).unwrap_or(0))
-}
-/// Syscall argument as a size.
-fn arg_usize(a: u64) -> usize {
-    usize::try_from(a).unwrap_or(usize::MAX)
-}
-fn len_i64(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
 fn errno_of(e: &std::io::Error) -> i32 {
     e.raw_os_error().unwrap_or(libc::EIO)
 }
@@ -598,16 +572,11 @@ impl Runner {
     }
 
     fn rd(n: &Notif, addr: u64, len: usize) -> Result<Vec<u8>, i32> {
-        sys::read_mem(n.tid, addr, len).map_err(|_| libc::EFAULT)
+        n.read(addr, len)
     }
 
     fn wr(n: &Notif, addr: u64, data: &[u8]) -> Result<(), i32> {
-        sys::write_mem(n.tid, addr, data).map_err(|_| libc::EFAULT)
-    }
-
-    fn rd_i32(n: &Notif, addr: u64) -> Result<i32, i32> {
-        let b = Self::rd(n, addr, 4)?;
-        u32_at(&b, 0).map(i32_of).ok_or(libc::EFAULT)
+        n.write(addr, data)
     }
 
     fn handle(&mut self, n: &Notif) -> Res {
@@ -640,15 +609,6 @@ impl Runner {
             return Ok(Act::Continue);
         };
         let a = n.args;
-        // `netlink_sendmsg` refuses out-of-band data.
-        let send_flags = match n.nr {
-            libc::SYS_sendto | libc::SYS_sendmmsg => arg_i32(a[3]),
-            libc::SYS_sendmsg => arg_i32(a[2]),
-            _ => 0,
-        };
-        if send_flags & libc::MSG_OOB != 0 {
-            return Err(libc::EOPNOTSUPP);
-        }
         match n.nr {
             libc::SYS_bind => self.do_bind(n, key, a[1], arg_i32(a[2])),
             libc::SYS_connect => self.do_connect(n, key, a[1], arg_i32(a[2])),
@@ -657,47 +617,62 @@ impl Runner {
             libc::SYS_setsockopt => self.do_setsockopt(n, key),
             libc::SYS_getsockopt => self.do_getsockopt(n, key),
             libc::SYS_write => {
-                let data = self.gather(n, key, &[(a[1], a[2])])?;
+                let data = self.gather(n, key, &[sysargs::rw_buf(a[1], a[2])?])?;
                 self.do_send(n, key, data, None)
             }
             libc::SYS_writev => {
-                let iov = self.read_iov(n, a[1], a[2])?;
+                let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 let data = self.gather(n, key, &iov)?;
                 self.do_send(n, key, data, None)
             }
             libc::SYS_sendto => {
-                let data = self.gather(n, key, &[(a[1], a[2])])?;
-                let dest = if a[4] != 0 {
-                    Some(Self::read_addr(n, a[4], arg_i32(a[5]))?)
-                } else {
-                    None
-                };
+                // `__sys_sendto`: the buffer, the address, then `netlink_sendmsg`.
+                let buf = sysargs::ubuf(a[1], a[2])?;
+                let addr = sysargs::sendto_addr(n, a[4], arg_i32(a[5]))?;
+                sysargs::send_flags(arg_i32(a[3]))?;
+                let dest = sysargs::send_dest(&addr)?;
+                let data = self.gather(n, key, &[buf])?;
                 self.do_send(n, key, data, dest)
             }
             libc::SYS_sendmsg => {
-                let len = self.sendmsg_one(n, key, a[1])?;
+                let len = self.sendmsg_one(n, key, a[1], arg_i32(a[2]))?;
                 Ok(Act::Val(len_i64(len)))
             }
             libc::SYS_sendmmsg => self.do_sendmmsg(n, key),
             libc::SYS_read => {
-                let iov = vec![(a[1], a[2])];
+                let iov = vec![sysargs::rw_buf(a[1], a[2])?];
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 self.do_recv_plain(n, key, &iov, 0)
             }
             libc::SYS_readv => {
-                let iov = self.read_iov(n, a[1], a[2])?;
+                let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 self.do_recv_plain(n, key, &iov, 0)
             }
             // preadv2/pwritev2 at offset -1 are readv/writev (a socket has no other offsets:
             // ESPIPE); RWF_NOWAIT does not block. Left alone they would bypass the runner.
             libc::SYS_preadv2 | libc::SYS_pwritev2 if a[3] != u64::MAX => Err(libc::ESPIPE),
             libc::SYS_preadv2 => {
-                let iov = self.read_iov(n, a[1], a[2])?;
+                let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 let nowait = arg_i32(a[5]) & RWF_NOWAIT != 0;
                 let flags = if nowait { libc::MSG_DONTWAIT } else { 0 };
                 self.do_recv_plain(n, key, &iov, flags)
             }
             libc::SYS_pwritev2 => {
-                let iov = self.read_iov(n, a[1], a[2])?;
+                let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 let data = self.gather(n, key, &iov)?;
                 self.do_send(n, key, data, None)
             }
