@@ -337,9 +337,17 @@ fn synthesize(st: &mut MsgState<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Res
     Ok(())
 }
 
+/// Where the fixed headers of the messages that carry interface names keep the interface
+/// index: `ifi_index` of `struct ifinfomsg` (`sys/netlink/route/interface.h`) and `ifa_index`
+/// of `struct ifaddrmsg` (`sys/netlink/route/ifaddrs.h`) are both at offset 4. [`ifname`]
+/// only takes it as a hint, checked against the name.
+const HEADER_IFINDEX: usize = core::mem::offset_of!(freebsd_abi::ifinfomsg, ifi_index);
+const _: () = assert!(HEADER_IFINDEX == core::mem::offset_of!(freebsd_abi::ifaddrmsg, ifa_index));
+
 /// [`Kind::IfName`]: FreeBSD names become Linux names by the Linuxulator's rules; Linux names
 /// go back to the FreeBSD interface they designate, and a name no interface has (a link
-/// being created) passes unchanged.
+/// being created) passes unchanged. A FreeBSD name is first tried against the index of the
+/// message's fixed header ([`host::linux_name_hinted`]).
 pub(crate) fn ifname(
     st: &mut MsgState<'_>,
     dir: Dir,
@@ -352,7 +360,10 @@ pub(crate) fn ifname(
     };
     let name = attr.cstr();
     let mapped = match dir {
-        Dir::FreebsdToLinux => host::linux_name_of(st.host, name),
+        Dir::FreebsdToLinux => match read_u32(st.src_header(), HEADER_IFINDEX) {
+            Some(hint) => host::linux_name_hinted(st.host, name, hint),
+            None => host::linux_name_of(st.host, name),
+        },
         Dir::LinuxToFreebsd => host::freebsd_name(st.host, name),
     };
     match mapped {
