@@ -88,7 +88,7 @@ fn write_table(w: &mut dyn Write, t: &AttrTable) -> Result {
                 "nested"
             }
             Kind::IfName => "interface name",
-            Kind::Custom(_) => "custom",
+            Kind::Custom(_) | Kind::Patched(..) => "custom",
             Kind::Drop => "drop",
         };
         let show = |v: i32| -> Cell { Cell(v) };

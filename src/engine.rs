@@ -8,7 +8,10 @@ use crate::error::{off32, Error, Result};
 use crate::host;
 use crate::table::Dir;
 use crate::table::{AttrTable, Conv, Hooks, Kind, MsgSpec, MsgState, Synth, Track, MAX_HEADER};
-use crate::wire::{align4, read_u16, read_u32, Attr, Attrs, Msg, Writer, NLA_HDRLEN, NLMSG_HDRLEN};
+use crate::wire::{
+    align4, read_u16, read_u32, write_u16, write_u32, Attr, Attrs, Msg, Writer, NLA_HDRLEN,
+    NLA_TYPE_MASK, NLMSG_HDRLEN,
+};
 
 /// Zero bytes for padding grown structures.
 static ZEROS: [u8; 64] = [0; 64];
@@ -114,6 +117,178 @@ pub(crate) fn translate_with_spec(
         }
     }
     Ok(st.track.and_then(|t| t.found))
+}
+
+/// The copy-and-patch path: translates `msg` with `spec` by copying the whole message into
+/// `w` in one move and rewriting, in place, the few bytes that differ. Returns `None`, with
+/// nothing written, when the message has anything this path does not prove it writes exactly
+/// as [`translate_with_spec`] would; the caller then takes that general path.
+///
+/// What it handles, each checked per attribute against the table's rows (found through the
+/// table's compile-time [`crate::table::AttrIndex`]): rows that copy the payload (`Copy`,
+/// under the same or a renumbered id), fixed-size values through a map (`U8`, `U32`,
+/// `Flags32`: the value is rewritten where it lies), [`Kind::Patched`] rows whose in-place
+/// form accepts the attribute, and dropped attributes (no row, or no counterpart on the
+/// output side) when nothing kept follows them (FreeBSD puts its private route attributes
+/// last), so dropping is a shorter message. Header fields are converted in place; padding is
+/// zeroed as the writer pads; the family's synthesised attributes and hooks run as in the
+/// general path. Anything else (nests, names, resized structures, custom rows, a drop before
+/// a kept attribute, malformed attributes, an offset being followed, an echo) returns `None`.
+/// `tests/fast_path.rs` compares both paths byte for byte on generated and golden inputs.
+pub(crate) fn copy_and_patch(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    spec: &MsgSpec,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+) -> Option<Result<()>> {
+    let payload = msg.payload();
+    let hlen = spec.header_len;
+    if w.overflowed() || st.echo || payload.len() < hlen || hlen > MAX_HEADER {
+        return None;
+    }
+    if align4(hlen) != Some(hlen) {
+        return None;
+    }
+    st.src_base = msg.offset();
+    st.dst_base = w.len();
+    st.src_type = msg.msg_type();
+    st.src_flags = msg.flags();
+    st.track = None;
+    st.emitted = 0;
+    let src_header = payload.get(..hlen)?;
+    crate::wire::copy(&mut st.src_header, src_header);
+    st.src_header_len = hlen;
+    let start = w.len();
+    let kept = match w.put_for_patch(msg.bytes()) {
+        Ok(Some(out)) => patch_in_place(st, dir, spec, msg, out),
+        _ => None,
+    };
+    let Some(kept) = kept else {
+        w.truncate(start);
+        return None;
+    };
+    w.truncate(start.saturating_add(kept));
+    Some(finish_patched(st, dir, spec, msg, w, start))
+}
+
+/// Rewrites `out`, a copy of `msg` (padded), in place; returns how many of its bytes the
+/// translated message keeps, or `None` when the general path must translate it.
+fn patch_in_place(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    spec: &MsgSpec,
+    msg: Msg<'_>,
+    out: &mut [u8],
+) -> Option<usize> {
+    let attr_start = NLMSG_HDRLEN.checked_add(spec.header_len)?;
+    let hdr = out.get_mut(NLMSG_HDRLEN..attr_start)?;
+    for field in spec.fields {
+        convert_field(dir, field.off, field.conv, hdr, 0).ok()?;
+    }
+    let src = msg.bytes();
+    let top = dir == Dir::FreebsdToLinux;
+    let mut pos = attr_start;
+    let mut kept = attr_start;
+    let mut dropping = false;
+    while pos < src.len() {
+        let rest = src.get(pos..)?;
+        let len = usize::from(read_u16(rest, 0)?);
+        let raw = read_u16(rest, 2)?;
+        let payload = rest.get(NLA_HDRLEN..len)?;
+        let next = pos.checked_add(align4(len)?)?;
+        let id = raw & NLA_TYPE_MASK;
+        let rule = spec.attrs.lookup(dir, id);
+        let target = rule.and_then(|r| match dir {
+            Dir::LinuxToFreebsd => r.freebsd,
+            Dir::FreebsdToLinux => r.linux,
+        });
+        let (kind, t) = match (rule.map(|r| r.kind), target) {
+            (Some(Kind::Custom(_) | Kind::Patched(..)), None) => return None,
+            (None | Some(Kind::Drop), _) | (Some(_), None) => {
+                dropping = true;
+                pos = next;
+                continue;
+            }
+            (Some(kind), Some(t)) => (kind, t),
+        };
+        if dropping {
+            return None;
+        }
+        let a = out.get_mut(pos..next)?;
+        a.get_mut(len..)?.fill(0);
+        let ty = t | (raw & !NLA_TYPE_MASK);
+        write_u16(a, 2, ty)?;
+        match kind {
+            Kind::Copy => {}
+            Kind::U8(map) => {
+                let [v] = payload else { return None };
+                *a.get_mut(NLA_HDRLEN)? = map.map(dir, *v)?;
+            }
+            Kind::U32(map) => {
+                let v = map.map(dir, read_u32(payload, 0).filter(|_| len == 8)?)?;
+                write_u32(a, NLA_HDRLEN, v)?;
+            }
+            Kind::Flags32(map) => {
+                let v = map.map(dir, read_u32(payload, 0).filter(|_| len == 8)?);
+                write_u32(a, NLA_HDRLEN, v)?;
+            }
+            Kind::Patched(_, in_place) => {
+                let attr = Attr::at(raw, payload, msg.offset().saturating_add(pos));
+                if !in_place(st, dir, attr, a) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        if top {
+            st.note_emitted(t);
+        }
+        kept = next;
+        pos = next;
+    }
+    Some(kept)
+}
+
+/// The end of a message [`copy_and_patch`] wrote: synthesised attributes and hooks as in
+/// [`translate_with_spec`], then `nlmsg_len`.
+fn finish_patched(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    spec: &MsgSpec,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    start: usize,
+) -> Result<()> {
+    let hooks = Hooks::of(spec, dir);
+    if dir == Dir::FreebsdToLinux {
+        synthesize(st, spec.attrs.synth_linux, w)?;
+    }
+    if let Some(append) = hooks.append {
+        w.pad()?;
+        append(st, msg, w)?;
+    }
+    let len = w.len().saturating_sub(start);
+    w.pad()?;
+    let len = u32::try_from(len).map_err(|_| Error::TooLong { off: off32(start) })?;
+    w.patch(start, &len.to_ne_bytes());
+    if let Some(fix) = hooks.fixup {
+        if !w.overflowed() {
+            let hlen = spec.header_len;
+            let at = start.saturating_add(NLMSG_HDRLEN);
+            let mut out_hdr = [0u8; MAX_HEADER];
+            let out = out_hdr.get_mut(..hlen).unwrap_or_default();
+            crate::wire::copy(
+                out,
+                w.written()
+                    .get(at..at.saturating_add(hlen))
+                    .unwrap_or_default(),
+            );
+            fix(st, msg.payload(), out);
+            w.patch(at, out);
+        }
+    }
+    Ok(())
 }
 
 fn convert_field(dir: Dir, off: usize, conv: Conv, hdr: &mut [u8], base: usize) -> Result<()> {
@@ -257,7 +432,7 @@ fn translate_one(
         off: at,
         attr: attr.kind(),
     };
-    if let Kind::Custom(f) = kind {
+    if let Kind::Custom(f) | Kind::Patched(f, _) = kind {
         f(st, dir, attr, out_type, w)?;
         return Ok(false);
     }
@@ -303,7 +478,7 @@ fn translate_one(
         }
         Kind::IfName => ifname(st, dir, attr, out_type, w).map(|()| false),
         Kind::Nested(table) => translate_nest(st, dir, table, attr, ty, w).map(|()| false),
-        Kind::Drop | Kind::Custom(_) => Ok(false),
+        Kind::Drop | Kind::Custom(_) | Kind::Patched(..) => Ok(false),
     }
 }
 

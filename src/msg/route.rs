@@ -13,7 +13,9 @@ use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
 use crate::table::{valid, AttrIndex, AttrTable, Conv, Kind, MsgSpec};
-use crate::wire::{align4, attrs_after, edit_header, read_header, read_u16, Attr, Msg, Writer};
+use crate::wire::{
+    align4, attrs_after, edit_header, read_header, read_u16, Attr, Msg, Writer, NLA_HDRLEN,
+};
 use crate::Result;
 use crate::{field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
@@ -54,7 +56,7 @@ static RTAX_INDEX: AttrIndex = AttrIndex::of(&RTAX);
 pub static RTA: AttrTable = AttrTable {
     name: "RTA",
     rules: &[
-        same!(RTA_DST, Kind::Custom(dst), "omitted on Linux for a default route"),
+        same!(RTA_DST, Kind::Patched(dst, dst_in_place), "omitted on Linux for a default route"),
         same!(RTA_SRC),
         same!(RTA_IIF),
         same!(RTA_OIF),
@@ -74,7 +76,7 @@ pub static RTA: AttrTable = AttrTable {
         same!(RTA_TABLE, Kind::U32(&RT_TABLE_MAP), "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF"),
         linux_only!(RTA_MARK, "policy routing by mark: none on FreeBSD"),
         same!(RTA_MFC_STATS),
-        same!(RTA_VIA, Kind::Custom(via), "ABI: u16 family on Linux, u8 on FreeBSD"),
+        same!(RTA_VIA, Kind::Patched(via, via_in_place), "ABI: u16 family on Linux, u8 on FreeBSD"),
         same!(RTA_NEWDST),
         same!(RTA_PREF),
         same!(RTA_ENCAP_TYPE),
@@ -160,6 +162,42 @@ fn via(
     w.attr(ty, buf.get(..total).unwrap_or_default())
 }
 
+/// [`via`] in place: the family grows to a `u16` (Linux) or shrinks to a `u8` (FreeBSD), the
+/// address moves by one byte, when the attribute's padded size stays the same (IPv4 and IPv6
+/// gateways: 9 ↔ 10 and 21 ↔ 22 bytes, each padded to 12 and 24).
+fn via_in_place(_st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> bool {
+    via_patch(dir, src, out).is_some()
+}
+
+fn via_patch(dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<()> {
+    let p = src.payload();
+    let (family, addr, head) = match dir {
+        Dir::LinuxToFreebsd => (read_u16(p, 0)?, p.get(2..)?, 1usize),
+        Dir::FreebsdToLinux => {
+            let (&fam, rest) = p.split_first()?;
+            (u16::from(fam), rest, 2usize)
+        }
+    };
+    let mapped = AF_MAP.map(dir, u8::try_from(family).ok()?)?;
+    // As `via`: at most a 16-byte address.
+    if addr.len() > 16 {
+        return None;
+    }
+    let len = NLA_HDRLEN.checked_add(head)?.checked_add(addr.len())?;
+    if align4(len)? != out.len() {
+        return None;
+    }
+    let body = out.get_mut(NLA_HDRLEN..)?;
+    match dir {
+        Dir::LinuxToFreebsd => *body.first_mut()? = mapped,
+        Dir::FreebsdToLinux => crate::wire::write_u16(body, 0, u16::from(mapped))?,
+    }
+    let rest = body.get_mut(head..)?;
+    let n = crate::wire::copy(rest, addr);
+    rest.get_mut(n..)?.fill(0);
+    crate::wire::write_u16(out, 0, u16::try_from(len).ok()?)
+}
+
 /// Size of `struct rtnexthop` (equal on both).
 const RTNH_LEN: usize = size_of::<l::rtnexthop>();
 
@@ -232,6 +270,17 @@ fn dst(
         return Ok(());
     }
     w.attr(ty, attr.payload())
+}
+
+/// [`dst`] in place: the attribute stays as copied unless [`dst`] would replace it (the reply
+/// to `ip route get`) or drop it (a default route), which the general path then does.
+fn dst_in_place(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, _out: &mut [u8]) -> bool {
+    if dir == Dir::LinuxToFreebsd {
+        return true;
+    }
+    let dst_len = read_header::<f::rtmsg>(st.src_header()).map(|h| h.rtm_dst_len);
+    let default = dst_len == Some(0) && src.payload().iter().all(|&b| b == 0);
+    !default && get_reply_dst(st).is_none()
 }
 
 /// FreeBSD's route handlers need `RTA_DST` (`rt.c`: EINVAL without it) where Linux takes a

@@ -19,6 +19,14 @@ pub type CustomFn = fn(
     w: &mut Writer<'_>,
 ) -> Result<()>;
 
+/// The in-place form of a [`Kind::Patched`] row, for the copy-and-patch path
+/// ([`crate::engine`]): `out` is the attribute as copied into the output (header, payload
+/// and padding, the padding zeroed, `nla_type` already the output id), `src` the attribute it
+/// was copied from. It rewrites `out` (same padded size, `nla_len` included) into exactly what
+/// the row's [`CustomFn`] would write, or returns `false` when it cannot, and the message
+/// then takes the general path.
+pub type PatchFn = fn(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> bool;
+
 /// How an attribute's payload converts.
 #[derive(Clone, Copy)]
 pub enum Kind {
@@ -47,6 +55,9 @@ pub enum Kind {
     Nested(&'static AttrTable),
     /// A hand-written conversion.
     Custom(CustomFn),
+    /// A hand-written conversion (the first function, used as [`Kind::Custom`]) that also
+    /// has an in-place form for the copy-and-patch path (the second).
+    Patched(CustomFn, PatchFn),
     /// Dropped in both directions (documents a known id that must not cross).
     Drop,
 }
@@ -61,7 +72,7 @@ impl core::fmt::Debug for Kind {
             Kind::Flags32(m) => write!(f, "Flags32({})", m.name),
             Kind::IfName => f.write_str("IfName"),
             Kind::Nested(t) => write!(f, "Nested({})", t.name),
-            Kind::Custom(_) => f.write_str("Custom"),
+            Kind::Custom(_) | Kind::Patched(..) => f.write_str("Custom"),
             Kind::Drop => f.write_str("Drop"),
         }
     }
