@@ -129,11 +129,9 @@ pub(crate) fn translate_with_spec(
 /// under the same or a renumbered id), fixed-size values through a map (`U8`, `U32`,
 /// `Flags32`: the value is rewritten where it lies), [`Kind::Patched`] rows whose in-place
 /// form accepts the attribute, and dropped attributes (no row, or no counterpart on the
-/// output side) when nothing kept follows them (FreeBSD puts its private route attributes
-/// last), so dropping is a shorter message. Header fields are converted in place; padding is
+/// output side; the attributes after them move down, copied again from the source). Header fields are converted in place; padding is
 /// zeroed as the writer pads; the family's synthesised attributes and hooks run as in the
-/// general path. Anything else (nests, names, resized structures, custom rows, a drop before
-/// a kept attribute, malformed attributes, an offset being followed, an echo) returns `None`.
+/// general path. Anything else (nests, names, resized structures, custom rows, malformed attributes, an offset being followed, an echo) returns `None`.
 /// `tests/fast_path.rs` compares both paths byte for byte on generated and golden inputs.
 pub(crate) fn copy_and_patch(
     st: &mut MsgState<'_>,
@@ -186,11 +184,30 @@ fn patch_in_place(
     for field in spec.fields {
         convert_field(dir, field.off, field.conv, hdr, 0).ok()?;
     }
-    let src = msg.bytes();
+    let src = msg.bytes().get(attr_start..)?;
+    let out = out.get_mut(attr_start..)?;
+    let base = msg.offset().saturating_add(attr_start);
     let top = dir == Dir::FreebsdToLinux;
-    let mut pos = attr_start;
-    let mut kept = attr_start;
-    let mut dropping = false;
+    let kept = patch_attrs(st, dir, spec.attrs, src, out, base, top)?;
+    attr_start.checked_add(kept)
+}
+
+/// Rewrites in place `out`, a copy of the attribute list `src` (at buffer offset `base`;
+/// `out` holds at least `src` padded), as [`translate_attrs`] with `table` would write it;
+/// returns how many bytes of `out` the translation keeps (attributes dropped at the end are
+/// cut off), or `None` when the general path must translate the list. `top`: the list is a
+/// message's, whose emitted ids are noted for the synthesised attributes.
+pub(crate) fn patch_attrs(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    table: &AttrTable,
+    src: &[u8],
+    out: &mut [u8],
+    base: usize,
+    top: bool,
+) -> Option<usize> {
+    let mut pos = 0usize;
+    let mut kept = 0usize;
     while pos < src.len() {
         let rest = src.get(pos..)?;
         let len = usize::from(read_u16(rest, 0)?);
@@ -198,7 +215,7 @@ fn patch_in_place(
         let payload = rest.get(NLA_HDRLEN..len)?;
         let next = pos.checked_add(align4(len)?)?;
         let id = raw & NLA_TYPE_MASK;
-        let rule = spec.attrs.lookup(dir, id);
+        let rule = table.lookup(dir, id);
         let target = rule.and_then(|r| match dir {
             Dir::LinuxToFreebsd => r.freebsd,
             Dir::FreebsdToLinux => r.linux,
@@ -206,17 +223,21 @@ fn patch_in_place(
         let (kind, t) = match (rule.map(|r| r.kind), target) {
             (Some(Kind::Custom(_) | Kind::Patched(..)), None) => return None,
             (None | Some(Kind::Drop), _) | (Some(_), None) => {
-                dropping = true;
                 pos = next;
                 continue;
             }
             (Some(kind), Some(t)) => (kind, t),
         };
-        if dropping {
-            return None;
+        // After a dropped attribute, the kept ones move down: copied again from `src` (never
+        // read from `out`, whose bytes from `kept` on are only written).
+        let end = kept.checked_add(next.checked_sub(pos)?)?;
+        let a = out.get_mut(kept..end)?;
+        if kept != pos {
+            crate::wire::copy(a, src.get(pos..pos.checked_add(len)?)?);
         }
-        let a = out.get_mut(pos..next)?;
-        a.get_mut(len..)?.fill(0);
+        if len & 3 != 0 || kept != pos {
+            a.get_mut(len..)?.fill(0);
+        }
         let ty = t | (raw & !NLA_TYPE_MASK);
         write_u16(a, 2, ty)?;
         match kind {
@@ -234,17 +255,24 @@ fn patch_in_place(
                 write_u32(a, NLA_HDRLEN, v)?;
             }
             Kind::Patched(_, in_place) => {
-                let attr = Attr::at(raw, payload, msg.offset().saturating_add(pos));
-                if !in_place(st, dir, attr, a) {
+                let attr = Attr::at(raw, payload, base.saturating_add(pos));
+                let size = in_place(st, dir, attr, a)?;
+                if size > a.len() || size & 3 != 0 {
                     return None;
                 }
+                if top {
+                    st.note_emitted(t);
+                }
+                kept = kept.checked_add(size)?;
+                pos = next;
+                continue;
             }
             _ => return None,
         }
         if top {
             st.note_emitted(t);
         }
-        kept = next;
+        kept = end;
         pos = next;
     }
     Some(kept)

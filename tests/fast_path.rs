@@ -79,15 +79,14 @@ fn golden_vectors_take_the_same_bytes_either_way() {
     );
 }
 
-/// Which messages of FreeBSD's route dumps the fast path takes: every route but those with
-/// `RTA_MULTIPATH` (a nest: the general path) and default routes (their `RTA_DST` is
-/// dropped on Linux).
+/// FreeBSD's route dumps take the fast path, multipath routes included (their private
+/// `NL_RTA_RTFLAGS` inside each hop is dropped, the hops move down).
 #[test]
 fn freebsd_route_dumps_take_the_fast_path() {
     let c = ctx();
     for (name, want) in [
-        // v4: 8 routes; 2 carry RTA_MULTIPATH (id 9); none is a default route.
-        ("freebsd/newroute_dump_v4.bin", 6),
+        // v4: 8 routes, 2 with RTA_MULTIPATH (id 9), 1 with RTA_VIA; none is a default route.
+        ("freebsd/newroute_dump_v4.bin", 8),
         ("freebsd/newroute_dump_v6.bin", 5),
     ] {
         let msgs = split(&vector(name));
@@ -98,9 +97,11 @@ fn freebsd_route_dumps_take_the_fast_path() {
             .count();
         assert_eq!(taken, want, "{name}");
     }
-    // iproute2's `ip route add ... via inet6 ...` request (RTA_VIA patched in place).
-    let req = &split(&vector("linux/newroute_via_iproute2.bin"))[0];
-    assert!(compare(&c, Dir::LinuxToFreebsd, req, "via request"));
+    // iproute2's `ip route add ... via inet6 ...` and multipath requests.
+    for name in ["newroute_via_iproute2", "newroute_multipath_iproute2"] {
+        let req = &split(&vector(&format!("linux/{name}.bin")))[0];
+        assert!(compare(&c, Dir::LinuxToFreebsd, req, name), "{name}");
+    }
 }
 
 /// A small deterministic generator.
@@ -155,7 +156,31 @@ fn route(rng: &mut Rng, dir: Dir) -> Vec<u8> {
                 p.extend(rng.bytes(n));
                 attr(18, &p)
             }
-            6 => a_u32(30, rng.next() as u32),
+            6 if rng.below(2) == 0 => a_u32(30, rng.next() as u32),
+            6 => {
+                // RTA_MULTIPATH: hops with a gateway, a via, FreeBSD's private ids inside.
+                let mut hops = Vec::new();
+                for _ in 0..rng.below(4) {
+                    let mut inner = Vec::new();
+                    for _ in 0..rng.below(4) {
+                        inner.push(match rng.below(4) {
+                            0 => attr(5, &rng.bytes(alen)),
+                            1 => a_u32(14, rng.next() as u32),
+                            2 => a_u32(13, 2),
+                            _ => {
+                                let mut p = match dir {
+                                    Dir::FreebsdToLinux => vec![2u8],
+                                    Dir::LinuxToFreebsd => 2u16.to_ne_bytes().to_vec(),
+                                };
+                                p.extend(rng.bytes(4));
+                                attr(18, &p)
+                            }
+                        });
+                    }
+                    hops.push(rtnh(0, rng.next() as u8, rng.below(9) as i32, &inner));
+                }
+                nest(9, &hops)
+            }
             7 => a_u32(10, rng.next() as u32),
             8 => a_u32(14, rng.next() as u32),
             9 => a_u32(13, 1),

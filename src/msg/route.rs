@@ -7,7 +7,7 @@
 //! (checked in `tests/tables.rs`).
 
 use super::maps::{AF_MAP, RTM_TABLE_MAP, RT_TABLE_MAP};
-use crate::engine::translate_attrs;
+use crate::engine::{patch_attrs, translate_attrs};
 use crate::error::{off32, Error};
 use crate::table::Dir;
 use crate::table::Hooks;
@@ -64,7 +64,7 @@ pub static RTA: AttrTable = AttrTable {
         same!(RTA_PRIORITY),
         same!(RTA_PREFSRC),
         same!(RTA_METRICS, Kind::Nested(&RTAX), ""),
-        same!(RTA_MULTIPATH, Kind::Custom(multipath), "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD"),
+        same!(RTA_MULTIPATH, Kind::Patched(multipath, multipath_in_place), "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD"),
         linux_only!(RTA_PROTOINFO, "ABI: id 10 is FreeBSD NL_RTA_KNH_ID"),
         freebsd_only!(NL_RTA_KNH_ID, "ABI: id 10 is Linux RTA_PROTOINFO"),
         same!(RTA_FLOW),
@@ -165,8 +165,8 @@ fn via(
 /// [`via`] in place: the family grows to a `u16` (Linux) or shrinks to a `u8` (FreeBSD), the
 /// address moves by one byte, when the attribute's padded size stays the same (IPv4 and IPv6
 /// gateways: 9 ↔ 10 and 21 ↔ 22 bytes, each padded to 12 and 24).
-fn via_in_place(_st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> bool {
-    via_patch(dir, src, out).is_some()
+fn via_in_place(_st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<usize> {
+    via_patch(dir, src, out).map(|()| out.len())
 }
 
 fn via_patch(dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<()> {
@@ -247,6 +247,51 @@ fn multipath(
     w.end_nest(nest)
 }
 
+/// [`multipath`] in place: each `struct rtnexthop` is rewritten at its new place (entries
+/// move down when attributes inside them are dropped: FreeBSD adds its private
+/// `NL_RTA_RTFLAGS` to each hop), `rtnh_hops` adjusted, the nested attributes patched through
+/// [`RTA`] as the general path translates them, `rtnh_len` and `nla_len` recomputed.
+fn multipath_in_place(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<usize> {
+    let p = src.payload();
+    // The nested walk notes no ids (not a message's top level), so a copy of the state will do.
+    let mut st = MsgState { ..*st };
+    let body = out.get_mut(NLA_HDRLEN..)?;
+    let mut pos = 0usize;
+    let mut wpos = 0usize;
+    while pos < p.len() {
+        let rest = p.get(pos..)?;
+        let len = usize::from(read_u16(rest, 0)?);
+        if len < RTNH_LEN || len > rest.len() {
+            return None;
+        }
+        let step = align4(len)?;
+        // Read from `p` only: `body` from `wpos` on holds bytes not needed any more.
+        let entry = body.get_mut(wpos..wpos.checked_add(step)?)?;
+        let head = entry.get_mut(..RTNH_LEN)?;
+        crate::wire::copy(head, rest.get(..RTNH_LEN)?);
+        let hops = head.get_mut(offset_of!(l::rtnexthop, rtnh_hops))?;
+        *hops = match dir {
+            Dir::FreebsdToLinux => hops.saturating_sub(1),
+            Dir::LinuxToFreebsd => hops.saturating_add(1),
+        };
+        let inner = rest.get(RTNH_LEN..len)?;
+        let inner_out = entry.get_mut(RTNH_LEN..)?;
+        crate::wire::copy(inner_out, inner);
+        let base = src
+            .payload_offset()
+            .saturating_add(pos)
+            .saturating_add(RTNH_LEN);
+        let kept = patch_attrs(&mut st, dir, &RTA, inner, inner_out, base, false)?;
+        let entry_len = RTNH_LEN.checked_add(kept)?;
+        crate::wire::write_u16(entry, 0, u16::try_from(entry_len).ok()?)?;
+        wpos = wpos.checked_add(entry_len)?;
+        pos = pos.checked_add(step)?;
+    }
+    let total = NLA_HDRLEN.checked_add(wpos)?;
+    crate::wire::write_u16(out, 0, u16::try_from(total).ok()?)?;
+    Some(total)
+}
+
 /// `RTA_DST`: FreeBSD writes it even for a default route (`rt.c dump_px`); Linux omits it when
 /// `rtm_dst_len` is 0 (`net/ipv4/fib_semantics.c fib_dump_info`), and iproute2 then prints
 /// `default` instead of `0.0.0.0/0`.
@@ -274,13 +319,13 @@ fn dst(
 
 /// [`dst`] in place: the attribute stays as copied unless [`dst`] would replace it (the reply
 /// to `ip route get`) or drop it (a default route), which the general path then does.
-fn dst_in_place(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, _out: &mut [u8]) -> bool {
+fn dst_in_place(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<usize> {
     if dir == Dir::LinuxToFreebsd {
-        return true;
+        return Some(out.len());
     }
     let dst_len = read_header::<f::rtmsg>(st.src_header()).map(|h| h.rtm_dst_len);
     let default = dst_len == Some(0) && src.payload().iter().all(|&b| b == 0);
-    !default && get_reply_dst(st).is_none()
+    (!default && get_reply_dst(st).is_none()).then_some(out.len())
 }
 
 /// FreeBSD's route handlers need `RTA_DST` (`rt.c`: EINVAL without it) where Linux takes a
