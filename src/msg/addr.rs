@@ -9,17 +9,17 @@ use crate::engine::ifname;
 use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
-use crate::table::{valid, AttrIndex, AttrTable, Conv, Kind, MsgSpec};
+use crate::table::{Conv, Kind, MsgSpec};
 use crate::wire::{attrs_after, read_header, Attr, Attrs, Msg, Writer};
 use crate::Result;
-use crate::{field, freebsd_only, linux_only, same};
+use crate::{attr_table, field, freebsd_only, linux_only, same};
 use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
 
+attr_table! {
 /// Address attributes.
-#[rustfmt::skip]
-pub static IFA: AttrTable = AttrTable {
+pub static IFA = AttrTable {
     name: "IFA",
     rules: &[
         same!(IFA_ADDRESS),
@@ -36,10 +36,8 @@ pub static IFA: AttrTable = AttrTable {
         freebsd_only!(IFA_FREEBSD, "ABI: id 11 is Linux IFA_PROTO (u8)"),
     ],
     synth_linux: &[],
-    index: &IFA_INDEX,
 };
-const _: () = assert!(valid(&IFA));
-static IFA_INDEX: AttrIndex = AttrIndex::of(&IFA);
+}
 
 /// The address family.
 #[rustfmt::skip]

@@ -12,19 +12,19 @@ use crate::error::{off32, Error};
 use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
-use crate::table::{valid, AttrIndex, AttrTable, Conv, Kind, MsgSpec};
+use crate::table::{Conv, Kind, MsgSpec};
 use crate::wire::{
     align4, attrs_after, edit_header, read_header, read_u16, Attr, Msg, Writer, NLA_HDRLEN,
 };
 use crate::Result;
-use crate::{field, freebsd_only, linux_only, same};
+use crate::{attr_table, field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
 
+attr_table! {
 /// Route metrics nested in `RTA_METRICS` (same ids on both; FreeBSD only acts on MTU).
-#[rustfmt::skip]
-pub static RTAX: AttrTable = AttrTable {
+pub static RTAX = AttrTable {
     name: "RTAX",
     rules: &[
         same!(RTAX_LOCK),
@@ -46,14 +46,12 @@ pub static RTAX: AttrTable = AttrTable {
         same!(RTAX_FASTOPEN_NO_COOKIE),
     ],
     synth_linux: &[],
-    index: &RTAX_INDEX,
 };
-const _: () = assert!(valid(&RTAX));
-static RTAX_INDEX: AttrIndex = AttrIndex::of(&RTAX);
+}
 
+attr_table! {
 /// Route attributes.
-#[rustfmt::skip]
-pub static RTA: AttrTable = AttrTable {
+pub static RTA = AttrTable {
     name: "RTA",
     rules: &[
         same!(RTA_DST, Kind::Patched(dst, dst_in_place), "omitted on Linux for a default route"),
@@ -91,10 +89,8 @@ pub static RTA: AttrTable = AttrTable {
         same!(RTA_NH_ID),
     ],
     synth_linux: &[],
-    index: &RTA_INDEX,
 };
-const _: () = assert!(valid(&RTA));
-static RTA_INDEX: AttrIndex = AttrIndex::of(&RTA);
+}
 
 /// The route family.
 #[rustfmt::skip]

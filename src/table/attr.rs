@@ -126,8 +126,8 @@ pub struct AttrTable {
     pub rules: &'static [AttrRule],
     /// Attributes added on the Linux side when absent.
     pub synth_linux: &'static [Synth],
-    /// The rows by source id, built at compile time: `index: &T_INDEX` with
-    /// `static T_INDEX: AttrIndex = AttrIndex::of(&T);` ([`valid`] checks that it matches).
+    /// The rows by source id, built at compile time from the rows by [`attr_table!`]
+    /// (`AttrIndex::of(rules)`; [`valid`] checks that it matches).
     pub index: &'static AttrIndex,
 }
 
@@ -154,10 +154,10 @@ impl core::fmt::Debug for AttrIndex {
 impl AttrIndex {
     /// The index of `t`'s rows (compile time only: use it in a `static` initializer).
     #[must_use]
-    pub const fn of(t: &AttrTable) -> AttrIndex {
+    pub const fn of(rules: &[AttrRule]) -> AttrIndex {
         AttrIndex {
-            linux: slots(t.rules, Dir::LinuxToFreebsd),
-            freebsd: slots(t.rules, Dir::FreebsdToLinux),
+            linux: slots(rules, Dir::LinuxToFreebsd),
+            freebsd: slots(rules, Dir::FreebsdToLinux),
         }
     }
 }
@@ -261,6 +261,47 @@ pub const fn valid(t: &AttrTable) -> bool {
 
 const fn same_id(a: Option<u16>, b: Option<u16>) -> bool {
     matches!((a, b), (Some(x), Some(y)) if x == y)
+}
+
+/// Defines an attribute table: its rows, the attributes synthesised on the Linux side, and
+/// what is derived from the rows, its [`AttrIndex`] (built at compile time from the same rows)
+/// and the compile-time check `const _: () = assert!(valid(&NAME));`.
+///
+/// ```ignore
+/// attr_table! {
+/// /// Neighbour attributes.
+/// pub static NDA = AttrTable {
+///     name: "NDA",
+///     rules: &[
+///         same!(NDA_DST),
+///         linux_only!(NDA_LINK_NETNSID, "network namespaces: none on FreeBSD"),
+///     ],
+///     synth_linux: &[],
+/// };
+/// }
+/// ```
+///
+/// The body is written as the `AttrTable` it defines, without `index`; the rows stay one
+/// line each (the macro's body is not reformatted).
+#[macro_export]
+macro_rules! attr_table {
+    (
+        $(#[$meta:meta])*
+        $vis:vis static $table:ident = AttrTable {
+            name: $name:expr,
+            rules: &[$($row:expr),* $(,)?],
+            synth_linux: &[$($synth:expr),* $(,)?] $(,)?
+        };
+    ) => {
+        $(#[$meta])*
+        $vis static $table: $crate::table::AttrTable = $crate::table::AttrTable {
+            name: $name,
+            rules: &[$($row),*],
+            synth_linux: &[$($synth),*],
+            index: &$crate::table::AttrIndex::of(&[$($row),*]),
+        };
+        const _: () = assert!($crate::table::valid(&$table));
+    };
 }
 
 /// A row whose id has the same name on both systems: `same!(IFLA_MTU)` copies the payload;
