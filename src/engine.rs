@@ -254,6 +254,10 @@ pub(crate) fn patch_attrs(
                 let v = map.map(dir, read_u32(payload, 0).filter(|_| len == 8)?);
                 write_u32(a, NLA_HDRLEN, v)?;
             }
+            Kind::NetOrder(n) => {
+                let (v, n) = net_order(dir, n, payload)?;
+                crate::wire::copy(a.get_mut(NLA_HDRLEN..)?, v.get(..n)?);
+            }
             Kind::Patched(_, in_place) => {
                 let attr = Attr::at(raw, payload, base.saturating_add(pos));
                 let size = in_place(st, dir, attr, a)?;
@@ -317,6 +321,29 @@ fn finish_patched(
         }
     }
     Ok(())
+}
+
+/// [`Kind::NetOrder`]: `payload`, an integer of `width` bytes (2 or 4), from network order
+/// (Linux) to host order (FreeBSD) or back; the converted bytes and their count. `None` for
+/// a payload of another size.
+fn net_order(dir: Dir, width: usize, payload: &[u8]) -> Option<([u8; 4], usize)> {
+    match (width, payload) {
+        (2, &[a, b]) => {
+            let [x, y] = match dir {
+                Dir::LinuxToFreebsd => u16::from_be_bytes([a, b]).to_ne_bytes(),
+                Dir::FreebsdToLinux => u16::from_ne_bytes([a, b]).to_be_bytes(),
+            };
+            Some(([x, y, 0, 0], 2))
+        }
+        (4, &[a, b, c, d]) => {
+            let v = match dir {
+                Dir::LinuxToFreebsd => u32::from_be_bytes([a, b, c, d]).to_ne_bytes(),
+                Dir::FreebsdToLinux => u32::from_ne_bytes([a, b, c, d]).to_be_bytes(),
+            };
+            Some((v, 4))
+        }
+        _ => None,
+    }
 }
 
 fn convert_field(dir: Dir, off: usize, conv: Conv, hdr: &mut [u8], base: usize) -> Result<()> {
@@ -503,6 +530,10 @@ fn translate_one(
         Kind::Flags32(map) => {
             let v = attr.u32().ok_or(rejected)?;
             w.attr_u32(ty, map.map(dir, v)).map(|()| true)
+        }
+        Kind::NetOrder(n) => {
+            let (v, len) = net_order(dir, n, attr.payload()).ok_or(rejected)?;
+            w.attr(ty, v.get(..len).unwrap_or_default()).map(|()| true)
         }
         Kind::IfName => ifname(st, dir, attr, out_type, w).map(|()| false),
         Kind::Nested(table) => translate_nest(st, dir, table, attr, ty, w).map(|()| false),

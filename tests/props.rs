@@ -214,6 +214,7 @@ fn payload(rng: &mut Rng, table: &AttrTable, r: &AttrRule, dir: Dir, depth: u8) 
                 .collect()
         }
         Kind::U8(m) => vec![map_value(rng, m, dir, |r| r.next() as u8)],
+        Kind::NetOrder(n) => exact(rng, n),
         Kind::U32(m) => map_value(rng, m, dir, |r| r.next() as u32)
             .to_ne_bytes()
             .to_vec(),

@@ -18,7 +18,6 @@ use crate::{attr_table, field, freebsd_only, linux_only, same};
 use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
-use zerocopy::network_endian::{U16 as BeU16, U32 as BeU32};
 
 /// The FreeBSD `nlmsg_type` and `nlmsg_flags` for a Linux link request of type `msg_type`
 /// with `flags`, `None` when they stay.
@@ -165,8 +164,8 @@ pub static IFLA_GRE = AttrTable {
     rules: &[
         same!(IFLA_GRE_LOCAL),
         same!(IFLA_GRE_REMOTE),
-        same!(IFLA_GRE_OKEY, Kind::Custom(be32), "Linux big-endian, FreeBSD host order"),
-        same!(IFLA_GRE_ENCAP_SPORT, Kind::Custom(be16), "Linux big-endian, FreeBSD host order"),
+        same!(IFLA_GRE_OKEY, Kind::NetOrder(4), "Linux big-endian, FreeBSD host order"),
+        same!(IFLA_GRE_ENCAP_SPORT, Kind::NetOrder(2), "Linux big-endian, FreeBSD host order"),
         linux_only!(IFLA_GRE_FLAGS, "ip6gre IP6_TNL_F_*: no FreeBSD counterpart"),
         freebsd_only!(IFLA_GRE_FLAGS, "GRE_ENABLE_* options: no Linux counterpart"),
         linux_only!(IFLA_GRE_ENCAP_TYPE, "u16 TUNNEL_ENCAP_*: FreeBSD's are u32 IFLA_TUNNEL_*"),
@@ -298,54 +297,6 @@ fn linkinfo(
         _ => &IFLA_INFO,
     };
     translate_nest(st, dir, table, attr, ty, w)
-}
-
-/// A `u32` in network order on Linux and host order on FreeBSD.
-fn be32(
-    _st: &mut MsgState<'_>,
-    dir: Dir,
-    attr: Attr<'_>,
-    out_type: Option<u16>,
-    w: &mut Writer<'_>,
-) -> Result<()> {
-    let (Some(ty), Ok(b)) = (out_type, <[u8; 4]>::try_from(attr.payload())) else {
-        return reject(attr, out_type);
-    };
-    let v = match dir {
-        Dir::LinuxToFreebsd => BeU32::from_bytes(b).get().to_ne_bytes(),
-        Dir::FreebsdToLinux => BeU32::new(u32::from_ne_bytes(b)).to_bytes(),
-    };
-    w.attr(ty, &v)
-}
-
-/// A `u16` in network order on Linux and host order on FreeBSD.
-fn be16(
-    _st: &mut MsgState<'_>,
-    dir: Dir,
-    attr: Attr<'_>,
-    out_type: Option<u16>,
-    w: &mut Writer<'_>,
-) -> Result<()> {
-    let (Some(ty), Ok(b)) = (out_type, <[u8; 2]>::try_from(attr.payload())) else {
-        return reject(attr, out_type);
-    };
-    let v = match dir {
-        Dir::LinuxToFreebsd => BeU16::from_bytes(b).get().to_ne_bytes(),
-        Dir::FreebsdToLinux => BeU16::new(u16::from_ne_bytes(b)).to_bytes(),
-    };
-    w.attr(ty, &v)
-}
-
-/// A fixed-size payload of the wrong size is refused (both kernels' policies check it);
-/// a row without an output id emits nothing.
-fn reject(attr: Attr<'_>, out_type: Option<u16>) -> Result<()> {
-    match out_type {
-        None => Ok(()),
-        Some(_) => Err(crate::Error::Rejected {
-            off: crate::error::off32(attr.offset()),
-            attr: attr.kind(),
-        }),
-    }
 }
 
 /// FreeBSD's private `IFLA_FREEBSD` nest: its original hardware address is what Linux

@@ -394,6 +394,27 @@ mod table_index_tests {
     }
 
     #[test]
+    fn a_network_order_row_of_another_width_is_refused() {
+        use crate::table::{AttrIndex, AttrRule};
+        for (width, ok) in [(1, false), (2, true), (3, false), (4, true), (8, false)] {
+            let rules: &'static [AttrRule] = Box::leak(Box::new([AttrRule {
+                name: "X",
+                linux: Some(1),
+                freebsd: Some(1),
+                kind: Kind::NetOrder(width),
+                note: "",
+            }]));
+            let t = AttrTable {
+                name: "X",
+                rules,
+                synth_linux: &[],
+                index: Box::leak(Box::new(AttrIndex::of(rules))),
+            };
+            assert_eq!(valid(&t), ok, "width {width}");
+        }
+    }
+
+    #[test]
     fn a_table_with_another_tables_index_is_refused() {
         use crate::msg::route::{RTA, RTAX};
         let wrong = AttrTable {

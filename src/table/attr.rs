@@ -46,6 +46,11 @@ pub enum Kind {
     U32(&'static ValueMap<u32>),
     /// A `u32` flag word through a flag map.
     Flags32(&'static FlagMap),
+    /// An integer of this many bytes (2 or 4, checked by [`valid`]) in network byte order on
+    /// Linux and in host order on FreeBSD: values Linux writes with `nla_put_be16` /
+    /// `nla_put_be32` and FreeBSD as plain integers (the gre key and UDP port). A payload of
+    /// another size is refused, as both kernels' attribute policies refuse it.
+    NetOrder(usize),
     /// An interface name (`IFLA_IFNAME`, `IFA_LABEL`): FreeBSD names become Linux names by
     /// the Linuxulator's rules ([`crate::host`]); a Linux name goes back to the FreeBSD
     /// interface it designates, and a name no interface has (a link being created) passes
@@ -70,6 +75,7 @@ impl core::fmt::Debug for Kind {
             Kind::U8(m) => write!(f, "U8({})", m.name),
             Kind::U32(m) => write!(f, "U32({})", m.name),
             Kind::Flags32(m) => write!(f, "Flags32({})", m.name),
+            Kind::NetOrder(n) => write!(f, "NetOrder({n})"),
             Kind::IfName => f.write_str("IfName"),
             Kind::Nested(t) => write!(f, "Nested({})", t.name),
             Kind::Custom(_) | Kind::Patched(..) => f.write_str("Custom"),
@@ -224,7 +230,7 @@ impl AttrTable {
 }
 
 /// Compile-time check of a table: no Linux id and no FreeBSD id appears in two rows, every
-/// row names at least one side, there are fewer than 255 rows, and the table's
+/// row names at least one side, every [`Kind::NetOrder`] is 2 or 4 bytes wide, there are fewer than 255 rows, and the table's
 /// [`AttrIndex`] is its own. Use as `const _: () = assert!(valid(&TABLE));`.
 #[must_use]
 pub const fn valid(t: &AttrTable) -> bool {
@@ -246,6 +252,11 @@ pub const fn valid(t: &AttrTable) -> bool {
     while let [a, tail @ ..] = rest {
         if a.linux.is_none() && a.freebsd.is_none() {
             return false;
+        }
+        if let Kind::NetOrder(n) = a.kind {
+            if n != 2 && n != 4 {
+                return false;
+            }
         }
         let mut others = tail;
         while let [b, more @ ..] = others {
