@@ -158,7 +158,7 @@ pub(crate) fn copy_and_patch(
     crate::wire::copy(&mut st.src_header, src_header);
     st.src_header_len = hlen;
     let start = w.len();
-    let kept = match w.put_for_patch(msg.bytes()) {
+    let kept = match w.put_for_patch(msg.bytes(), PATCH_SLACK) {
         Ok(Some(out)) => patch_in_place(st, dir, spec, msg, out),
         _ => None,
     };
@@ -170,7 +170,12 @@ pub(crate) fn copy_and_patch(
     Some(finish_patched(st, dir, spec, msg, w, start))
 }
 
-/// Rewrites `out`, a copy of `msg` (padded), in place; returns how many of its bytes the
+/// Room [`copy_and_patch`] keeps after the copied message for attributes that grow in place
+/// (`em0` is `eth0` on Linux, one padded word longer); a message that grows more takes the
+/// general path.
+const PATCH_SLACK: usize = 64;
+
+/// Rewrites `out`, a copy of `msg` (padded, then [`PATCH_SLACK`] bytes of scratch), in place; returns how many of its bytes the
 /// translated message keeps, or `None` when the general path must translate it.
 fn patch_in_place(
     st: &mut MsgState<'_>,
@@ -193,7 +198,10 @@ fn patch_in_place(
 }
 
 /// Rewrites in place `out`, a copy of the attribute list `src` (at buffer offset `base`;
-/// `out` holds at least `src` padded), as [`translate_attrs`] with `table` would write it;
+/// `out` holds at least `src` padded; bytes past what is rewritten are scratch), as
+/// [`translate_attrs`] with `table` would write it (attributes move when earlier ones
+/// shrank, grew or were dropped: each is then copied again from `src`, never read from
+/// `out`);
 /// returns how many bytes of `out` the translation keeps (attributes dropped at the end are
 /// cut off), or `None` when the general path must translate the list. `top`: the list is a
 /// message's, whose emitted ids are noted for the synthesised attributes.
@@ -208,6 +216,8 @@ pub(crate) fn patch_attrs(
 ) -> Option<usize> {
     let mut pos = 0usize;
     let mut kept = 0usize;
+    // How far into `out` this walk has written.
+    let mut written = 0usize;
     while pos < src.len() {
         let rest = src.get(pos..)?;
         let len = usize::from(read_u16(rest, 0)?);
@@ -228,14 +238,17 @@ pub(crate) fn patch_attrs(
             }
             (Some(kind), Some(t)) => (kind, t),
         };
-        // After a dropped attribute, the kept ones move down: copied again from `src` (never
-        // read from `out`, whose bytes from `kept` on are only written).
+        // The attribute is still where the first copy put it unless it moves (an earlier one
+        // was dropped, shrank or grew) or an earlier one wrote over it (`written`): then it is
+        // copied again from `src`, which is never written.
         let end = kept.checked_add(next.checked_sub(pos)?)?;
+        let fresh = kept != pos || pos < written;
+        written = written.max(end);
         let a = out.get_mut(kept..end)?;
-        if kept != pos {
+        if fresh {
             crate::wire::copy(a, src.get(pos..pos.checked_add(len)?)?);
         }
-        if len & 3 != 0 || kept != pos {
+        if len & 3 != 0 || fresh {
             a.get_mut(len..)?.fill(0);
         }
         let ty = t | (raw & !NLA_TYPE_MASK);
@@ -258,13 +271,19 @@ pub(crate) fn patch_attrs(
                 let (v, n) = net_order(dir, n, payload)?;
                 crate::wire::copy(a.get_mut(NLA_HDRLEN..)?, v.get(..n)?);
             }
-            Kind::Patched(_, in_place) => {
+            Kind::Patched(..) | Kind::IfName => {
                 let attr = Attr::at(raw, payload, base.saturating_add(pos));
-                let size = in_place(st, dir, attr, a)?;
-                if size > a.len() || size & 3 != 0 {
+                // The attribute as copied, then the room after it (it may grow).
+                let room = out.get_mut(kept..)?;
+                let size = match kind {
+                    Kind::Patched(_, in_place) => in_place(st, dir, attr, room)?,
+                    _ => ifname_in_place(st, dir, attr, room)?,
+                };
+                if size > room.len() || size & 3 != 0 {
                     return None;
                 }
-                if top {
+                written = written.max(kept.checked_add(size)?);
+                if top && size > 0 {
                     st.note_emitted(t);
                 }
                 kept = kept.checked_add(size)?;
@@ -569,6 +588,36 @@ fn synthesize(st: &mut MsgState<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Res
         st.note_emitted(s.id());
     }
     Ok(())
+}
+
+/// [`ifname`] in place, for the copy-and-patch path (see [`crate::table::PatchFn`]): the name
+/// attribute rewritten at the start of `out` when it fits there, its padded size returned.
+pub(crate) fn ifname_in_place(
+    st: &MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out: &mut [u8],
+) -> Option<usize> {
+    let name = attr.cstr();
+    let mapped = match dir {
+        Dir::FreebsdToLinux => match read_u32(st.src_header(), HEADER_IFINDEX) {
+            Some(hint) => host::linux_name_hinted(st.host, name, hint),
+            None => host::linux_name_of(st.host, name),
+        },
+        Dir::LinuxToFreebsd => host::freebsd_name(st.host, name),
+    };
+    let s = match &mapped {
+        Some(n) => n.as_bytes(),
+        None => name,
+    };
+    // As `Writer::attr_str`: header, the name, its NUL, zero padding.
+    let len = NLA_HDRLEN.checked_add(s.len())?.checked_add(1)?;
+    let padded = align4(len)?;
+    let body = out.get_mut(NLA_HDRLEN..padded)?;
+    let n = crate::wire::copy(body, s);
+    body.get_mut(n..)?.fill(0);
+    write_u16(out, 0, u16::try_from(len).ok()?)?;
+    Some(padded)
 }
 
 /// Where the fixed headers of the messages that carry interface names keep the interface

@@ -104,6 +104,23 @@ fn freebsd_route_dumps_take_the_fast_path() {
     }
 }
 
+/// FreeBSD's address dumps take the fast path too: `IFA_LABEL` renamed in place (IPv4) or
+/// dropped (IPv6), `IFA_FLAGS` dropped and re-added by the family's hook.
+#[test]
+fn freebsd_address_dumps_take_the_fast_path() {
+    let c = ctx();
+    for name in ["freebsd/newaddr_dump_v4.bin", "freebsd/newaddr_dump_v6.bin"] {
+        let addrs: Vec<_> = split(&vector(name))
+            .into_iter()
+            .filter(|m| m[4] == 20)
+            .collect();
+        assert!(!addrs.is_empty(), "{name}");
+        for m in &addrs {
+            assert!(compare(&c, Dir::FreebsdToLinux, m, name), "{name} {m:02x?}");
+        }
+    }
+}
+
 /// A small deterministic generator.
 struct Rng(u64);
 

@@ -159,13 +159,8 @@ fn via(
 }
 
 /// [`via`] in place: the family grows to a `u16` (Linux) or shrinks to a `u8` (FreeBSD), the
-/// address moves by one byte, when the attribute's padded size stays the same (IPv4 and IPv6
-/// gateways: 9 ↔ 10 and 21 ↔ 22 bytes, each padded to 12 and 24).
+/// address moves by one byte.
 fn via_in_place(_st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<usize> {
-    via_patch(dir, src, out).map(|()| out.len())
-}
-
-fn via_patch(dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<()> {
     let p = src.payload();
     let (family, addr, head) = match dir {
         Dir::LinuxToFreebsd => (read_u16(p, 0)?, p.get(2..)?, 1usize),
@@ -180,10 +175,8 @@ fn via_patch(dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<()> {
         return None;
     }
     let len = NLA_HDRLEN.checked_add(head)?.checked_add(addr.len())?;
-    if align4(len)? != out.len() {
-        return None;
-    }
-    let body = out.get_mut(NLA_HDRLEN..)?;
+    let padded = align4(len)?;
+    let body = out.get_mut(NLA_HDRLEN..padded)?;
     match dir {
         Dir::LinuxToFreebsd => *body.first_mut()? = mapped,
         Dir::FreebsdToLinux => crate::wire::write_u16(body, 0, u16::from(mapped))?,
@@ -191,7 +184,8 @@ fn via_patch(dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<()> {
     let rest = body.get_mut(head..)?;
     let n = crate::wire::copy(rest, addr);
     rest.get_mut(n..)?.fill(0);
-    crate::wire::write_u16(out, 0, u16::try_from(len).ok()?)
+    crate::wire::write_u16(out, 0, u16::try_from(len).ok()?)?;
+    Some(padded)
 }
 
 /// Size of `struct rtnexthop` (equal on both).
@@ -315,13 +309,14 @@ fn dst(
 
 /// [`dst`] in place: the attribute stays as copied unless [`dst`] would replace it (the reply
 /// to `ip route get`) or drop it (a default route), which the general path then does.
-fn dst_in_place(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<usize> {
+fn dst_in_place(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, _out: &mut [u8]) -> Option<usize> {
+    let size = align4(NLA_HDRLEN.checked_add(src.payload().len())?)?;
     if dir == Dir::LinuxToFreebsd {
-        return Some(out.len());
+        return Some(size);
     }
     let dst_len = read_header::<f::rtmsg>(st.src_header()).map(|h| h.rtm_dst_len);
     let default = dst_len == Some(0) && src.payload().iter().all(|&b| b == 0);
-    (!default && get_reply_dst(st).is_none()).then_some(out.len())
+    (!default && get_reply_dst(st).is_none()).then_some(size)
 }
 
 /// FreeBSD's route handlers need `RTA_DST` (`rt.c`: EINVAL without it) where Linux takes a

@@ -20,11 +20,13 @@ pub type CustomFn = fn(
 ) -> Result<()>;
 
 /// The in-place form of a [`Kind::Patched`] row, for the copy-and-patch path
-/// ([`crate::engine`]): `out` is the attribute as copied into the output (header, payload
-/// and padding, the padding zeroed, `nla_type` already the output id), `src` the attribute it
-/// was copied from. It rewrites the start of `out` (`nla_len` included) into exactly what the
-/// row's [`CustomFn`] would write and returns that size, padding included (at most
-/// `out.len()`), or `None` when it cannot, and the message then takes the general path.
+/// ([`crate::engine`]): `out` starts with the attribute as copied into the output (header,
+/// payload and padding, the padding zeroed, `nla_type` already the output id) and goes on
+/// with room the attribute may grow into; `src` is the attribute it was copied from. It
+/// rewrites the start of `out` (`nla_len` included) into exactly what the row's
+/// [`CustomFn`] would write and returns that size, padding included (0: nothing), or `None`
+/// when it cannot, and the message then takes the general path. It writes nothing past the
+/// larger of that size and the attribute's own padded size.
 pub type PatchFn = fn(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<usize>;
 
 /// How an attribute's payload converts.

@@ -126,11 +126,14 @@ impl<'a> Writer<'a> {
     }
 
     /// Appends `bytes` and zero padding up to 4-byte alignment, like [`Writer::put_padded`],
-    /// and returns what was written (padding included) for the caller to patch in place;
-    /// `None` when the buffer is too small (the writer keeps counting, as always).
-    pub fn put_for_patch(&mut self, bytes: &[u8]) -> Result<Option<&mut [u8]>> {
+    /// then reserves `slack` more bytes (not zero-filled: scratch space for the caller, who
+    /// then cuts the output to what it filled with [`Writer::truncate`]), and returns all of
+    /// it for the caller to patch in place; `None` when the buffer is too small (the writer
+    /// keeps counting, as always).
+    pub fn put_for_patch(&mut self, bytes: &[u8], slack: usize) -> Result<Option<&mut [u8]>> {
         let start = self.pos;
         self.put_padded(bytes)?;
+        self.advance(slack)?;
         if self.overflowed() {
             return Ok(None);
         }
