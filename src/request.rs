@@ -447,7 +447,7 @@ const IFLA_POLICY: &[(u16, Pol)] = &[
     (17, Pol::Min(1)),            // IFLA_LINKMODE
     (18, Pol::Nested),            // IFLA_LINKINFO
     (19, Pol::Min(4)),            // IFLA_NET_NS_PID
-    (20, Pol::Str(IFALIAS_MAX)),  // IFLA_IFALIAS
+    (20, Pol::Max(IFALIAS_MAX)),  // IFLA_IFALIAS (NLA_BINARY: empty allowed, a NUL counts)
     (22, Pol::Nested),            // IFLA_VFINFO_LIST
     (24, Pol::Nested),            // IFLA_VF_PORTS
     (25, Pol::Nested),            // IFLA_PORT_SELF

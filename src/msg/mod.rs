@@ -193,6 +193,16 @@ fn translate_body(
             Path::Any | Path::General => Some(translate_other(ctx, dir, msg, w, echo)),
         };
     };
+    // Linux's own checks first, on either path; a malformed attribute tail Linux ignores is
+    // not forwarded ([`request::check_linux`]).
+    let msg = if dir == Dir::LinuxToFreebsd && !echo {
+        match request::check_linux(ctx.proto, ctx.host, msg) {
+            Ok(keep) => msg.prefix(keep),
+            Err(e) => return Some(Err(e)),
+        }
+    } else {
+        msg
+    };
     let mut st = MsgState::new(ctx.host);
     st.echo = echo;
     st.request = ctx.request;

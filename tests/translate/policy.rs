@@ -113,6 +113,30 @@ fn link_attributes_against_ifla_policy_come_before_the_device() {
 }
 
 #[test]
+fn ifla_ifalias_is_checked_as_binary_not_as_a_string() {
+    // Linux 6.18, RTM_SETLINK of an existing veth from a raw socket in a network namespace
+    // (2026-12-04): an empty IFLA_IFALIAS (iproute2's `alias ""`) and 255 bytes without NUL
+    // are accepted; 255 bytes plus NUL, 256 bytes, 256 plus NUL are ERANGE. A trailing NUL
+    // counts toward IFALIASZ - 1, unlike NLA_STRING's (IFLA_IFNAME above).
+    for (payload, ok) in [
+        (vec![], true),
+        (vec![0], true),
+        (vec![b'x'; 255], true),
+        ([vec![b'x'; 255], vec![0]].concat(), false),
+        (vec![b'x'; 256], false),
+        ([vec![b'x'; 256], vec![0]].concat(), false),
+    ] {
+        let want = if ok { ENODEV } else { ERANGE };
+        assert_eq!(
+            verdict(&newlink_noindex(REQ | ACK, &[attr(20, &payload)])),
+            want,
+            "IFLA_IFALIAS of {} bytes",
+            payload.len()
+        );
+    }
+}
+
+#[test]
 fn a_get_by_name_is_checked_too() {
     let get = |a: Vec<u8>| rmsg(GETLINK, REQ | ACK, &ifinfomsg(0, 0, 0, 0, 0), &[a]);
     // attr_nla_len_4/getlink, attr_ifname_16_nul/getlink, attr_ifname_100/getlink,
