@@ -672,9 +672,10 @@ impl Decoder {
     }
 }
 
+nlcompat::attr_table! {
 /// The ext-ack attributes (`NLMSGERR_ATTR_*`): the same ids on both systems (Linux
 /// `include/uapi/linux/netlink.h`, FreeBSD `sys/netlink/netlink.h`).
-static EXT_ACK: AttrTable = AttrTable {
+static EXT_ACK = AttrTable {
     name: "NLMSGERR_ATTR",
     rules: &[
         nlcompat::same!(NLMSGERR_ATTR_MSG),
@@ -697,9 +698,8 @@ static EXT_ACK: AttrTable = AttrTable {
         },
     ],
     synth_linux: &[],
-    index: &EXT_ACK_INDEX,
 };
-static EXT_ACK_INDEX: nlcompat::table::AttrIndex = nlcompat::table::AttrIndex::of(&EXT_ACK);
+}
 
 /// Attributes holding an IPv4/IPv6 address.
 const ADDR_ATTRS: &[&str] = &[
