@@ -80,19 +80,23 @@ impl Runner {
             return Err(libc::EINTR);
         }
         let s = self.sock(key)?;
+        // `netlink_recvmsg` ends every call, failed or not, with `netlink_rcv_wake`.
         if s.overrun {
             s.overrun = false;
+            s.rcv_wake();
             return Err(libc::ENOBUFS);
         }
         let peek = flags & libc::MSG_PEEK != 0;
         let Some(d) = sys::recv_seqpacket(s.theirs.as_fd(), cap, peek).map_err(|e| errno_of(&e))?
         else {
+            s.rcv_wake();
             return Ok(None);
         };
         let group = s.front_group(!peek);
         if !peek {
             s.refill();
         }
+        s.rcv_wake();
         Ok(Some(Got {
             data: d.data,
             full_len: d.full_len,
