@@ -104,6 +104,10 @@ pub(crate) struct Sock {
     /// Linux's `NETLINK_S_CONGESTED`: set with the overrun, cleared when a receive finds the
     /// queue empty (`netlink_rcv_wake`); meanwhile every notification and reply is dropped.
     congested: bool,
+    /// The program reads this socket natively too (a copy below the reserved range): the
+    /// runner cannot see what it consumes, so nothing is charged or dropped (the unix queue's
+    /// own capacity is the limit, as before).
+    pub(crate) native_reads: bool,
 }
 
 /// A datagram in the backlog.
@@ -151,6 +155,7 @@ impl Sock {
             backlog: VecDeque::new(),
             overrun: false,
             congested: false,
+            native_reads: false,
         }
     }
 
@@ -210,9 +215,12 @@ impl Sock {
     /// Datagrams keep their order: while the backlog is not empty, everything queues behind it.
     pub(crate) fn enqueue(&mut self, group: u32, bytes: Vec<u8>) -> Result<(), QueueFull> {
         let rcvbuf = self.rcvbuf();
-        let charge = if group == 0 && is_dump_part(&bytes) {
-            // `netlink_dump` produces no part while the queue is at `SO_RCVBUF`.
-            if self.queued >= rcvbuf {
+        let charge = if self.native_reads {
+            0
+        } else if group == 0 && is_dump_part(&bytes) {
+            // `netlink_dump` produces no part while the queue is at `SO_RCVBUF` (a part always
+            // goes into an empty queue).
+            if !self.fifo.is_empty() && self.queued >= rcvbuf {
                 self.backlog.push_back(Waiting {
                     group,
                     bytes,
@@ -264,7 +272,10 @@ impl Sock {
         }
         let rcvbuf = self.rcvbuf();
         while let Some(w) = self.backlog.pop_front() {
-            let paced = w.charge == 0 && self.queued >= rcvbuf;
+            let paced = w.charge == 0
+                && !self.native_reads
+                && !self.fifo.is_empty()
+                && self.queued >= rcvbuf;
             if paced || !self.push(w.group, &w.bytes, w.charge) {
                 self.backlog.push_front(w);
                 return;
@@ -381,6 +392,22 @@ mod tests {
         assert_eq!(got, (0..50u8).collect::<Vec<_>>());
         assert!(!s.overrun);
         assert!(!s.dump_running());
+    }
+
+    #[test]
+    fn a_paced_dump_part_enters_an_empty_queue_even_behind_charged_replies() {
+        let mut s = pair_sock(1 << 20);
+        // SO_RCVBUF doubled = 4672 = the charge of one 3000-byte datagram.
+        sys::setsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 2336).unwrap();
+        s.enqueue(0, msg(3000, 0, 1)).unwrap();
+        s.enqueue(0, msg(3000, linux_abi::NLM_F_MULTI, 2)).unwrap();
+        assert!(s.dump_running(), "paced: the queue is at SO_RCVBUF");
+        // Accepted (the queue is not over SO_RCVBUF), charged while it waits behind the dump
+        // part; once the first reply is read, its charge alone keeps the total at SO_RCVBUF.
+        s.enqueue(0, msg(3000, 0, 3)).unwrap();
+        let got: Vec<u8> = std::iter::from_fn(|| take(&mut s)).map(|d| d[20]).collect();
+        assert_eq!(got, [1, 2, 3]);
+        assert!(!s.overrun);
     }
 
     #[test]

@@ -171,9 +171,9 @@ fn ok(side: Side, what: &str, r: &Run) {
     );
 }
 
-/// Bound on the runner's peak RSS in every load test (KiB). At rest it is about 5 MiB; it
+/// Bound on the runner's peak RSS in every load test (KiB). At rest it is about 6 MiB; it
 /// would grow by the 100 000 notifications' bytes and more if queues were unbounded.
-const RSS_BOUND_KIB: u64 = 48 * 1024;
+const RSS_BOUND_KIB: u64 = 32 * 1024;
 
 fn rss_bounded(side: Side, what: &str, r: &Run) {
     if side != Side::Native {

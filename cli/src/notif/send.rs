@@ -260,6 +260,9 @@ impl Runner {
                 .map(|s| sys::recv_seqpacket(s.ours.as_fd(), MAX_DATAGRAM, false))
             {
                 if self.escaped.insert(key) {
+                    if let Some(s) = self.socks.get_mut(&key) {
+                        s.native_reads = true;
+                    }
                     note!(
                         "nlcompat: a netlink socket is used through a descriptor below {} \
                          (passed with SCM_RIGHTS?): served without addresses",
