@@ -34,6 +34,10 @@ echo "victims: 20 killed mid-dump, 20 killed mid-request"
 wait $pc || { cat clients.out >&2; exit 5; }
 trap - EXIT
 cat clients.out
-# The runner learns of a process's end through a pidfd; give it a moment.
-sleep 0.3
+# The runner learns of a process's end through a pidfd; give it up to 5 s.
+i=0
+while [ "$(fds)" -gt "$before" ] && [ $i -lt 50 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
 echo "runner-fds $before $(fds)"

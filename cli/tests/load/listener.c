@@ -7,7 +7,8 @@
 // creates READY_FILE when it first sees the ready marker (10.255.254.0/24).
 //
 //   listener OUT READY_FILE MODE [PACE_FILE]
-// MODE: "slow"      default SO_RCVBUF; pauses 100 ms after every 200 messages read
+// MODE: "slow"      default SO_RCVBUF; pauses 100 ms after every 200 messages read (1 s
+//                   after the first 1 000)
 //       "noenobufs" like slow, with NETLINK_NO_ENOBUFS
 //       "paced"     SO_RCVBUFFORCE 1 MiB, reads at full speed and publishes how many numbered
 //                   changes it has seen in PACE_FILE (the changer waits for it): nothing may
@@ -77,8 +78,9 @@ int main(int argc, char **argv) {
             perror("listener: recv");
             return 1;
         }
+        /* A 1 s stall after 1 000 reads makes the queue overflow however slow the changer. */
         if (slow && ++reads % 200 == 0)
-            usleep(100000);
+            usleep(reads == 1000 ? 1000000 : 100000);
         for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
             if (h->nlmsg_type != RTM_NEWROUTE && h->nlmsg_type != RTM_DELROUTE)
                 continue;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 // A slow reader of `ip monitor route` output (cli/tests/load.rs): copies stdin lines to OUT,
-// pausing 100 ms after every 200 lines (so `ip monitor` blocks on its stdout and stops reading
-// its netlink socket), creates READY_FILE at the first ready marker (10.255.254.0/24) and exits
+// pausing 100 ms after every 200 lines, 1 s after the first 1 000 (so `ip monitor` blocks on
+// its stdout and stops reading its netlink socket), creates READY_FILE at the first ready marker (10.255.254.0/24) and exits
 // at the end marker (an added 10.255.255.0/24).
 //   slowcat OUT READY_FILE
 #include <fcntl.h>
@@ -33,7 +33,7 @@ int main(int argc, char **argv) {
             continue;
         fputs(line, out);
         if (++n % 200 == 0)
-            usleep(100000);
+            usleep(n == 1000 ? 1000000 : 100000);
     }
     return 1;
 }
