@@ -48,7 +48,8 @@ pub(crate) mod opt {
 /// Why a datagram could not be queued.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum QueueFull {
-    /// The unix queue is full; the datagram was dropped and the overrun recorded.
+    /// The queue is over `SO_RCVBUF` or congested: the datagram was dropped and the overrun
+    /// recorded.
     Dropped,
 }
 
