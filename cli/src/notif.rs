@@ -270,6 +270,12 @@ struct Runner {
     /// Port-triggered sweeps still to skip, and the current backoff.
     sweep_skip: u32,
     sweep_backoff: u32,
+    /// A pidfd per process that created an emulated socket (by thread-group id), watched in
+    /// `exits`: when one ends, a sweep frees the sockets no process holds any more. (The
+    /// runner only gets `SIGCHLD` for its own children; a client the program forked and killed
+    /// would otherwise leave its sockets, their queues and memberships until a later sweep.)
+    watched: BTreeMap<u32, OwnedFd>,
+    exits: sys::Epoll,
 }
 
 /// Serve the program until it and all its descendants are gone; returns the program's
@@ -284,6 +290,7 @@ pub(crate) fn serve(
     const T_SIGNAL: u64 = 1;
     const T_BACKEND: u64 = 2;
     const T_RAW: u64 = 3;
+    const T_EXIT: u64 = 4;
     let epoll = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
     let main_pid = sp.pid;
     epoll
@@ -300,6 +307,10 @@ pub(crate) fn serve(
     let raw = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
     epoll
         .add(raw.raw(), T_RAW)
+        .map_err(|e| format!("epoll: {e}"))?;
+    let exits = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
+    epoll
+        .add(exits.raw(), T_EXIT)
         .map_err(|e| format!("epoll: {e}"))?;
     let listener_raw = sp.listener.raw();
     let _ = sp.listener.set_sync_wakeup();
@@ -328,6 +339,8 @@ pub(crate) fn serve(
         maybe_closed: false,
         sweep_skip: 0,
         sweep_backoff: 0,
+        watched: BTreeMap::new(),
+        exits,
     };
     let page = sp.page;
     let mut main_status: Option<i32> = None;
@@ -369,6 +382,7 @@ pub(crate) fn serve(
                     }
                 }
                 T_RAW => r.serve_escaped(),
+                T_EXIT => r.reap_exits(),
                 _ => r.deliver_async(),
             }
         }
@@ -500,14 +514,33 @@ impl Runner {
         // Data that arrived while retrying (none expected) is picked up next round.
     }
 
-    /// A port id is wanted that a known socket holds: sweep if that socket may be gone. Always
-    /// after a process ended; otherwise with exponential backoff while sweeps find nothing (a
-    /// program holding hundreds of sockets does not pay a scan per bind; one that closes each
-    /// socket before opening the next, like Go's `NetlinkRIB`, gets its pid back every time).
-    pub(super) fn sweep_for_port(&mut self) {
-        if !self.maybe_closed && self.sweep_skip > 0 {
-            self.sweep_skip = self.sweep_skip.saturating_sub(1);
-            return;
+    /// Port id `port` of `protocol` is wanted and a known socket holds it: sweep if that
+    /// socket may be gone. Not when the caller still has it where it last used it (one `kcmp`:
+    /// a program holding a thousand sockets does not pay a scan per bind). Otherwise always
+    /// after a process ended, else with exponential backoff while sweeps find nothing (the
+    /// holder may live in another process). A program that closes its sockets, like Go's
+    /// `NetlinkRIB`, gets its pid back at once, as on Linux.
+    pub(super) fn sweep_for_port(&mut self, tid: u32, protocol: i32, port: u32) {
+        let holder = self
+            .socks
+            .iter()
+            .find(|(_, s)| s.port == port && s.protocol == protocol);
+        if let Some((&key, s)) = holder {
+            let alive = self
+                .by_fd
+                .iter()
+                .filter(|&(_, &k)| k == key)
+                .any(|(&fd, _)| sys::same_file(tid, fd, s.theirs.as_fd()));
+            if alive {
+                return;
+            }
+            // Seen at a descriptor that no longer holds it: most likely closed, sweep now.
+            // Never seen there (another process's socket): back off.
+            let seen = self.by_fd.values().any(|&k| k == key);
+            if !seen && !self.maybe_closed && self.sweep_skip > 0 {
+                self.sweep_skip = self.sweep_skip.saturating_sub(1);
+                return;
+            }
         }
         if self.sweep() > 0 {
             self.sweep_backoff = 0;
@@ -515,6 +548,38 @@ impl Runner {
             self.sweep_backoff = self.sweep_backoff.saturating_mul(2).clamp(1, 64);
         }
         self.sweep_skip = self.sweep_backoff;
+    }
+
+    /// Watch the process of thread `tid` (it created a socket) for its end.
+    pub(super) fn watch_exit(&mut self, tid: u32) {
+        let tgid = tgid_of(tid);
+        if self.watched.contains_key(&tgid) {
+            return;
+        }
+        if let Ok(fd) = sys::pidfd_open(tgid) {
+            if self.exits.add(fd.as_raw_fd(), u64::from(tgid)).is_ok() {
+                self.watched.insert(tgid, fd);
+            }
+        }
+    }
+
+    /// Watched processes ended: stop watching them and sweep once.
+    fn reap_exits(&mut self) {
+        let ended = self.exits.wait(0).unwrap_or_default();
+        if ended.is_empty() {
+            return;
+        }
+        for (tgid, _) in ended {
+            let Ok(tgid) = u32::try_from(tgid) else {
+                continue;
+            };
+            if let Some(fd) = self.watched.remove(&tgid) {
+                self.exits.del(fd.as_raw_fd());
+            }
+        }
+        if !self.socks.is_empty() {
+            let _ = self.sweep();
+        }
     }
 
     /// Garbage collection: forget sockets no process of the tree holds any more (the program

@@ -32,19 +32,23 @@ impl Runner {
             return Err(libc::EINTR);
         }
         let s = self.sock(key)?;
+        // `netlink_recvmsg` ends every call, failed or not, with `netlink_rcv_wake`.
         if s.overrun {
             s.overrun = false;
+            s.rcv_wake();
             return Err(libc::ENOBUFS);
         }
         let peek = flags & libc::MSG_PEEK != 0;
         let Some(d) = sys::recv_seqpacket(s.theirs.as_fd(), cap, peek).map_err(|e| errno_of(&e))?
         else {
+            s.rcv_wake();
             return Ok(None);
         };
         let group = s.front_group(!peek);
         if !peek {
             s.refill();
         }
+        s.rcv_wake();
         // Linux continues a dump on every receive that got a datagram (`netlink_recvmsg`);
         // a backend that paces dumps queues the next part now.
         let bid = s.backend;

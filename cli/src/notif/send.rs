@@ -65,6 +65,7 @@ impl Runner {
         self.autobind(n, key)?;
         let bid = self.sock(key)?.backend;
         let out = self.backend.send(bid, &data)?;
+        let out = self.one_dump_at_a_time(key, &data, out);
         if self.verbose {
             let protocol = self.sock(key)?.protocol;
             self.log(
@@ -129,6 +130,72 @@ impl Runner {
         Ok(Act::Val(done))
     }
 
+    /// Linux runs one dump per socket at a time: a dump request while an earlier dump's parts
+    /// are still to be produced fails with `EBUSY` (`__netlink_dump_start` in
+    /// `net/netlink/af_netlink.c`, while `cb_running`), answered with an `NLMSG_ERROR` as any
+    /// failed request (`netlink_rcv_skb`). The backend answered the whole dump; while the
+    /// socket's backlog holds parts of an earlier one, the new dump's parts are replaced by
+    /// that error. This also bounds what a program that never reads can make the runner hold.
+    fn one_dump_at_a_time(&self, key: u64, data: &[u8], out: Vec<Delivery>) -> Vec<Delivery> {
+        let Some(s) = self.socks.get(&key) else {
+            return out;
+        };
+        if !s.dump_running() {
+            return out;
+        }
+        let ack = nlcompat::ack::AckSock {
+            port: s.port,
+            cap_ack: s.cap_ack,
+            ext_ack: s.ext_ack,
+        };
+        let mut refused: Vec<u32> = Vec::new();
+        let mut res = Vec::with_capacity(out.len());
+        for d in out {
+            let part_seq = match &d {
+                Delivery::Datagram { group: 0, bytes } => crate::backend::walk(bytes)
+                    .next()
+                    .filter(|m| m.flags() & linux_abi::NLM_F_MULTI != 0)
+                    .map(|m| m.seq()),
+                _ => None,
+            };
+            let Some(seq) = part_seq else {
+                res.push(d);
+                continue;
+            };
+            if refused.contains(&seq) {
+                continue;
+            }
+            let req = crate::backend::walk(data)
+                .find(|m| m.seq() == seq && m.flags() & linux_abi::NLM_F_DUMP != 0);
+            let Some(req) = req else {
+                res.push(d);
+                continue;
+            };
+            let mut buf = vec![0u8; req.len().saturating_add(256)];
+            let mut w = nlcompat::wire::Writer::new(&mut buf);
+            let written = nlcompat::ack::write_ack(
+                &mut w,
+                req,
+                &ack,
+                nlcompat::LinuxErrno::new(libc::EBUSY),
+                None,
+                None,
+            )
+            .and_then(|()| w.finish());
+            let Ok(n) = written else {
+                res.push(d);
+                continue;
+            };
+            buf.truncate(n);
+            refused.push(seq);
+            res.push(Delivery::Datagram {
+                group: 0,
+                bytes: buf,
+            });
+        }
+        res
+    }
+
     /// Queue deliveries on socket `key`.
     pub(super) fn deliver(&mut self, key: u64, out: Vec<Delivery>) {
         let Some(s) = self.socks.get_mut(&key) else {
@@ -184,6 +251,9 @@ impl Runner {
                 .map(|s| sys::recv_seqpacket(s.ours.as_fd(), MAX_DATAGRAM, false))
             {
                 if self.escaped.insert(key) {
+                    if let Some(s) = self.socks.get_mut(&key) {
+                        s.native_reads = true;
+                    }
                     note!(
                         "nlcompat: a netlink socket is used through a descriptor below {} \
                          (passed with SCM_RIGHTS?): served without addresses",

@@ -67,6 +67,7 @@ impl Runner {
                 self.socks
                     .insert(key, Sock::new(bid, protocol, base, ours, theirs));
                 self.by_fd.insert(fd, key);
+                self.watch_exit(n.tid);
                 Ok(Act::Done)
             }
             Err(e) => {
@@ -178,7 +179,7 @@ impl Runner {
     pub(super) fn pick_port(&mut self, tid: u32, protocol: i32) -> u32 {
         let tgid = tgid_of(tid);
         if self.port_taken(protocol, tgid) {
-            self.sweep_for_port();
+            self.sweep_for_port(tid, protocol, tgid);
         }
         if !self.port_taken(protocol, tgid) {
             return tgid;
@@ -348,8 +349,10 @@ impl Runner {
                     opt::BROADCAST_ERROR => s.broadcast_error = on,
                     opt::NO_ENOBUFS => {
                         s.no_enobufs = on;
+                        // `netlink_setsockopt`: clears the congestion; a pending `ENOBUFS`
+                        // is still reported.
                         if on {
-                            s.overrun = false;
+                            s.uncongest();
                         }
                     }
                     opt::LISTEN_ALL_NSID => s.listen_all_nsid = on,

@@ -29,8 +29,8 @@ pub(crate) use net::{
     setsockopt_int, socketpair_seqpacket,
 };
 pub(crate) use proc::{
-    block_signals, kill, kill_children, private_mounts, read_signal, set_subreaper, signalfd,
-    unshare_net, wait_any, Epoll, WaitResult,
+    block_signals, kill, kill_children, pidfd_open, private_mounts, read_signal, set_subreaper,
+    signalfd, unshare_net, wait_any, Epoll, WaitResult,
 };
 
 use std::io;
