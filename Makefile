@@ -90,7 +90,7 @@ kernel:
 	rustup target list --installed | grep -q $(KERNEL_TARGET) || rustup target add $(KERNEL_TARGET)
 	sh tests/scripts/kernel-check.sh $(KERNEL_TARGET)
 
-FUZZ_TARGETS := linux_to_freebsd freebsd_to_linux roundtrip attr_iter ffi sim
+FUZZ_TARGETS := linux_to_freebsd freebsd_to_linux roundtrip attr_iter ffi sim sysargs
 FUZZ_SECONDS ?= 60
 FUZZ_WORK ?= fuzz/target/campaign
 

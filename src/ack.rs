@@ -117,6 +117,14 @@ impl Refusal {
             Error::Family { .. } => r.push(b"address family not supported"),
             Error::NoDevice { .. } => r.push(b"interface not found"),
             Error::Invalid { reason, .. } => r.push(reason.as_bytes()),
+            // Linux's own verdicts: its text when it sets one, its offset when it points at
+            // an attribute (`request::check_linux`).
+            Error::Refused { off, reason, .. } => {
+                r.push(reason.as_bytes());
+                if off == 0 {
+                    r.offset = None;
+                }
+            }
             _ => r.push(b"invalid request"),
         }
         r
@@ -199,7 +207,10 @@ pub fn write_refusal(w: &mut Writer<'_>, req: Msg<'_>, sock: &AckSock, e: Error)
         Error::Invalid { .. } if req.flags() & l::NLM_F_DUMP != 0 => {
             write_dump_done(w, req, sock, r.errno, Some(r.text()))
         }
-        _ => write_ack(w, req, sock, r.errno, Some(r.text()), r.offset),
+        _ => {
+            let text = Some(r.text()).filter(|t| !t.is_empty());
+            write_ack(w, req, sock, r.errno, text, r.offset)
+        }
     }
 }
 
@@ -292,6 +303,49 @@ mod tests {
         assert_eq!(offs.kind(), l::NLMSGERR_ATTR_OFFS);
         assert_eq!(offs.u32(), Some(16));
         assert_eq!(msgs[2].flags(), l::NLM_F_CAPPED);
+    }
+
+    #[test]
+    fn linux_verdicts_carry_linux_s_tlvs_only() {
+        // RTM_GETLINK of a missing index on an EXT_ACK socket: Linux 6.18 answers ENODEV
+        // with the whole request echoed and no TLV, flags 0 (observed through the oracle,
+        // cli/tests/run_freebsd_protocol.rs "link get of a missing index, ack").
+        let r = req(
+            18,
+            0x5,
+            &[0, 0, 0, 0, 0x9f, 0x86, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        );
+        let sock = AckSock {
+            port: 5,
+            cap_ack: false,
+            ext_ack: true,
+        };
+        let e = Error::Refused {
+            off: 0,
+            errno: LinuxErrno::new(19),
+            reason: "",
+        };
+        let out = answer(&r, sock, e);
+        let m = Messages::new(&out).next().unwrap().unwrap();
+        assert_eq!(m.flags(), 0);
+        assert_eq!(m.len(), 16 + 4 + r.len());
+        assert_eq!(
+            i32::from_ne_bytes(m.payload()[..4].try_into().unwrap()),
+            -19
+        );
+        // A policy verdict names its attribute and Linux's text (tests/golden.rs).
+        let e = Error::Refused {
+            off: 24,
+            errno: LinuxErrno::new(34),
+            reason: "Attribute failed policy validation",
+        };
+        let out = answer(&r, sock, e);
+        let m = Messages::new(&out).next().unwrap().unwrap();
+        assert_eq!(m.flags(), l::NLM_F_ACK_TLVS);
+        let kinds: Vec<u16> = Attrs::new(&m.payload()[4 + r.len()..])
+            .map(|a| a.unwrap().kind())
+            .collect();
+        assert_eq!(kinds, [l::NLMSGERR_ATTR_MSG, l::NLMSGERR_ATTR_OFFS]);
     }
 
     #[test]

@@ -81,6 +81,7 @@ fn write_table(w: &mut dyn Write, t: &AttrTable) -> Result {
             Kind::Sized { .. } => "resized",
             Kind::U8(_) | Kind::U32(_) => "value map",
             Kind::Flags32(_) => "flag map",
+            Kind::NetOrder(_) => "network order on Linux",
             Kind::Nested(n) => {
                 if let Some(slot) = nested.iter_mut().find(|s| s.is_none()) {
                     *slot = Some(n);
@@ -88,7 +89,7 @@ fn write_table(w: &mut dyn Write, t: &AttrTable) -> Result {
                 "nested"
             }
             Kind::IfName => "interface name",
-            Kind::Custom(_) => "custom",
+            Kind::Custom(_) | Kind::Patched(..) => "custom",
             Kind::Drop => "drop",
         };
         let show = |v: i32| -> Cell { Cell(v) };

@@ -8,7 +8,10 @@ use crate::error::{off32, Error, Result};
 use crate::host;
 use crate::table::Dir;
 use crate::table::{AttrTable, Conv, Hooks, Kind, MsgSpec, MsgState, Synth, Track, MAX_HEADER};
-use crate::wire::{align4, read_u16, read_u32, Attr, Attrs, Msg, Writer, NLA_HDRLEN, NLMSG_HDRLEN};
+use crate::wire::{
+    align4, read_u16, read_u32, write_u16, write_u32, Attr, Attrs, Msg, Writer, NLA_HDRLEN,
+    NLA_TYPE_MASK, NLMSG_HDRLEN,
+};
 
 /// Zero bytes for padding grown structures.
 static ZEROS: [u8; 64] = [0; 64];
@@ -114,6 +117,252 @@ pub(crate) fn translate_with_spec(
         }
     }
     Ok(st.track.and_then(|t| t.found))
+}
+
+/// The copy-and-patch path: translates `msg` with `spec` by copying the whole message into
+/// `w` in one move and rewriting, in place, the few bytes that differ. Returns `None`, with
+/// nothing written, when the message has anything this path does not prove it writes exactly
+/// as [`translate_with_spec`] would; the caller then takes that general path.
+///
+/// What it handles, each checked per attribute against the table's rows (found through the
+/// table's compile-time [`crate::table::AttrIndex`]): rows that copy the payload (`Copy`,
+/// under the same or a renumbered id), fixed-size values through a map (`U8`, `U32`,
+/// `Flags32`: the value is rewritten where it lies), [`Kind::Patched`] rows whose in-place
+/// form accepts the attribute, and dropped attributes (no row, or no counterpart on the
+/// output side; the attributes after them move down, copied again from the source). Header fields are converted in place; padding is
+/// zeroed as the writer pads; the family's synthesised attributes and hooks run as in the
+/// general path. Anything else (nests, names, resized structures, custom rows, malformed attributes, an offset being followed, an echo) returns `None`.
+/// `tests/fast_path.rs` compares both paths byte for byte on generated and golden inputs.
+pub(crate) fn copy_and_patch(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    spec: &MsgSpec,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+) -> Option<Result<()>> {
+    let payload = msg.payload();
+    let hlen = spec.header_len;
+    if w.overflowed() || st.echo || payload.len() < hlen || hlen > MAX_HEADER {
+        return None;
+    }
+    if align4(hlen) != Some(hlen) {
+        return None;
+    }
+    st.src_base = msg.offset();
+    st.dst_base = w.len();
+    st.src_type = msg.msg_type();
+    st.src_flags = msg.flags();
+    st.track = None;
+    st.emitted = 0;
+    let src_header = payload.get(..hlen)?;
+    crate::wire::copy(&mut st.src_header, src_header);
+    st.src_header_len = hlen;
+    let start = w.len();
+    let kept = match w.put_for_patch(msg.bytes(), PATCH_SLACK) {
+        Ok(Some(out)) => patch_in_place(st, dir, spec, msg, out),
+        _ => None,
+    };
+    let Some(kept) = kept else {
+        w.truncate(start);
+        return None;
+    };
+    w.truncate(start.saturating_add(kept));
+    Some(finish_patched(st, dir, spec, msg, w, start))
+}
+
+/// Room [`copy_and_patch`] keeps after the copied message for attributes that grow in place
+/// (`em0` is `eth0` on Linux, one padded word longer); a message that grows more takes the
+/// general path.
+const PATCH_SLACK: usize = 64;
+
+/// Rewrites `out`, a copy of `msg` (padded, then [`PATCH_SLACK`] bytes of scratch), in place; returns how many of its bytes the
+/// translated message keeps, or `None` when the general path must translate it.
+fn patch_in_place(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    spec: &MsgSpec,
+    msg: Msg<'_>,
+    out: &mut [u8],
+) -> Option<usize> {
+    let attr_start = NLMSG_HDRLEN.checked_add(spec.header_len)?;
+    let hdr = out.get_mut(NLMSG_HDRLEN..attr_start)?;
+    for field in spec.fields {
+        convert_field(dir, field.off, field.conv, hdr, 0).ok()?;
+    }
+    let src = msg.bytes().get(attr_start..)?;
+    let out = out.get_mut(attr_start..)?;
+    let base = msg.offset().saturating_add(attr_start);
+    let top = dir == Dir::FreebsdToLinux;
+    let kept = patch_attrs(st, dir, spec.attrs, src, out, base, top)?;
+    attr_start.checked_add(kept)
+}
+
+/// Rewrites in place `out`, a copy of the attribute list `src` (at buffer offset `base`;
+/// `out` holds at least `src` padded; bytes past what is rewritten are scratch), as
+/// [`translate_attrs`] with `table` would write it (attributes move when earlier ones
+/// shrank, grew or were dropped: each is then copied again from `src`, never read from
+/// `out`);
+/// returns how many bytes of `out` the translation keeps (attributes dropped at the end are
+/// cut off), or `None` when the general path must translate the list. `top`: the list is a
+/// message's, whose emitted ids are noted for the synthesised attributes.
+pub(crate) fn patch_attrs(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    table: &AttrTable,
+    src: &[u8],
+    out: &mut [u8],
+    base: usize,
+    top: bool,
+) -> Option<usize> {
+    let mut pos = 0usize;
+    let mut kept = 0usize;
+    // How far into `out` this walk has written.
+    let mut written = 0usize;
+    while pos < src.len() {
+        let rest = src.get(pos..)?;
+        let len = usize::from(read_u16(rest, 0)?);
+        let raw = read_u16(rest, 2)?;
+        let payload = rest.get(NLA_HDRLEN..len)?;
+        let next = pos.checked_add(align4(len)?)?;
+        let id = raw & NLA_TYPE_MASK;
+        let rule = table.lookup(dir, id);
+        let target = rule.and_then(|r| match dir {
+            Dir::LinuxToFreebsd => r.freebsd,
+            Dir::FreebsdToLinux => r.linux,
+        });
+        let (kind, t) = match (rule.map(|r| r.kind), target) {
+            (Some(Kind::Custom(_) | Kind::Patched(..)), None) => return None,
+            (None | Some(Kind::Drop), _) | (Some(_), None) => {
+                pos = next;
+                continue;
+            }
+            (Some(kind), Some(t)) => (kind, t),
+        };
+        // The attribute is still where the first copy put it unless it moves (an earlier one
+        // was dropped, shrank or grew) or an earlier one wrote over it (`written`): then it is
+        // copied again from `src`, which is never written.
+        let end = kept.checked_add(next.checked_sub(pos)?)?;
+        let fresh = kept != pos || pos < written;
+        written = written.max(end);
+        let a = out.get_mut(kept..end)?;
+        if fresh {
+            crate::wire::copy(a, src.get(pos..pos.checked_add(len)?)?);
+        }
+        if len & 3 != 0 || fresh {
+            a.get_mut(len..)?.fill(0);
+        }
+        let ty = t | (raw & !NLA_TYPE_MASK);
+        write_u16(a, 2, ty)?;
+        match kind {
+            Kind::Copy => {}
+            Kind::U8(map) => {
+                let [v] = payload else { return None };
+                *a.get_mut(NLA_HDRLEN)? = map.map(dir, *v)?;
+            }
+            Kind::U32(map) => {
+                let v = map.map(dir, read_u32(payload, 0).filter(|_| len == 8)?)?;
+                write_u32(a, NLA_HDRLEN, v)?;
+            }
+            Kind::Flags32(map) => {
+                let v = map.map(dir, read_u32(payload, 0).filter(|_| len == 8)?);
+                write_u32(a, NLA_HDRLEN, v)?;
+            }
+            Kind::NetOrder(n) => {
+                let (v, n) = net_order(dir, n, payload)?;
+                crate::wire::copy(a.get_mut(NLA_HDRLEN..)?, v.get(..n)?);
+            }
+            Kind::Patched(..) | Kind::IfName => {
+                let attr = Attr::at(raw, payload, base.saturating_add(pos));
+                // The attribute as copied, then the room after it (it may grow).
+                let room = out.get_mut(kept..)?;
+                let size = match kind {
+                    Kind::Patched(_, in_place) => in_place(st, dir, attr, room)?,
+                    _ => ifname_in_place(st, dir, attr, room)?,
+                };
+                if size > room.len() || size & 3 != 0 {
+                    return None;
+                }
+                written = written.max(kept.checked_add(size)?);
+                if top && size > 0 {
+                    st.note_emitted(t);
+                }
+                kept = kept.checked_add(size)?;
+                pos = next;
+                continue;
+            }
+            _ => return None,
+        }
+        if top {
+            st.note_emitted(t);
+        }
+        kept = end;
+        pos = next;
+    }
+    Some(kept)
+}
+
+/// The end of a message [`copy_and_patch`] wrote: synthesised attributes and hooks as in
+/// [`translate_with_spec`], then `nlmsg_len`.
+fn finish_patched(
+    st: &mut MsgState<'_>,
+    dir: Dir,
+    spec: &MsgSpec,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    start: usize,
+) -> Result<()> {
+    let hooks = Hooks::of(spec, dir);
+    if dir == Dir::FreebsdToLinux {
+        synthesize(st, spec.attrs.synth_linux, w)?;
+    }
+    if let Some(append) = hooks.append {
+        w.pad()?;
+        append(st, msg, w)?;
+    }
+    let len = w.len().saturating_sub(start);
+    w.pad()?;
+    let len = u32::try_from(len).map_err(|_| Error::TooLong { off: off32(start) })?;
+    w.patch(start, &len.to_ne_bytes());
+    if let Some(fix) = hooks.fixup {
+        if !w.overflowed() {
+            let hlen = spec.header_len;
+            let at = start.saturating_add(NLMSG_HDRLEN);
+            let mut out_hdr = [0u8; MAX_HEADER];
+            let out = out_hdr.get_mut(..hlen).unwrap_or_default();
+            crate::wire::copy(
+                out,
+                w.written()
+                    .get(at..at.saturating_add(hlen))
+                    .unwrap_or_default(),
+            );
+            fix(st, msg.payload(), out);
+            w.patch(at, out);
+        }
+    }
+    Ok(())
+}
+
+/// [`Kind::NetOrder`]: `payload`, an integer of `width` bytes (2 or 4), from network order
+/// (Linux) to host order (FreeBSD) or back; the converted bytes and their count. `None` for
+/// a payload of another size.
+fn net_order(dir: Dir, width: usize, payload: &[u8]) -> Option<([u8; 4], usize)> {
+    match (width, payload) {
+        (2, &[a, b]) => {
+            let [x, y] = match dir {
+                Dir::LinuxToFreebsd => u16::from_be_bytes([a, b]).to_ne_bytes(),
+                Dir::FreebsdToLinux => u16::from_ne_bytes([a, b]).to_be_bytes(),
+            };
+            Some(([x, y, 0, 0], 2))
+        }
+        (4, &[a, b, c, d]) => {
+            let v = match dir {
+                Dir::LinuxToFreebsd => u32::from_be_bytes([a, b, c, d]).to_ne_bytes(),
+                Dir::FreebsdToLinux => u32::from_ne_bytes([a, b, c, d]).to_be_bytes(),
+            };
+            Some((v, 4))
+        }
+        _ => None,
+    }
 }
 
 fn convert_field(dir: Dir, off: usize, conv: Conv, hdr: &mut [u8], base: usize) -> Result<()> {
@@ -257,7 +506,7 @@ fn translate_one(
         off: at,
         attr: attr.kind(),
     };
-    if let Kind::Custom(f) = kind {
+    if let Kind::Custom(f) | Kind::Patched(f, _) = kind {
         f(st, dir, attr, out_type, w)?;
         return Ok(false);
     }
@@ -301,9 +550,13 @@ fn translate_one(
             let v = attr.u32().ok_or(rejected)?;
             w.attr_u32(ty, map.map(dir, v)).map(|()| true)
         }
+        Kind::NetOrder(n) => {
+            let (v, len) = net_order(dir, n, attr.payload()).ok_or(rejected)?;
+            w.attr(ty, v.get(..len).unwrap_or_default()).map(|()| true)
+        }
         Kind::IfName => ifname(st, dir, attr, out_type, w).map(|()| false),
         Kind::Nested(table) => translate_nest(st, dir, table, attr, ty, w).map(|()| false),
-        Kind::Drop | Kind::Custom(_) => Ok(false),
+        Kind::Drop | Kind::Custom(_) | Kind::Patched(..) => Ok(false),
     }
 }
 
@@ -337,9 +590,47 @@ fn synthesize(st: &mut MsgState<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Res
     Ok(())
 }
 
+/// [`ifname`] in place, for the copy-and-patch path (see [`crate::table::PatchFn`]): the name
+/// attribute rewritten at the start of `out` when it fits there, its padded size returned.
+pub(crate) fn ifname_in_place(
+    st: &MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out: &mut [u8],
+) -> Option<usize> {
+    let name = attr.cstr();
+    let mapped = match dir {
+        Dir::FreebsdToLinux => match read_u32(st.src_header(), HEADER_IFINDEX) {
+            Some(hint) => host::linux_name_hinted(st.host, name, hint),
+            None => host::linux_name_of(st.host, name),
+        },
+        Dir::LinuxToFreebsd => host::freebsd_name(st.host, name),
+    };
+    let s = match &mapped {
+        Some(n) => n.as_bytes(),
+        None => name,
+    };
+    // As `Writer::attr_str`: header, the name, its NUL, zero padding.
+    let len = NLA_HDRLEN.checked_add(s.len())?.checked_add(1)?;
+    let padded = align4(len)?;
+    let body = out.get_mut(NLA_HDRLEN..padded)?;
+    let n = crate::wire::copy(body, s);
+    body.get_mut(n..)?.fill(0);
+    write_u16(out, 0, u16::try_from(len).ok()?)?;
+    Some(padded)
+}
+
+/// Where the fixed headers of the messages that carry interface names keep the interface
+/// index: `ifi_index` of `struct ifinfomsg` (`sys/netlink/route/interface.h`) and `ifa_index`
+/// of `struct ifaddrmsg` (`sys/netlink/route/ifaddrs.h`) are both at offset 4. [`ifname`]
+/// only takes it as a hint, checked against the name.
+const HEADER_IFINDEX: usize = core::mem::offset_of!(freebsd_abi::ifinfomsg, ifi_index);
+const _: () = assert!(HEADER_IFINDEX == core::mem::offset_of!(freebsd_abi::ifaddrmsg, ifa_index));
+
 /// [`Kind::IfName`]: FreeBSD names become Linux names by the Linuxulator's rules; Linux names
 /// go back to the FreeBSD interface they designate, and a name no interface has (a link
-/// being created) passes unchanged.
+/// being created) passes unchanged. A FreeBSD name is first tried against the index of the
+/// message's fixed header ([`host::linux_name_hinted`]).
 pub(crate) fn ifname(
     st: &mut MsgState<'_>,
     dir: Dir,
@@ -352,7 +643,10 @@ pub(crate) fn ifname(
     };
     let name = attr.cstr();
     let mapped = match dir {
-        Dir::FreebsdToLinux => host::linux_name_of(st.host, name),
+        Dir::FreebsdToLinux => match read_u32(st.src_header(), HEADER_IFINDEX) {
+            Some(hint) => host::linux_name_hinted(st.host, name, hint),
+            None => host::linux_name_of(st.host, name),
+        },
         Dir::LinuxToFreebsd => host::freebsd_name(st.host, name),
     };
     match mapped {

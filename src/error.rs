@@ -60,6 +60,18 @@ pub enum Error {
         /// Linux's extended-ack text for it.
         reason: &'static str,
     },
+    /// A request Linux refuses before any handler looks at the object it names, with
+    /// Linux's errno for it: an attribute against its policy (`ERANGE`), a type or family
+    /// without a handler (`EOPNOTSUPP`), a missing header (`EINVAL`)
+    /// (`crate::request::check_linux`). Always answered with an `NLMSG_ERROR`.
+    Refused {
+        /// Offset of the offending header or attribute.
+        off: u32,
+        /// The Linux errno.
+        errno: LinuxErrno,
+        /// Linux's extended-ack text for it.
+        reason: &'static str,
+    },
 }
 
 impl Error {
@@ -73,7 +85,8 @@ impl Error {
             | Error::Rejected { off, .. }
             | Error::Family { off, .. }
             | Error::NoDevice { off }
-            | Error::Invalid { off, .. } => Some(off),
+            | Error::Invalid { off, .. }
+            | Error::Refused { off, .. } => Some(off),
             Error::NoSpace { .. } | Error::Unsupported { .. } => None,
         }
     }
@@ -105,6 +118,11 @@ impl Error {
             },
             Error::Invalid { off, reason } => Error::Invalid {
                 off: off.saturating_add(base),
+                reason,
+            },
+            Error::Refused { off, errno, reason } => Error::Refused {
+                off: off.saturating_add(base),
+                errno,
                 reason,
             },
             other @ (Error::NoSpace { .. } | Error::Unsupported { .. }) => other,
@@ -173,6 +191,9 @@ impl Error {
     /// The Linux errno a process should see for this error.
     #[must_use]
     pub fn linux_errno(self) -> LinuxErrno {
+        if let Error::Refused { errno, .. } = self {
+            return errno;
+        }
         LinuxErrno(match self {
             Error::NoSpace { .. } => linux_abi::ENOBUFS,
             Error::TooLong { .. } => linux_abi::EMSGSIZE,
@@ -182,7 +203,8 @@ impl Error {
             Error::Truncated { .. }
             | Error::BadLength { .. }
             | Error::Rejected { .. }
-            | Error::Invalid { .. } => linux_abi::EINVAL,
+            | Error::Invalid { .. }
+            | Error::Refused { .. } => linux_abi::EINVAL,
         })
     }
 }

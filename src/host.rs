@@ -192,6 +192,20 @@ pub fn linux_name_of(host: &dyn Host, freebsd_name: &[u8]) -> Option<IfName> {
     linux_name(host, index)
 }
 
+/// The Linux name for a FreeBSD name, trying interface `hint` first: the index a message's
+/// header carries (`ifi_index`, `ifa_index`) names the interface whose name the message holds,
+/// so when the host's name for `hint` is `freebsd_name` that is the interface, found in one
+/// step instead of a walk over every name ([`Host::ifindex`]; in the kernel `ifunit()` walks
+/// the interface list too). Otherwise the name is looked up as [`linux_name_of`] does. Both
+/// agree whenever names are unique, as they are on a host.
+#[must_use]
+pub fn linux_name_hinted(host: &dyn Host, freebsd_name: &[u8], hint: u32) -> Option<IfName> {
+    match host.ifname(hint) {
+        Some(n) if n.as_bytes() == freebsd_name => linux_name(host, hint),
+        _ => linux_name_of(host, freebsd_name),
+    }
+}
+
 /// The FreeBSD interface a Linux name designates (`ifname_linux_to_ifp` rules): an exact
 /// FreeBSD name first, then `ethN` by Linux number, then `lo` as the first loopback.
 #[must_use]
@@ -316,6 +330,55 @@ pub(crate) mod tests {
                     h.ifname(i).map(|n| n.as_bytes().to_vec()),
                     want.map(|x| x.name.to_vec())
                 );
+            }
+        }
+    }
+
+    /// A host that counts the name lookups ([`Host::ifindex`]) made through it.
+    struct CountingHost(StaticHost<'static>, core::cell::Cell<u32>);
+
+    impl Host for CountingHost {
+        fn ifname(&self, index: u32) -> Option<IfName> {
+            self.0.ifname(index)
+        }
+        fn ifindex(&self, name: &[u8]) -> Option<u32> {
+            self.1.set(self.1.get().saturating_add(1));
+            self.0.ifindex(name)
+        }
+        fn iftype(&self, index: u32) -> Option<u16> {
+            self.0.iftype(index)
+        }
+        fn linux_ethno(&self, index: u32) -> Option<u32> {
+            self.0.linux_ethno(index)
+        }
+        fn ifindex_by_ethno(&self, n: u32) -> Option<u32> {
+            self.0.ifindex_by_ethno(n)
+        }
+        fn first_loopback(&self) -> Option<u32> {
+            self.0.first_loopback()
+        }
+    }
+
+    #[test]
+    fn a_name_is_found_by_the_header_index_when_it_matches() {
+        let h = CountingHost(test_host(false), core::cell::Cell::new(0));
+        for name in [
+            &b"lo0"[..],
+            b"em0",
+            b"em1",
+            b"bridge0",
+            b"lo1",
+            b"nope",
+            b"",
+        ] {
+            for hint in 0..8 {
+                h.1.set(0);
+                let got = linux_name_hinted(&h, name, hint);
+                let scans = h.1.get();
+                assert_eq!(got, linux_name_of(&h.0, name), "{name:?} hint {hint}");
+                let matches = h.0.ifname(hint).is_some_and(|n| n.as_bytes() == name);
+                // The right index answers without a walk over the names; any other falls back.
+                assert_eq!(scans, u32::from(!matches), "{name:?} hint {hint}");
             }
         }
     }

@@ -154,6 +154,28 @@ pub fn socket_error(sock_type: i32, protocol: i32) -> Option<i32> {
     None
 }
 
+/// `RTNLGRP_MAX` of Linux 6.18 (`include/uapi/linux/rtnetlink.h`: the last group is
+/// `RTNLGRP_IPV6_ACADDR`, 39): `NETLINK_ROUTE`'s kernel socket has that many groups
+/// (`rtnetlink_net_init` in `net/core/rtnetlink.c`), measured on Linux 6.18 (groups 1–39 join,
+/// 40 is refused).
+pub const LINUX_RTNLGRP_MAX: u32 = 39;
+
+/// Whether Linux lets a socket of `protocol` join or leave group number `group` with
+/// `NETLINK_ADD_MEMBERSHIP` / `NETLINK_DROP_MEMBERSHIP`: `netlink_setsockopt` in
+/// `net/netlink/af_netlink.c` refuses group 0 and groups past the protocol's `ngroups`
+/// (`val - 1 >= nlk->ngroups`) with `EINVAL`. `NETLINK_ROUTE` has [`LINUX_RTNLGRP_MAX`]
+/// groups; generic netlink's count grows as families register theirs
+/// (`genl_register_family` in `net/netlink/genetlink.c`), so only group 0 is known to fail
+/// there. FreeBSD has 128 groups per protocol (`nl_ctloutput`, `sys/netlink/netlink_domain.c`)
+/// and says `ERANGE` beyond them; a Linux program gets Linux's verdict.
+#[must_use]
+pub fn linux_group_valid(protocol: i32, group: u32) -> bool {
+    match protocol {
+        l::NETLINK_ROUTE => (1..=LINUX_RTNLGRP_MAX).contains(&group),
+        _ => group != 0,
+    }
+}
+
 /// Groups in a legacy `nl_groups` mask: bit i is group i + 1 (both systems).
 pub fn groups_of_mask(mask: u32) -> impl Iterator<Item = u32> {
     (0u32..32)
@@ -199,6 +221,20 @@ mod tests {
         assert_eq!(socket_error(3, 0), None);
         assert_eq!(socket_error(2, 16), None);
         assert_eq!(socket_error(3, 4), Some(93));
+    }
+
+    #[test]
+    fn membership_ranges_as_linux_6_18() {
+        // Measured natively: groups 1..=39 join a NETLINK_ROUTE socket, 0, 40, 64, 127, 128,
+        // u32::MAX (-1) are EINVAL (tests/hostile: add_membership_*).
+        for g in [1, 31, 32, 33, 39] {
+            assert!(linux_group_valid(l::NETLINK_ROUTE, g), "{g}");
+        }
+        for g in [0, 40, 64, 127, 128, 1000, u32::MAX, 0x7FFF_FFFF] {
+            assert!(!linux_group_valid(l::NETLINK_ROUTE, g), "{g}");
+        }
+        assert!(!linux_group_valid(l::NETLINK_GENERIC, 0));
+        assert!(linux_group_valid(l::NETLINK_GENERIC, 2));
     }
 
     #[test]

@@ -110,8 +110,39 @@ requests![
     newroute_via_iproute2,
     newroute_multipath_iproute2,
     newnexthop_badgw_iproute2,
-    newlink_badmtu_python,
 ];
+
+/// Requests Linux refuses before any handler runs (`nlcompat::request::check_linux`): the
+/// translator answers them itself, with the errno, extended-ack text and offset of Linux's
+/// own reply captured in `linux/error_<case without _python>` (nothing goes to FreeBSD, so
+/// there is no `freebsd/` counterpart).
+const REFUSED: &[(&str, &str)] = &[("newlink_badmtu_python", "error_newlink_badmtu")];
+
+#[test]
+fn refused_requests_get_linux_s_verdict() {
+    for (req, reply) in REFUSED {
+        let got = to_fb(&read("linux", req)).unwrap_err();
+        let linux = parse_one(&read("linux", reply));
+        assert_eq!(linux.ty, 2, "{reply}: not an NLMSG_ERROR");
+        let errno = i32_at(&linux.payload, 0);
+        let echo = u32_at(&linux.payload, 4) as usize;
+        let tlvs = parse_attrs(&linux.payload[4 + ((echo + 3) & !3)..]);
+        let text = cstr(find(&tlvs, 1).unwrap()).to_owned();
+        let offs = pu32(find(&tlvs, 2).unwrap());
+        match got {
+            nlcompat::Error::Refused {
+                off,
+                errno: e,
+                reason,
+            } => {
+                assert_eq!(-e.get(), errno, "{req}");
+                assert_eq!(off, offs, "{req}");
+                assert_eq!(reason, text, "{req}");
+            }
+            other => panic!("{req}: {other:?}"),
+        }
+    }
+}
 
 replies![
     newlink_dump,
@@ -144,12 +175,14 @@ fn corpus_is_complete() {
         .map(|s| (*s).to_owned())
         .collect();
     all.sort();
-    assert_eq!(dir("linux"), all);
     assert_eq!(dir("freebsd"), all);
+    all.extend(REFUSED.iter().map(|(r, _)| (*r).to_owned()));
+    all.sort();
+    assert_eq!(dir("linux"), all);
     let mut rep: Vec<String> = REPLIES.iter().map(|s| (*s).to_owned()).collect();
     rep.sort();
     assert_eq!(dir("expected"), rep);
-    for n in REQUESTS {
+    for n in REQUESTS.iter().chain(REFUSED.iter().map(|(r, _)| r)) {
         let m = parse_msgs_lenient(&read("linux", n));
         assert!(
             !m.is_empty() && m.iter().all(|x| x.flags & 1 == 1),

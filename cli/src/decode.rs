@@ -672,9 +672,10 @@ impl Decoder {
     }
 }
 
+nlcompat::attr_table! {
 /// The ext-ack attributes (`NLMSGERR_ATTR_*`): the same ids on both systems (Linux
 /// `include/uapi/linux/netlink.h`, FreeBSD `sys/netlink/netlink.h`).
-static EXT_ACK: AttrTable = AttrTable {
+static EXT_ACK = AttrTable {
     name: "NLMSGERR_ATTR",
     rules: &[
         nlcompat::same!(NLMSGERR_ATTR_MSG),
@@ -697,9 +698,8 @@ static EXT_ACK: AttrTable = AttrTable {
         },
     ],
     synth_linux: &[],
-    index: &EXT_ACK_INDEX,
 };
-static EXT_ACK_INDEX: nlcompat::table::AttrIndex = nlcompat::table::AttrIndex::of(&EXT_ACK);
+}
 
 /// Attributes holding an IPv4/IPv6 address.
 const ADDR_ATTRS: &[&str] = &[
@@ -1029,403 +1029,140 @@ macro_rules! bits {
     };
 }
 
-fn af_name(side: Side, v: u64) -> Option<&'static str> {
-    match side {
-        Side::Linux => lookup!(
-            v,
-            l,
-            [AF_UNSPEC, AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, AF_BRIDGE, AF_MPLS]
-        ),
-        Side::Freebsd => lookup!(
-            v,
-            f,
-            [AF_UNSPEC, AF_UNIX, AF_INET, AF_INET6, AF_LINK, AF_NETLINK]
-        ),
-    }
+/// Defines `fn NAME(side, v) -> Option<name>`: the name of a field's value, each ABI from
+/// its own constants (`both` when the two ABIs have the same names).
+macro_rules! value_names {
+    ($f:ident, both [$($n:ident),* $(,)?] $(,)?) => {
+        value_names!($f, linux [$($n),*], freebsd [$($n),*]);
+    };
+    ($f:ident, linux [$($a:ident),* $(,)?], freebsd [$($b:ident),* $(,)?] $(,)?) => {
+        fn $f(side: Side, v: u64) -> Option<&'static str> {
+            match side {
+                Side::Linux => lookup!(v, l, [$($a),*]),
+                Side::Freebsd => lookup!(v, f, [$($b),*]),
+            }
+        }
+    };
 }
 
-fn link_type_name(side: Side, v: u64) -> Option<&'static str> {
-    match side {
-        Side::Linux => lookup!(
-            v,
-            l,
-            [
-                ARPHRD_ETHER,
-                ARPHRD_LOOPBACK,
-                ARPHRD_NONE,
-                ARPHRD_TUNNEL,
-                ARPHRD_SIT,
-                ARPHRD_INFINIBAND,
-                ARPHRD_IEEE1394,
-                ARPHRD_FDDI
-            ]
-        ),
-        Side::Freebsd => lookup!(
-            v,
-            f,
-            [
-                IFT_ETHER,
-                IFT_LOOP,
-                IFT_L2VLAN,
-                IFT_BRIDGE,
-                IFT_IEEE8023ADLAG,
-                IFT_IEEE80211,
-                IFT_PPP,
-                IFT_OTHER,
-                IFT_PROPVIRTUAL,
-                IFT_TUNNEL,
-                IFT_GIF,
-                IFT_STF,
-                IFT_ENC,
-                IFT_PFLOG,
-                IFT_PFSYNC
-            ]
-        ),
-    }
+/// Defines `fn NAME(side) -> [(bit, name)]`: the names of a flag field's bits, each ABI from
+/// its own constants (`both` when the two ABIs have the same names).
+macro_rules! flag_names {
+    ($f:ident, both [$($n:ident),* $(,)?] $(,)?) => {
+        flag_names!($f, linux [$($n),*], freebsd [$($n),*]);
+    };
+    ($f:ident, linux [$($a:ident),* $(,)?], freebsd [$($b:ident),* $(,)?] $(,)?) => {
+        fn $f(side: Side) -> Vec<(u64, &'static str)> {
+            match side {
+                Side::Linux => bits!(l, [$($a),*]),
+                Side::Freebsd => bits!(f, [$($b),*]),
+            }
+        }
+    };
 }
 
-fn iff_names(side: Side) -> Vec<(u64, &'static str)> {
-    match side {
-        Side::Linux => bits!(
-            l,
-            [
-                IFF_UP,
-                IFF_BROADCAST,
-                IFF_DEBUG,
-                IFF_LOOPBACK,
-                IFF_POINTOPOINT,
-                IFF_NOTRAILERS,
-                IFF_RUNNING,
-                IFF_NOARP,
-                IFF_PROMISC,
-                IFF_ALLMULTI,
-                IFF_MASTER,
-                IFF_SLAVE,
-                IFF_MULTICAST,
-                IFF_PORTSEL,
-                IFF_AUTOMEDIA,
-                IFF_DYNAMIC,
-                IFF_LOWER_UP,
-                IFF_DORMANT,
-                IFF_ECHO
-            ]
-        ),
-        Side::Freebsd => bits!(
-            f,
-            [
-                IFF_UP,
-                IFF_BROADCAST,
-                IFF_DEBUG,
-                IFF_LOOPBACK,
-                IFF_POINTOPOINT,
-                IFF_NEEDSEPOCH,
-                IFF_DRV_RUNNING,
-                IFF_NOARP,
-                IFF_PROMISC,
-                IFF_ALLMULTI,
-                IFF_DRV_OACTIVE,
-                IFF_SIMPLEX,
-                IFF_LINK0,
-                IFF_LINK1,
-                IFF_LINK2,
-                IFF_MULTICAST,
-                IFF_CANTCONFIG,
-                IFF_PPROMISC,
-                IFF_MONITOR,
-                IFF_STATICARP,
-                IFF_STICKYARP,
-                IFF_DYING,
-                IFF_RENAMING,
-                IFF_PALLMULTI,
-                IFF_NETLINK_1
-            ]
-        ),
-    }
-}
+value_names!(
+    af_name,
+    linux [AF_UNSPEC, AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, AF_BRIDGE, AF_MPLS],
+    freebsd [AF_UNSPEC, AF_UNIX, AF_INET, AF_INET6, AF_LINK, AF_NETLINK],
+);
 
-fn ifa_flag_names(side: Side) -> Vec<(u64, &'static str)> {
-    match side {
-        Side::Linux => bits!(
-            l,
-            [
-                IFA_F_SECONDARY,
-                IFA_F_NODAD,
-                IFA_F_OPTIMISTIC,
-                IFA_F_DADFAILED,
-                IFA_F_HOMEADDRESS,
-                IFA_F_DEPRECATED,
-                IFA_F_TENTATIVE,
-                IFA_F_PERMANENT,
-                IFA_F_MANAGETEMPADDR,
-                IFA_F_NOPREFIXROUTE,
-                IFA_F_MCAUTOJOIN,
-                IFA_F_STABLE_PRIVACY
-            ]
-        ),
-        Side::Freebsd => bits!(
-            f,
-            [
-                IFA_F_SECONDARY,
-                IFA_F_NODAD,
-                IFA_F_OPTIMISTIC,
-                IFA_F_DADFAILED,
-                IFA_F_HOMEADDRESS,
-                IFA_F_DEPRECATED,
-                IFA_F_TENTATIVE,
-                IFA_F_PERMANENT,
-                IFA_F_MANAGETEMPADDR,
-                IFA_F_NOPREFIXROUTE,
-                IFA_F_MCAUTOJOIN,
-                IFA_F_STABLE_PRIVACY
-            ]
-        ),
-    }
-}
+value_names!(
+    link_type_name,
+    linux [
+        ARPHRD_ETHER, ARPHRD_LOOPBACK, ARPHRD_NONE, ARPHRD_TUNNEL, ARPHRD_SIT, ARPHRD_INFINIBAND,
+        ARPHRD_IEEE1394, ARPHRD_FDDI,
+    ],
+    freebsd [
+        IFT_ETHER, IFT_LOOP, IFT_L2VLAN, IFT_BRIDGE, IFT_IEEE8023ADLAG, IFT_IEEE80211, IFT_PPP,
+        IFT_OTHER, IFT_PROPVIRTUAL, IFT_TUNNEL, IFT_GIF, IFT_STF, IFT_ENC, IFT_PFLOG, IFT_PFSYNC,
+    ],
+);
 
-fn scope_name(side: Side, v: u64) -> Option<&'static str> {
-    match side {
-        Side::Linux => lookup!(
-            v,
-            l,
-            [
-                RT_SCOPE_UNIVERSE,
-                RT_SCOPE_SITE,
-                RT_SCOPE_LINK,
-                RT_SCOPE_HOST,
-                RT_SCOPE_NOWHERE
-            ]
-        ),
-        Side::Freebsd => lookup!(
-            v,
-            f,
-            [
-                RT_SCOPE_UNIVERSE,
-                RT_SCOPE_SITE,
-                RT_SCOPE_LINK,
-                RT_SCOPE_HOST,
-                RT_SCOPE_NOWHERE
-            ]
-        ),
-    }
-}
+flag_names!(
+    iff_names,
+    linux [
+        IFF_UP, IFF_BROADCAST, IFF_DEBUG, IFF_LOOPBACK, IFF_POINTOPOINT, IFF_NOTRAILERS,
+        IFF_RUNNING, IFF_NOARP, IFF_PROMISC, IFF_ALLMULTI, IFF_MASTER, IFF_SLAVE, IFF_MULTICAST,
+        IFF_PORTSEL, IFF_AUTOMEDIA, IFF_DYNAMIC, IFF_LOWER_UP, IFF_DORMANT, IFF_ECHO,
+    ],
+    freebsd [
+        IFF_UP, IFF_BROADCAST, IFF_DEBUG, IFF_LOOPBACK, IFF_POINTOPOINT, IFF_NEEDSEPOCH,
+        IFF_DRV_RUNNING, IFF_NOARP, IFF_PROMISC, IFF_ALLMULTI, IFF_DRV_OACTIVE, IFF_SIMPLEX,
+        IFF_LINK0, IFF_LINK1, IFF_LINK2, IFF_MULTICAST, IFF_CANTCONFIG, IFF_PPROMISC, IFF_MONITOR,
+        IFF_STATICARP, IFF_STICKYARP, IFF_DYING, IFF_RENAMING, IFF_PALLMULTI, IFF_NETLINK_1,
+    ],
+);
 
-fn table_name(side: Side, v: u64) -> Option<&'static str> {
-    match side {
-        Side::Linux => lookup!(
-            v,
-            l,
-            [
-                RT_TABLE_UNSPEC,
-                RT_TABLE_DEFAULT,
-                RT_TABLE_MAIN,
-                RT_TABLE_LOCAL
-            ]
-        ),
-        Side::Freebsd => lookup!(v, f, [RT_TABLE_MAIN, RT_TABLE_UNSPEC]),
-    }
-}
+flag_names!(
+    ifa_flag_names,
+    both [
+        IFA_F_SECONDARY, IFA_F_NODAD, IFA_F_OPTIMISTIC, IFA_F_DADFAILED, IFA_F_HOMEADDRESS,
+        IFA_F_DEPRECATED, IFA_F_TENTATIVE, IFA_F_PERMANENT, IFA_F_MANAGETEMPADDR,
+        IFA_F_NOPREFIXROUTE, IFA_F_MCAUTOJOIN, IFA_F_STABLE_PRIVACY,
+    ],
+);
 
-fn rtprot_name(side: Side, v: u64) -> Option<&'static str> {
-    match side {
-        Side::Linux => lookup!(
-            v,
-            l,
-            [
-                RTPROT_UNSPEC,
-                RTPROT_REDIRECT,
-                RTPROT_KERNEL,
-                RTPROT_BOOT,
-                RTPROT_STATIC,
-                RTPROT_RA,
-                RTPROT_DHCP
-            ]
-        ),
-        Side::Freebsd => lookup!(
-            v,
-            f,
-            [
-                RTPROT_UNSPEC,
-                RTPROT_REDIRECT,
-                RTPROT_KERNEL,
-                RTPROT_BOOT,
-                RTPROT_STATIC
-            ]
-        ),
-    }
-}
+value_names!(
+    scope_name,
+    both [RT_SCOPE_UNIVERSE, RT_SCOPE_SITE, RT_SCOPE_LINK, RT_SCOPE_HOST, RT_SCOPE_NOWHERE],
+);
 
-fn rtn_name(side: Side, v: u64) -> Option<&'static str> {
-    match side {
-        Side::Linux => lookup!(
-            v,
-            l,
-            [
-                RTN_UNSPEC,
-                RTN_UNICAST,
-                RTN_LOCAL,
-                RTN_BROADCAST,
-                RTN_ANYCAST,
-                RTN_MULTICAST,
-                RTN_BLACKHOLE,
-                RTN_UNREACHABLE,
-                RTN_PROHIBIT,
-                RTN_THROW,
-                RTN_NAT
-            ]
-        ),
-        Side::Freebsd => lookup!(
-            v,
-            f,
-            [
-                RTN_UNSPEC,
-                RTN_UNICAST,
-                RTN_LOCAL,
-                RTN_BROADCAST,
-                RTN_ANYCAST,
-                RTN_MULTICAST,
-                RTN_BLACKHOLE,
-                RTN_UNREACHABLE,
-                RTN_PROHIBIT,
-                RTN_THROW,
-                RTN_NAT
-            ]
-        ),
-    }
-}
+value_names!(
+    table_name,
+    linux [RT_TABLE_UNSPEC, RT_TABLE_DEFAULT, RT_TABLE_MAIN, RT_TABLE_LOCAL],
+    freebsd [RT_TABLE_MAIN, RT_TABLE_UNSPEC],
+);
 
-fn rtm_flag_names(side: Side) -> Vec<(u64, &'static str)> {
-    match side {
-        Side::Linux => bits!(
-            l,
-            [
-                RTM_F_NOTIFY,
-                RTM_F_CLONED,
-                RTM_F_EQUALIZE,
-                RTM_F_PREFIX,
-                RTM_F_LOOKUP_TABLE,
-                RTM_F_FIB_MATCH,
-                RTM_F_OFFLOAD,
-                RTM_F_TRAP,
-                RTM_F_OFFLOAD_FAILED
-            ]
-        ),
-        Side::Freebsd => bits!(
-            f,
-            [
-                RTM_F_NOTIFY,
-                RTM_F_CLONED,
-                RTM_F_EQUALIZE,
-                RTM_F_PREFIX,
-                RTM_F_LOOKUP_TABLE,
-                RTM_F_FIB_MATCH,
-                RTM_F_OFFLOAD,
-                RTM_F_TRAP,
-                RTM_F_OFFLOAD_FAILED
-            ]
-        ),
-    }
-}
+value_names!(
+    rtprot_name,
+    linux [
+        RTPROT_UNSPEC, RTPROT_REDIRECT, RTPROT_KERNEL, RTPROT_BOOT, RTPROT_STATIC, RTPROT_RA,
+        RTPROT_DHCP,
+    ],
+    freebsd [RTPROT_UNSPEC, RTPROT_REDIRECT, RTPROT_KERNEL, RTPROT_BOOT, RTPROT_STATIC],
+);
 
-fn nud_names(side: Side) -> Vec<(u64, &'static str)> {
-    match side {
-        Side::Linux => bits!(
-            l,
-            [
-                NUD_INCOMPLETE,
-                NUD_REACHABLE,
-                NUD_STALE,
-                NUD_DELAY,
-                NUD_PROBE,
-                NUD_FAILED,
-                NUD_NOARP,
-                NUD_PERMANENT
-            ]
-        ),
-        Side::Freebsd => bits!(
-            f,
-            [
-                NUD_INCOMPLETE,
-                NUD_REACHABLE,
-                NUD_STALE,
-                NUD_DELAY,
-                NUD_PROBE,
-                NUD_FAILED,
-                NUD_NOARP,
-                NUD_PERMANENT
-            ]
-        ),
-    }
-}
+value_names!(
+    rtn_name,
+    both [
+        RTN_UNSPEC, RTN_UNICAST, RTN_LOCAL, RTN_BROADCAST, RTN_ANYCAST, RTN_MULTICAST,
+        RTN_BLACKHOLE, RTN_UNREACHABLE, RTN_PROHIBIT, RTN_THROW, RTN_NAT,
+    ],
+);
 
-fn ntf_names(side: Side) -> Vec<(u64, &'static str)> {
-    match side {
-        Side::Linux => bits!(
-            l,
-            [
-                NTF_USE,
-                NTF_SELF,
-                NTF_MASTER,
-                NTF_PROXY,
-                NTF_EXT_LEARNED,
-                NTF_OFFLOADED,
-                NTF_STICKY,
-                NTF_ROUTER
-            ]
-        ),
-        Side::Freebsd => bits!(
-            f,
-            [
-                NTF_USE,
-                NTF_SELF,
-                NTF_MASTER,
-                NTF_PROXY,
-                NTF_EXT_LEARNED,
-                NTF_OFFLOADED,
-                NTF_STICKY,
-                NTF_ROUTER
-            ]
-        ),
-    }
-}
+flag_names!(
+    rtm_flag_names,
+    both [
+        RTM_F_NOTIFY, RTM_F_CLONED, RTM_F_EQUALIZE, RTM_F_PREFIX, RTM_F_LOOKUP_TABLE,
+        RTM_F_FIB_MATCH, RTM_F_OFFLOAD, RTM_F_TRAP, RTM_F_OFFLOAD_FAILED,
+    ],
+);
 
-fn ctrl_cmd_name(side: Side, v: u64) -> Option<&'static str> {
-    match side {
-        Side::Linux => lookup!(
-            v,
-            l,
-            [
-                CTRL_CMD_UNSPEC,
-                CTRL_CMD_NEWFAMILY,
-                CTRL_CMD_DELFAMILY,
-                CTRL_CMD_GETFAMILY,
-                CTRL_CMD_NEWOPS,
-                CTRL_CMD_DELOPS,
-                CTRL_CMD_GETOPS,
-                CTRL_CMD_NEWMCAST_GRP,
-                CTRL_CMD_DELMCAST_GRP,
-                CTRL_CMD_GETMCAST_GRP,
-                CTRL_CMD_GETPOLICY
-            ]
-        ),
-        Side::Freebsd => lookup!(
-            v,
-            f,
-            [
-                CTRL_CMD_UNSPEC,
-                CTRL_CMD_NEWFAMILY,
-                CTRL_CMD_DELFAMILY,
-                CTRL_CMD_GETFAMILY,
-                CTRL_CMD_NEWOPS,
-                CTRL_CMD_DELOPS,
-                CTRL_CMD_GETOPS,
-                CTRL_CMD_NEWMCAST_GRP,
-                CTRL_CMD_DELMCAST_GRP,
-                CTRL_CMD_GETMCAST_GRP,
-                CTRL_CMD_GETPOLICY
-            ]
-        ),
-    }
-}
+flag_names!(
+    nud_names,
+    both [
+        NUD_INCOMPLETE, NUD_REACHABLE, NUD_STALE, NUD_DELAY, NUD_PROBE, NUD_FAILED, NUD_NOARP,
+        NUD_PERMANENT,
+    ],
+);
+
+flag_names!(
+    ntf_names,
+    both [
+        NTF_USE, NTF_SELF, NTF_MASTER, NTF_PROXY, NTF_EXT_LEARNED, NTF_OFFLOADED, NTF_STICKY,
+        NTF_ROUTER,
+    ],
+);
+
+value_names!(
+    ctrl_cmd_name,
+    both [
+        CTRL_CMD_UNSPEC, CTRL_CMD_NEWFAMILY, CTRL_CMD_DELFAMILY, CTRL_CMD_GETFAMILY,
+        CTRL_CMD_NEWOPS, CTRL_CMD_DELOPS, CTRL_CMD_GETOPS, CTRL_CMD_NEWMCAST_GRP,
+        CTRL_CMD_DELMCAST_GRP, CTRL_CMD_GETMCAST_GRP, CTRL_CMD_GETPOLICY,
+    ],
+);
 
 /// The errno name of a wire error value (Linux negative, FreeBSD positive).
 fn errno_name(side: Side, e: i32) -> Option<&'static str> {

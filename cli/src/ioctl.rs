@@ -22,7 +22,7 @@
 //! `if_addr.h`): `struct ifreq` is 40 bytes, name in the first 16, the union at 16;
 //! `struct ifconf` is `{int ifc_len; char *ifc_buf}` (16 bytes on 64-bit).
 
-use crate::backend::{walk, Backend, Delivery};
+use crate::backend::{send_all, walk, Backend, Delivery};
 use linux_abi::{
     AF_INET, IFA_ADDRESS, IFA_BROADCAST, IFA_LABEL, IFA_LOCAL, IFLA_ADDRESS, IFLA_IFNAME, IFLA_MTU,
     IFLA_STATS64, IFLA_TXQLEN, NLMSG_ERROR, NLM_F_ACK, NLM_F_DUMP, NLM_F_REQUEST, RTAX_MTU,
@@ -271,12 +271,12 @@ impl Interfaces {
         let res = (|| {
             backend.bind(s, QUERY_PORT, 0)?;
             let mut t = Self::default();
-            let links = backend.send(s, &request(RTM_GETLINK, 1, &[0u8; 16]))?;
-            let addrs = backend.send(s, &request(RTM_GETADDR, 2, &[0u8; 8]))?;
+            let links = send_all(backend, s, &request(RTM_GETLINK, 1, &[0u8; 16]))?;
+            let addrs = send_all(backend, s, &request(RTM_GETADDR, 2, &[0u8; 8]))?;
             let mut rtm = [0u8; 12];
             rtm[0] = AF_INET;
             let routes = if with_routes {
-                backend.send(s, &request(RTM_GETROUTE, 3, &rtm))?
+                send_all(backend, s, &request(RTM_GETROUTE, 3, &rtm))?
             } else {
                 Vec::new()
             };
@@ -698,7 +698,7 @@ fn request_ack(backend: &mut dyn Backend, ty: u16, body: &[u8]) -> Result<(), i3
         backend.bind(s, QUERY_PORT, 0)?;
         let mut m = request(ty, 1, body);
         put(&mut m, 6, &(NLM_F_REQUEST | NLM_F_ACK).to_ne_bytes());
-        let replies = backend.send(s, &m)?;
+        let replies = send_all(backend, s, &m)?;
         for d in &replies {
             if let Delivery::Datagram { group: 0, bytes } = d {
                 for r in walk(bytes) {

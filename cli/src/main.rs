@@ -19,6 +19,7 @@ mod sock;
               all unsafe code of the crate lives in this one module"
 )]
 mod sys;
+mod sysargs;
 mod xlate;
 
 use clap::Parser;

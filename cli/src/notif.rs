@@ -15,9 +15,8 @@ use crate::backend::{Backend, Delivery};
 use crate::netfs;
 use crate::sock::{opt, Sock};
 use crate::sys::{self, Listener, Notif};
-use nlcompat::socket::{
-    linux_sockaddr, mask_of_group, parse_linux_sockaddr, NlAddr, SOCKADDR_NL_LEN,
-};
+use crate::sysargs::{self, arg_i32, arg_usize, i32_of, len_i64, u32_of, u64_at, Mem, UIO_MAXIOV};
+use nlcompat::socket::{linux_sockaddr, mask_of_group, NlAddr, SOCKADDR_NL_LEN};
 use std::collections::BTreeMap;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::time::Instant;
@@ -36,8 +35,6 @@ const RWF_NOWAIT: i32 = 8;
 
 /// How often parked receives are checked for signals, timeouts and dead callers.
 const PARK_TICK_MS: i32 = 20;
-/// Largest `iovcnt` / `vlen` Linux accepts (`UIO_MAXIOV`).
-const UIO_MAXIOV: u64 = 1024;
 /// Capacity forced on the runner's end of each pair (`SO_SNDBUFFORCE`): the queue limit.
 const QUEUE_BYTES: i32 = 4 << 20;
 /// No queued datagram is larger than this (twice the forced queue size).
@@ -46,12 +43,6 @@ const MAX_DATAGRAM: usize = 8 << 20;
 const ROVER_START: i32 = -4096;
 /// `ERESTARTSYS`, the kernel-internal "restart or EINTR" code.
 const ERESTARTSYS: i32 = 512;
-/// `sizeof(struct msghdr)` / `sizeof(struct mmsghdr)` / `sizeof(struct iovec)` on 64-bit.
-const MSGHDR_LEN: usize = 56;
-const MMSGHDR_LEN: u64 = 64;
-const IOVEC_LEN: usize = 16;
-/// `sizeof(struct sockaddr_storage)`: longest address `move_addr_to_kernel` accepts.
-const SOCKADDR_MAX: i32 = 128;
 /// Linux's `SOCK_MAX`: larger types are `EINVAL` before the family sees them.
 const SOCK_MAX: i32 = 11;
 /// `MAX_LINKS`: netlink protocols are 0..32.
@@ -78,6 +69,17 @@ enum Act {
 
 type Res = Result<Act, i32>;
 
+/// The calling thread's memory.
+impl Mem for Notif {
+    fn read(&self, addr: u64, len: usize) -> Result<Vec<u8>, i32> {
+        sys::read_mem(self.tid, addr, len).map_err(|_| libc::EFAULT)
+    }
+
+    fn write(&self, addr: u64, data: &[u8]) -> Result<(), i32> {
+        sys::write_mem(self.tid, addr, data).map_err(|_| libc::EFAULT)
+    }
+}
+
 #[derive(Debug)]
 struct Parked {
     n: Notif,
@@ -85,34 +87,6 @@ struct Parked {
     deadline: Option<Instant>,
 }
 
-/// Little helpers over byte slices (tracee structures).
-fn u32_at(b: &[u8], off: usize) -> Option<u32> {
-    Some(u32::from_ne_bytes(
-        b.get(off..off.checked_add(4)?)?.try_into().ok()?,
-    ))
-}
-fn u64_at(b: &[u8], off: usize) -> Option<u64> {
-    Some(u64::from_ne_bytes(
-        b.get(off..off.checked_add(8)?)?.try_into().ok()?,
-    ))
-}
-fn i32_of(v: u32) -> i32 {
-    i32::from_ne_bytes(v.to_ne_bytes())
-}
-fn u32_of(v: i32) -> u32 {
-    u32::from_ne_bytes(v.to_ne_bytes())
-}
-/// Low 32 bits of a syscall argument as `int`.
-fn arg_i32(a: u64) -> i32 {
-    i32_of(u32::try_from(a & 0xffff_ffff).unwrap_or(0))
-}
-/// Syscall argument as a size.
-fn arg_usize(a: u64) -> usize {
-    usize::try_from(a).unwrap_or(usize::MAX)
-}
-fn len_i64(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
 fn errno_of(e: &std::io::Error) -> i32 {
     e.raw_os_error().unwrap_or(libc::EIO)
 }
@@ -296,6 +270,12 @@ struct Runner {
     /// Port-triggered sweeps still to skip, and the current backoff.
     sweep_skip: u32,
     sweep_backoff: u32,
+    /// A pidfd per process that created an emulated socket (by thread-group id), watched in
+    /// `exits`: when one ends, a sweep frees the sockets no process holds any more. (The
+    /// runner only gets `SIGCHLD` for its own children; a client the program forked and killed
+    /// would otherwise leave its sockets, their queues and memberships until a later sweep.)
+    watched: BTreeMap<u32, OwnedFd>,
+    exits: sys::Epoll,
 }
 
 /// Serve the program until it and all its descendants are gone; returns the program's
@@ -310,6 +290,7 @@ pub(crate) fn serve(
     const T_SIGNAL: u64 = 1;
     const T_BACKEND: u64 = 2;
     const T_RAW: u64 = 3;
+    const T_EXIT: u64 = 4;
     let epoll = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
     let main_pid = sp.pid;
     epoll
@@ -326,6 +307,10 @@ pub(crate) fn serve(
     let raw = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
     epoll
         .add(raw.raw(), T_RAW)
+        .map_err(|e| format!("epoll: {e}"))?;
+    let exits = sys::Epoll::new().map_err(|e| format!("epoll: {e}"))?;
+    epoll
+        .add(exits.raw(), T_EXIT)
         .map_err(|e| format!("epoll: {e}"))?;
     let listener_raw = sp.listener.raw();
     let _ = sp.listener.set_sync_wakeup();
@@ -354,6 +339,8 @@ pub(crate) fn serve(
         maybe_closed: false,
         sweep_skip: 0,
         sweep_backoff: 0,
+        watched: BTreeMap::new(),
+        exits,
     };
     let page = sp.page;
     let mut main_status: Option<i32> = None;
@@ -395,6 +382,7 @@ pub(crate) fn serve(
                     }
                 }
                 T_RAW => r.serve_escaped(),
+                T_EXIT => r.reap_exits(),
                 _ => r.deliver_async(),
             }
         }
@@ -526,14 +514,33 @@ impl Runner {
         // Data that arrived while retrying (none expected) is picked up next round.
     }
 
-    /// A port id is wanted that a known socket holds: sweep if that socket may be gone. Always
-    /// after a process ended; otherwise with exponential backoff while sweeps find nothing (a
-    /// program holding hundreds of sockets does not pay a scan per bind; one that closes each
-    /// socket before opening the next, like Go's `NetlinkRIB`, gets its pid back every time).
-    pub(super) fn sweep_for_port(&mut self) {
-        if !self.maybe_closed && self.sweep_skip > 0 {
-            self.sweep_skip = self.sweep_skip.saturating_sub(1);
-            return;
+    /// Port id `port` of `protocol` is wanted and a known socket holds it: sweep if that
+    /// socket may be gone. Not when the caller still has it where it last used it (one `kcmp`:
+    /// a program holding a thousand sockets does not pay a scan per bind). Otherwise always
+    /// after a process ended, else with exponential backoff while sweeps find nothing (the
+    /// holder may live in another process). A program that closes its sockets, like Go's
+    /// `NetlinkRIB`, gets its pid back at once, as on Linux.
+    pub(super) fn sweep_for_port(&mut self, tid: u32, protocol: i32, port: u32) {
+        let holder = self
+            .socks
+            .iter()
+            .find(|(_, s)| s.port == port && s.protocol == protocol);
+        if let Some((&key, s)) = holder {
+            let alive = self
+                .by_fd
+                .iter()
+                .filter(|&(_, &k)| k == key)
+                .any(|(&fd, _)| sys::same_file(tid, fd, s.theirs.as_fd()));
+            if alive {
+                return;
+            }
+            // Seen at a descriptor that no longer holds it: most likely closed, sweep now.
+            // Never seen there (another process's socket): back off.
+            let seen = self.by_fd.values().any(|&k| k == key);
+            if !seen && !self.maybe_closed && self.sweep_skip > 0 {
+                self.sweep_skip = self.sweep_skip.saturating_sub(1);
+                return;
+            }
         }
         if self.sweep() > 0 {
             self.sweep_backoff = 0;
@@ -541,6 +548,38 @@ impl Runner {
             self.sweep_backoff = self.sweep_backoff.saturating_mul(2).clamp(1, 64);
         }
         self.sweep_skip = self.sweep_backoff;
+    }
+
+    /// Watch the process of thread `tid` (it created a socket) for its end.
+    pub(super) fn watch_exit(&mut self, tid: u32) {
+        let tgid = tgid_of(tid);
+        if self.watched.contains_key(&tgid) {
+            return;
+        }
+        if let Ok(fd) = sys::pidfd_open(tgid) {
+            if self.exits.add(fd.as_raw_fd(), u64::from(tgid)).is_ok() {
+                self.watched.insert(tgid, fd);
+            }
+        }
+    }
+
+    /// Watched processes ended: stop watching them and sweep once.
+    fn reap_exits(&mut self) {
+        let ended = self.exits.wait(0).unwrap_or_default();
+        if ended.is_empty() {
+            return;
+        }
+        for (tgid, _) in ended {
+            let Ok(tgid) = u32::try_from(tgid) else {
+                continue;
+            };
+            if let Some(fd) = self.watched.remove(&tgid) {
+                self.exits.del(fd.as_raw_fd());
+            }
+        }
+        if !self.socks.is_empty() {
+            let _ = self.sweep();
+        }
     }
 
     /// Garbage collection: forget sockets no process of the tree holds any more (the program
@@ -598,16 +637,11 @@ impl Runner {
     }
 
     fn rd(n: &Notif, addr: u64, len: usize) -> Result<Vec<u8>, i32> {
-        sys::read_mem(n.tid, addr, len).map_err(|_| libc::EFAULT)
+        n.read(addr, len)
     }
 
     fn wr(n: &Notif, addr: u64, data: &[u8]) -> Result<(), i32> {
-        sys::write_mem(n.tid, addr, data).map_err(|_| libc::EFAULT)
-    }
-
-    fn rd_i32(n: &Notif, addr: u64) -> Result<i32, i32> {
-        let b = Self::rd(n, addr, 4)?;
-        u32_at(&b, 0).map(i32_of).ok_or(libc::EFAULT)
+        n.write(addr, data)
     }
 
     fn handle(&mut self, n: &Notif) -> Res {
@@ -640,15 +674,6 @@ impl Runner {
             return Ok(Act::Continue);
         };
         let a = n.args;
-        // `netlink_sendmsg` refuses out-of-band data.
-        let send_flags = match n.nr {
-            libc::SYS_sendto | libc::SYS_sendmmsg => arg_i32(a[3]),
-            libc::SYS_sendmsg => arg_i32(a[2]),
-            _ => 0,
-        };
-        if send_flags & libc::MSG_OOB != 0 {
-            return Err(libc::EOPNOTSUPP);
-        }
         match n.nr {
             libc::SYS_bind => self.do_bind(n, key, a[1], arg_i32(a[2])),
             libc::SYS_connect => self.do_connect(n, key, a[1], arg_i32(a[2])),
@@ -657,47 +682,62 @@ impl Runner {
             libc::SYS_setsockopt => self.do_setsockopt(n, key),
             libc::SYS_getsockopt => self.do_getsockopt(n, key),
             libc::SYS_write => {
-                let data = self.gather(n, key, &[(a[1], a[2])])?;
+                let data = self.gather(n, key, &[sysargs::rw_buf(a[1], a[2])?])?;
                 self.do_send(n, key, data, None)
             }
             libc::SYS_writev => {
-                let iov = self.read_iov(n, a[1], a[2])?;
+                let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 let data = self.gather(n, key, &iov)?;
                 self.do_send(n, key, data, None)
             }
             libc::SYS_sendto => {
-                let data = self.gather(n, key, &[(a[1], a[2])])?;
-                let dest = if a[4] != 0 {
-                    Some(Self::read_addr(n, a[4], arg_i32(a[5]))?)
-                } else {
-                    None
-                };
+                // `__sys_sendto`: the buffer, the address, then `netlink_sendmsg`.
+                let buf = sysargs::ubuf(a[1], a[2])?;
+                let addr = sysargs::sendto_addr(n, a[4], arg_i32(a[5]))?;
+                sysargs::send_flags(arg_i32(a[3]))?;
+                let dest = sysargs::send_dest(&addr)?;
+                let data = self.gather(n, key, &[buf])?;
                 self.do_send(n, key, data, dest)
             }
             libc::SYS_sendmsg => {
-                let len = self.sendmsg_one(n, key, a[1])?;
+                let len = self.sendmsg_one(n, key, a[1], arg_i32(a[2]))?;
                 Ok(Act::Val(len_i64(len)))
             }
             libc::SYS_sendmmsg => self.do_sendmmsg(n, key),
             libc::SYS_read => {
-                let iov = vec![(a[1], a[2])];
+                let iov = vec![sysargs::rw_buf(a[1], a[2])?];
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 self.do_recv_plain(n, key, &iov, 0)
             }
             libc::SYS_readv => {
-                let iov = self.read_iov(n, a[1], a[2])?;
+                let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 self.do_recv_plain(n, key, &iov, 0)
             }
             // preadv2/pwritev2 at offset -1 are readv/writev (a socket has no other offsets:
             // ESPIPE); RWF_NOWAIT does not block. Left alone they would bypass the runner.
             libc::SYS_preadv2 | libc::SYS_pwritev2 if a[3] != u64::MAX => Err(libc::ESPIPE),
             libc::SYS_preadv2 => {
-                let iov = self.read_iov(n, a[1], a[2])?;
+                let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 let nowait = arg_i32(a[5]) & RWF_NOWAIT != 0;
                 let flags = if nowait { libc::MSG_DONTWAIT } else { 0 };
                 self.do_recv_plain(n, key, &iov, flags)
             }
             libc::SYS_pwritev2 => {
-                let iov = self.read_iov(n, a[1], a[2])?;
+                let iov = sysargs::read_iov(n, a[1], a[2])?;
+                if sysargs::empty_io(&iov) {
+                    return Ok(Act::Val(0));
+                }
                 let data = self.gather(n, key, &iov)?;
                 self.do_send(n, key, data, None)
             }

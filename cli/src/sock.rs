@@ -48,7 +48,8 @@ pub(crate) mod opt {
 /// Why a datagram could not be queued.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum QueueFull {
-    /// The unix queue is full; the datagram was dropped and the overrun recorded.
+    /// The queue is over `SO_RCVBUF` or congested: the datagram was dropped and the overrun
+    /// recorded.
     Dropped,
 }
 
@@ -94,12 +95,29 @@ pub(crate) struct Sock {
     pub(crate) strict_chk: bool,
     /// Group number and memory charge of every datagram in the unix queue, oldest first.
     fifo: VecDeque<(u32, usize)>,
-    /// Sum of the charges in `fifo` (Linux's `sk_rmem_alloc`, approximated).
+    /// Sum of the charges of queued datagrams, in the unix queue and the backlog (Linux's
+    /// `sk_rmem_alloc`, approximated; dump parts are not charged, see [`Sock::enqueue`]).
     queued: usize,
-    /// Unicast replies waiting for room in the unix queue, oldest first.
-    backlog: VecDeque<Vec<u8>>,
-    /// A datagram was dropped: the next receive fails with `ENOBUFS`.
+    /// Datagrams waiting for room in the unix queue, oldest first.
+    backlog: VecDeque<Waiting>,
+    /// A datagram was dropped: the next receive fails with `ENOBUFS` (Linux's `sk_err`).
     pub(crate) overrun: bool,
+    /// Linux's `NETLINK_S_CONGESTED`: set with the overrun, cleared when a receive finds the
+    /// queue empty (`netlink_rcv_wake`); meanwhile every notification and reply is dropped.
+    congested: bool,
+    /// The program reads this socket natively too (a copy below the reserved range): the
+    /// runner cannot see what it consumes, so nothing is charged or dropped (the unix queue's
+    /// own capacity is the limit, as before).
+    pub(crate) native_reads: bool,
+}
+
+/// A datagram in the backlog.
+#[derive(Debug)]
+struct Waiting {
+    group: u32,
+    bytes: Vec<u8>,
+    /// What it counts against `SO_RCVBUF` (0 for dump parts).
+    charge: usize,
 }
 
 impl Sock {
@@ -137,6 +155,8 @@ impl Sock {
             queued: 0,
             backlog: VecDeque::new(),
             overrun: false,
+            congested: false,
+            native_reads: false,
         }
     }
 
@@ -179,57 +199,126 @@ impl Sock {
         v
     }
 
-    /// Queue one datagram for the program (group 0 = unicast).
+    /// Queue one datagram for the program (group 0 = unicast). Memory is bounded as Linux
+    /// bounds it (`net/netlink/af_netlink.c`):
     ///
-    /// Multicast follows `netlink_broadcast`: delivered only while the queued memory does not
-    /// exceed the socket's `SO_RCVBUF`, else dropped with an overrun (`ENOBUFS` on the next
-    /// receive unless `NETLINK_NO_ENOBUFS`), and also dropped when the unix queue is full.
-    /// Unicast replies are never dropped: Linux paces dumps to the reader, so what does not fit
-    /// in the unix queue waits in a backlog that [`Sock::refill`] feeds as the program reads.
+    /// - Notifications follow `netlink_broadcast_deliver`, and replies (acks, errors, answers
+    ///   to `GET` requests) the kernel's unicast with `MSG_DONTWAIT` (`netlink_attachskb`):
+    ///   while the queued memory exceeds the socket's `SO_RCVBUF`, or the socket is congested
+    ///   after an earlier loss, the datagram is dropped with an overrun (`netlink_overrun`:
+    ///   `ENOBUFS` on the next receive and congestion, unless `NETLINK_NO_ENOBUFS`).
+    /// - Dump parts (`NLM_F_MULTI`) are never dropped: Linux produces the next part only while
+    ///   the queue is below `SO_RCVBUF` (`netlink_dump`, called again from `netlink_recvmsg`
+    ///   as the reader makes room). The backend hands over a whole dump at once, so the parts
+    ///   wait in a backlog that [`Sock::refill`] feeds as the program reads; they are charged
+    ///   to `SO_RCVBUF` from when they enter the unix queue, as Linux charges produced parts.
+    ///
+    /// Datagrams keep their order: while the backlog is not empty, everything queues behind it.
     pub(crate) fn enqueue(&mut self, group: u32, bytes: Vec<u8>) -> Result<(), QueueFull> {
-        if group != 0 {
-            let rcvbuf =
-                sys::getsockopt_int(self.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF)
-                    .ok()
-                    .and_then(|v| usize::try_from(v).ok())
-                    .unwrap_or(usize::MAX);
-            if self.queued > rcvbuf || !self.push(group, &bytes) {
+        let rcvbuf = self.rcvbuf();
+        let charge = if self.native_reads {
+            0
+        } else if group == 0 && is_dump_part(&bytes) {
+            // `netlink_dump` produces no part while the queue is at `SO_RCVBUF` (a part always
+            // goes into an empty queue).
+            if !self.fifo.is_empty() && self.queued >= rcvbuf {
+                self.backlog.push_back(Waiting {
+                    group,
+                    bytes,
+                    charge: 0,
+                });
+                return Ok(());
+            }
+            0
+        } else {
+            if self.congested || self.queued > rcvbuf {
                 self.overrun_now();
                 return Err(QueueFull::Dropped);
             }
+            let charge = truesize(bytes.len());
+            self.queued = self.queued.saturating_add(charge);
+            charge
+        };
+        if self.backlog.is_empty() && self.push(group, &bytes, charge) {
             return Ok(());
         }
-        if !self.backlog.is_empty() || !self.push(0, &bytes) {
-            self.backlog.push_back(bytes);
-        }
+        self.backlog.push_back(Waiting {
+            group,
+            bytes,
+            charge,
+        });
         Ok(())
     }
 
-    /// Move backlogged replies into the unix queue while they fit.
+    /// The program's `SO_RCVBUF` (kept by the kernel on its end of the pair, with Linux's
+    /// doubling and limits).
+    fn rcvbuf(&self) -> usize {
+        sys::getsockopt_int(self.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF)
+            .ok()
+            .and_then(|v| usize::try_from(v).ok())
+            .unwrap_or(usize::MAX)
+    }
+
+    /// Whether a dump is still being delivered: some of its parts wait in the backlog (Linux's
+    /// `cb_running`, which lasts until the part with `NLMSG_DONE` is queued).
+    pub(crate) fn dump_running(&self) -> bool {
+        self.backlog.iter().any(|w| w.group == 0 && w.charge == 0)
+    }
+
+    /// Move backlogged datagrams into the unix queue while they fit; dump parts only while the
+    /// queue is below `SO_RCVBUF` (`netlink_recvmsg` resumes the dump once there is room).
     pub(crate) fn refill(&mut self) {
-        while let Some(b) = self.backlog.pop_front() {
-            if !self.push(0, &b) {
-                self.backlog.push_front(b);
+        if self.backlog.is_empty() {
+            return;
+        }
+        let rcvbuf = self.rcvbuf();
+        while let Some(w) = self.backlog.pop_front() {
+            let paced = w.charge == 0
+                && !self.native_reads
+                && !self.fifo.is_empty()
+                && self.queued >= rcvbuf;
+            if paced || !self.push(w.group, &w.bytes, w.charge) {
+                self.backlog.push_front(w);
                 return;
             }
         }
     }
 
-    /// Put one datagram into the unix queue; false when it is full.
-    fn push(&mut self, group: u32, bytes: &[u8]) -> bool {
+    /// Put one datagram into the unix queue; false when it is full. `charge` is already in
+    /// `queued` (0 for a dump part, which is charged from now on).
+    fn push(&mut self, group: u32, bytes: &[u8], charge: usize) -> bool {
         if sys::send_seqpacket(self.ours.as_fd(), bytes).is_err() {
             return false;
         }
-        let charge = truesize(bytes.len());
+        let charge = if charge == 0 {
+            let c = truesize(bytes.len());
+            self.queued = self.queued.saturating_add(c);
+            c
+        } else {
+            charge
+        };
         self.fifo.push_back((group, charge));
-        self.queued = self.queued.saturating_add(charge);
         true
     }
 
-    /// Record a lost datagram.
+    /// Record a lost datagram (`netlink_overrun`): unless `NETLINK_NO_ENOBUFS`, the socket
+    /// becomes congested and, if it was not already, the next receive fails with `ENOBUFS`.
     pub(crate) fn overrun_now(&mut self) {
-        if !self.no_enobufs {
+        if !self.no_enobufs && !self.congested {
+            self.congested = true;
             self.overrun = true;
+        }
+    }
+
+    /// `NETLINK_NO_ENOBUFS` set: Linux clears the congestion (not a pending error).
+    pub(crate) fn uncongest(&mut self) {
+        self.congested = false;
+    }
+
+    /// After a receive (`netlink_rcv_wake`): an empty queue ends the congestion.
+    pub(crate) fn rcv_wake(&mut self) {
+        if self.fifo.is_empty() && self.backlog.is_empty() {
+            self.congested = false;
         }
     }
 
@@ -244,6 +333,14 @@ impl Sock {
             self.fifo.front().map_or(0, |&(g, _)| g)
         }
     }
+}
+
+/// Whether a unicast datagram is part of a dump (its first message carries `NLM_F_MULTI`, as
+/// every dump message and the closing `NLMSG_DONE` do).
+fn is_dump_part(bytes: &[u8]) -> bool {
+    crate::backend::walk(bytes)
+        .next()
+        .is_some_and(|m| m.flags() & linux_abi::NLM_F_MULTI != 0)
 }
 
 /// Approximate `skb->truesize` of a netlink datagram: the data buffer (allocations are
@@ -272,19 +369,73 @@ mod tests {
         Some(d.data)
     }
 
+    /// One netlink message of `len` bytes (≥ 16) with `flags`, its payload filled with `tag`.
+    fn msg(len: usize, flags: u16, tag: u8) -> Vec<u8> {
+        let mut m = vec![tag; len];
+        m[..4].copy_from_slice(&u32::try_from(len).unwrap().to_ne_bytes());
+        m[4..6].copy_from_slice(&20u16.to_ne_bytes());
+        m[6..8].copy_from_slice(&flags.to_ne_bytes());
+        m
+    }
+
     #[test]
-    fn unicast_beyond_queue_capacity_waits_in_order() {
+    fn dump_parts_beyond_queue_capacity_wait_in_order() {
         let mut s = pair_sock(1);
         for i in 0..50u8 {
-            s.enqueue(0, vec![i; 3000]).unwrap();
+            s.enqueue(0, msg(3000, linux_abi::NLM_F_MULTI, i)).unwrap();
         }
         assert!(!s.backlog.is_empty(), "the tiny queue must have overflowed");
+        assert!(s.dump_running());
         let mut got = Vec::new();
         while let Some(d) = take(&mut s) {
-            got.push(d[0]);
+            got.push(d[20]);
         }
         assert_eq!(got, (0..50u8).collect::<Vec<_>>());
         assert!(!s.overrun);
+        assert!(!s.dump_running());
+    }
+
+    #[test]
+    fn a_paced_dump_part_enters_an_empty_queue_even_behind_charged_replies() {
+        let mut s = pair_sock(1 << 20);
+        // SO_RCVBUF doubled = 4672 = the charge of one 3000-byte datagram.
+        sys::setsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 2336).unwrap();
+        s.enqueue(0, msg(3000, 0, 1)).unwrap();
+        s.enqueue(0, msg(3000, linux_abi::NLM_F_MULTI, 2)).unwrap();
+        assert!(s.dump_running(), "paced: the queue is at SO_RCVBUF");
+        // Accepted (the queue is not over SO_RCVBUF), charged while it waits behind the dump
+        // part; once the first reply is read, its charge alone keeps the total at SO_RCVBUF.
+        s.enqueue(0, msg(3000, 0, 3)).unwrap();
+        let got: Vec<u8> = std::iter::from_fn(|| take(&mut s)).map(|d| d[20]).collect();
+        assert_eq!(got, [1, 2, 3]);
+        assert!(!s.overrun);
+    }
+
+    #[test]
+    fn replies_over_rcvbuf_are_dropped_and_congestion_lasts_until_the_queue_is_empty() {
+        let mut s = pair_sock(1 << 20);
+        sys::setsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 1).unwrap();
+        let mut kept = 0;
+        for i in 0..20u8 {
+            if s.enqueue(0, msg(36, 0, i)).is_ok() {
+                kept += 1;
+            }
+        }
+        assert!(kept > 0 && kept < 20, "{kept}");
+        assert!(s.overrun && s.congested);
+        s.overrun = false;
+        // Reading one leaves the queue non-empty: still congested, still dropping.
+        assert!(take(&mut s).is_some());
+        s.rcv_wake();
+        if kept > 1 {
+            assert!(s.congested);
+            assert!(s.enqueue(0, msg(36, 0, 99)).is_err());
+            assert!(!s.overrun, "one ENOBUFS per congestion");
+        }
+        while take(&mut s).is_some() {}
+        s.rcv_wake();
+        assert!(!s.congested);
+        assert!(s.enqueue(0, msg(36, 0, 100)).is_ok());
     }
 
     #[test]

@@ -44,16 +44,30 @@ fn answers(backend: &str, args: &[&str]) -> String {
     o.stdout
 }
 
+/// The set-up of every test here: the runner's gate and the Python the clients need.
+fn ready() -> bool {
+    gate() && need(PY)
+}
+
+/// The answers client with `args` on the FreeBSD backend, then on the Linux backend.
+fn on_both(args: &[&str]) -> (String, String) {
+    (answers("freebsd", args), answers("linux", args))
+}
+
+/// `argv` under the FreeBSD backend, then under the Linux backend.
+fn run_both(argv: &[&str]) -> (Out, Out) {
+    (run("freebsd", argv), run("linux", argv))
+}
+
 /// Request types no kernel serves get the same answer on both backends: one `NLMSG_ERROR`
 /// per request, to the socket's port, with the request's seq, flags 0, the whole request
 /// echoed and `-EOPNOTSUPP`.
 #[test]
 fn refused_types_are_answered_like_linux_answers_them() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
-    let bsd = answers("freebsd", &["refused"]);
-    let linux = answers("linux", &["refused"]);
+    let (bsd, linux) = on_both(&["refused"]);
     assert_eq!(bsd, linux);
     assert_eq!(
         bsd.matches("datagram: ERROR flags=0x0 seq=ok pid=port errno=-95 echo=request\n")
@@ -67,17 +81,10 @@ fn refused_types_are_answered_like_linux_answers_them() {
 /// when asked (`netlink_rcv_skb`) and is silent otherwise.
 #[test]
 fn messages_no_handler_sees_are_acked_when_asked() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
-    let bsd = answers("freebsd", &["control"]);
-    let linux = answers("linux", &["control"]);
-    let norm = |s: &str| {
-        answers_joined(s)
-            .iter()
-            .map(|a| dedup(a))
-            .collect::<Vec<_>>()
-    };
+    let (bsd, linux) = on_both(&["control"]);
     assert_eq!(norm(&bsd), norm(&linux));
     assert_eq!(
         bsd.matches("datagram: ERROR flags=0x100 seq=ok pid=port errno=0 echo=header\n")
@@ -92,7 +99,7 @@ fn messages_no_handler_sees_are_acked_when_asked() {
 /// `NETLINK_CAP_ACK`).
 #[test]
 fn types_freebsd_lacks_get_its_errno_and_text() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
     let ext = answers("freebsd", &["refused_freebsd", "ext_ack"]);
@@ -165,6 +172,12 @@ fn answers_joined(out: &str) -> Vec<String> {
         .collect()
 }
 
+/// Answers as compared across backends: one per request ([`answers_joined`]), repeats
+/// counted once ([`dedup`]).
+fn norm(out: &str) -> Vec<String> {
+    answers_joined(out).iter().map(|a| dedup(a)).collect()
+}
+
 /// An answer with consecutive equal messages counted once (dump sizes differ between the
 /// model's host and the Linux namespace).
 fn dedup(answer: &str) -> String {
@@ -185,17 +198,10 @@ fn dedup(answer: &str) -> String {
 /// Dump parts are flagged `NLM_F_MULTI` only (not the request's flags FreeBSD copies).
 #[test]
 fn dump_requests_are_read_as_linux_reads_them() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
-    let bsd = answers("freebsd", &["lenient", "ext_ack"]);
-    let linux = answers("linux", &["lenient", "ext_ack"]);
-    let norm = |s: &str| {
-        answers_joined(s)
-            .iter()
-            .map(|a| dedup(a))
-            .collect::<Vec<_>>()
-    };
+    let (bsd, linux) = on_both(&["lenient", "ext_ack"]);
     assert_eq!(norm(&bsd), norm(&linux));
     assert_eq!(
         bsd.matches("DONE flags=0x2 seq=ok pid=port status=0")
@@ -203,8 +209,7 @@ fn dump_requests_are_read_as_linux_reads_them() {
         13,
         "{bsd}"
     );
-    let bsd = answers("freebsd", &["lenient", "ext_ack", "strict"]);
-    let linux = answers("linux", &["lenient", "ext_ack", "strict"]);
+    let (bsd, linux) = on_both(&["lenient", "ext_ack", "strict"]);
     assert_eq!(bsd, linux);
     assert!(
         bsd.contains("DONE flags=0x202 seq=ok pid=port status=-22 msg='Filter by device index not supported for link dumps'"),
@@ -217,11 +222,10 @@ fn dump_requests_are_read_as_linux_reads_them() {
 /// backends (`netlink_unicast`, `netlink_ack`).
 #[test]
 fn replies_and_acks_are_separate_datagrams_with_linux_flags() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
-    let bsd = answers("freebsd", &["framing", "ext_ack"]);
-    let linux = answers("linux", &["framing", "ext_ack"]);
+    let (bsd, linux) = on_both(&["framing", "ext_ack"]);
     assert_eq!(bsd, linux);
     assert_eq!(
         bsd.matches("\n  datagram: ERROR flags=0x100 seq=ok pid=port errno=0 echo=header\n")
@@ -245,12 +249,11 @@ fn replies_and_acks_are_separate_datagrams_with_linux_flags() {
 /// FreeBSD's `report_operation()` copies them.
 #[test]
 fn notifications_carry_linux_flags() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
     let script = include_str!("clients/notify_flags.py");
-    let bsd = run("freebsd", &[PY, "-c", script]);
-    let linux = run("linux", &[PY, "-c", script]);
+    let (bsd, linux) = run_both(&[PY, "-c", script]);
     assert_eq!(bsd.code, Some(0), "{}", bsd.stderr);
     assert_eq!(bsd.stdout, linux.stdout);
     for line in [
@@ -272,11 +275,11 @@ fn notifications_carry_linux_flags() {
 /// filter naming no interface: `ENOENT`) or has nothing to ask (`AF_BRIDGE`), as on Linux.
 #[test]
 fn empty_dumps_are_empty_not_errors() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
-    let bsd = answers("freebsd", &["empty", "ext_ack"]);
-    assert_eq!(bsd, answers("linux", &["empty", "ext_ack"]));
+    let (bsd, linux) = on_both(&["empty", "ext_ack"]);
+    assert_eq!(bsd, linux);
     assert_eq!(
         bsd.matches("\n  datagram: DONE flags=0x2 seq=ok pid=port status=0\n")
             .count(),
@@ -313,11 +316,11 @@ fn empty_dumps_are_empty_not_errors() {
 /// modify path: the same acks and the same link state as on Linux for MTU and down.
 #[test]
 fn setlink_changes_the_link_like_linux() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
-    let bsd = answers("freebsd", &["setlink", "ext_ack"]);
-    assert_eq!(bsd, answers("linux", &["setlink", "ext_ack"]));
+    let (bsd, linux) = on_both(&["setlink", "ext_ack"]);
+    assert_eq!(bsd, linux);
     assert!(bsd.contains("  eth1: up=0 mtu=1400\n"), "{bsd}");
     assert!(bsd.contains("  eth0: up=0 mtu=1280\n"), "{bsd}");
     // FreeBSD 14's `_nl_modify_ifp_generic()` (sys/netlink/route/iface_drivers.c) only takes
@@ -358,11 +361,10 @@ while select.select([s], [], [], 0.5)[0]:
 
 #[test]
 fn own_notifications_arrive_as_multicast() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
-    let bsd = run("freebsd", &[PY, "-c", PY_OWN_EVENT]);
-    let linux = run("linux", &[PY, "-c", PY_OWN_EVENT]);
+    let (bsd, linux) = run_both(&[PY, "-c", PY_OWN_EVENT]);
     assert_eq!(bsd.code, Some(0), "{}", bsd.stderr);
     assert_eq!(bsd.stdout, linux.stdout);
     assert_eq!(bsd.stdout, "24 0x600 77 64 True\n2 0x100 77 0 True\n");
@@ -373,18 +375,11 @@ fn own_notifications_arrive_as_multicast() {
 /// a strict address dump of a missing interface ends with Linux's `-ENODEV`.
 #[test]
 fn kernel_filtered_dumps_say_so() {
-    if !(gate() && need(PY)) {
+    if !ready() {
         return;
     }
-    let norm = |s: &str| {
-        answers_joined(s)
-            .iter()
-            .map(|a| dedup(a))
-            .collect::<Vec<_>>()
-    };
     for mode in ["strict", "ext_ack"] {
-        let bsd = answers("freebsd", &["filtered", mode]);
-        let linux = answers("linux", &["filtered", mode]);
+        let (bsd, linux) = on_both(&["filtered", mode]);
         assert_eq!(norm(&bsd), norm(&linux), "{mode}");
     }
     let bsd = answers("freebsd", &["filtered", "strict"]);

@@ -31,25 +31,62 @@ fn nlcompat(args: &[&str]) -> Out {
     bounded(&mut c, BOUND)
 }
 
-/// Records `argv` under the runner (`opts` before `--`) into `dir/name.pcapng`.
-fn record(dir: &Path, name: &str, opts: &[&str], argv: &[&str]) -> PathBuf {
-    let file = dir.join(format!("{name}.pcapng"));
-    let mut args = vec!["run", "--pcap", s(&file)];
-    args.extend_from_slice(opts);
-    args.push("--");
-    args.extend_from_slice(argv);
-    let o = nlcompat(&args);
-    assert!(
-        o.code.is_some(),
-        "runner killed recording {argv:?}: {}",
-        o.stderr
-    );
-    file
+/// A test's scratch directory, removed when the test passes (kept to look at when it fails).
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        Scratch(tempdir(name))
+    }
+
+    fn join(&self, file: &str) -> PathBuf {
+        self.0.join(file)
+    }
+
+    /// Records `argv` under the runner (`opts` before `--`) into `NAME.pcapng` here.
+    fn record(&self, name: &str, opts: &[&str], argv: &[&str]) -> PathBuf {
+        let file = self.join(&format!("{name}.pcapng"));
+        let mut args = vec!["run", "--pcap", s(&file)];
+        args.extend_from_slice(opts);
+        args.push("--");
+        args.extend_from_slice(argv);
+        let o = nlcompat(&args);
+        assert!(
+            o.code.is_some(),
+            "runner killed recording {argv:?}: {}",
+            o.stderr
+        );
+        file
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// The set-up of a test on a recorded session: the gate, then a scratch directory `name`
+/// holding the capture of `argv` run under the runner with `opts`.
+fn session(name: &str, opts: &[&str], argv: &[&str]) -> Option<(Scratch, PathBuf)> {
+    if !gate() {
+        return None;
+    }
+    let dir = Scratch::new(name);
+    let cap = dir.record(name, opts, argv);
+    Some((dir, cap))
 }
 
 fn ok(o: &Out, what: &str) -> String {
     assert_eq!(o.code, Some(0), "{what} failed: {}", o.stderr);
     o.stdout.clone()
+}
+
+/// `nlcompat ARGS`, which must succeed: its output.
+fn run_ok(args: &[&str]) -> String {
+    ok(&nlcompat(args), &args.join(" "))
 }
 
 /// Lines starting a message (`#N side ...`) with `side`.
@@ -59,20 +96,12 @@ fn heads<'a>(text: &'a str, side: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn setup_file(dir: &Path) -> PathBuf {
-    let f = dir.join("setup.txt");
-    std::fs::write(&f, common::SETUP).unwrap();
-    f
-}
-
 #[test]
 fn decode_names_both_abis_of_a_recorded_session() {
-    if !gate() {
+    let Some((_dir, cap)) = session("addr", &[], &["ip", "addr"]) else {
         return;
-    }
-    let dir = tempdir("decode");
-    let cap = record(&dir, "addr", &[], &["ip", "addr"]);
-    let text = ok(&nlcompat(&["decode", s(&cap)]), "decode");
+    };
+    let text = run_ok(&["decode", s(&cap)]);
     // Requests and replies on both sides, with the socket's port id.
     let linux = heads(&text, "linux");
     let freebsd = heads(&text, "freebsd");
@@ -115,10 +144,7 @@ fn decode_names_both_abis_of_a_recorded_session() {
         "{text}"
     );
     // --side and --json: one JSON object per message, all of the chosen side.
-    let json = ok(
-        &nlcompat(&["decode", "--json", "--side", "freebsd", s(&cap)]),
-        "decode --json",
-    );
+    let json = run_ok(&["decode", "--json", "--side", "freebsd", s(&cap)]);
     let objs: Vec<serde_json::Value> = json
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -130,28 +156,20 @@ fn decode_names_both_abis_of_a_recorded_session() {
             && o["header"]["fields"][0]["value"]["value"] == 28),
         "{json}"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn decode_shows_errno_names_on_each_side() {
-    if !gate() {
-        return;
-    }
-    let dir = tempdir("errno");
     // The default host already has this route: EEXIST (17 on both systems).
-    let cap = record(
-        &dir,
-        "dup",
-        &[],
-        &["ip", "route", "add", "default", "via", "192.0.2.1"],
-    );
-    let text = ok(&nlcompat(&["decode", s(&cap)]), "decode");
+    let argv = ["ip", "route", "add", "default", "via", "192.0.2.1"];
+    let Some((_dir, cap)) = session("dup", &[], &argv) else {
+        return;
+    };
+    let text = run_ok(&["decode", s(&cap)]);
     assert!(text.contains("error -17 EEXIST"), "{text}");
     assert!(text.contains("error 17 EEXIST"), "{text}");
     // The echoed request is decoded too.
     assert!(text.contains("request: RTM_NEWROUTE(24)"), "{text}");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Multipath and `RTA_VIA`: `struct rtnexthop` hops are weight − 1 on Linux and the weight
@@ -162,7 +180,7 @@ fn decode_multipath_via_and_freebsd_only_attributes() {
     if !gate() {
         return;
     }
-    let dir = tempdir("mp");
+    let dir = Scratch::new("mp");
     let topo = dir.join("mp.toml");
     std::fs::write(
         &topo,
@@ -194,13 +212,12 @@ interface = "em0"
 "#,
     )
     .unwrap();
-    let cap = record(
-        &dir,
+    let cap = dir.record(
         "mp",
         &["--topology", s(&topo)],
         &["sh", "-c", "ip route show && ip route get 10.9.1.1"],
     );
-    let text = ok(&nlcompat(&["decode", s(&cap)]), "decode");
+    let text = run_ok(&["decode", s(&cap)]);
     assert!(
         text.contains("RTA_VIA {family AF_INET6(10), addr fe80::1}"),
         "{text}"
@@ -228,7 +245,6 @@ interface = "em0"
     // Several sockets (ip route get opens more): the replay matches on each.
     let r = nlcompat(&["replay", "--topology", s(&topo), s(&cap)]);
     assert_eq!(r.code, Some(0), "{}\n{}", r.stdout, r.stderr);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// An NLMSG_ERROR with ext-ack TLVs, built by hand from `include/uapi/linux/netlink.h`:
@@ -236,7 +252,7 @@ interface = "em0"
 /// `NLMSGERR_ATTR_OFFS`.
 #[test]
 fn decode_raw_stream_shows_ext_ack_text() {
-    let dir = tempdir("extack");
+    let dir = Scratch::new("extack");
     let mut p = (-22i32).to_ne_bytes().to_vec();
     // echoed nlmsghdr: len 40, RTM_NEWADDR 20, REQUEST|ACK|EXCL|CREATE, seq 7, pid 0
     p.extend_from_slice(&40u32.to_ne_bytes());
@@ -262,7 +278,7 @@ fn decode_raw_stream_shows_ext_ack_text() {
     m.extend_from_slice(&p);
     let f = dir.join("err.bin");
     std::fs::write(&f, &m).unwrap();
-    let text = ok(&nlcompat(&["decode", s(&f)]), "decode");
+    let text = run_ok(&["decode", s(&f)]);
     assert!(text.contains("NLMSG_ERROR(2)"), "{text}");
     assert!(text.contains("NLM_F_CAPPED|NLM_F_ACK_TLVS"), "{text}");
     assert!(text.contains("error -22 EINVAL"), "{text}");
@@ -274,7 +290,7 @@ fn decode_raw_stream_shows_ext_ack_text() {
     assert!(text.contains("NLMSGERR_ATTR_OFFS 17"), "{text}");
     // The same bytes read as FreeBSD: -22 is not a FreeBSD errno value on the wire, but
     // 22 is EINVAL there too; the name follows the magnitude.
-    let bsd = ok(&nlcompat(&["decode", "--abi", "freebsd", s(&f)]), "decode");
+    let bsd = run_ok(&["decode", "--abi", "freebsd", s(&f)]);
     assert!(bsd.starts_with("#@0 freebsd "), "{bsd}");
     // Garbage after the message is reported, not skipped.
     let mut bad = m.clone();
@@ -287,7 +303,6 @@ fn decode_raw_stream_shows_ext_ack_text() {
         "{}",
         o.stderr
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -295,8 +310,9 @@ fn tshark_reads_our_pcapng_with_todays_date_and_no_malformed_packet() {
     if !gate() || !need("tshark") {
         return;
     }
-    let dir = tempdir("tshark");
-    let cap = record(&dir, "link", &[], &["ip", "-d", "link"]);
+    let Some((_dir, cap)) = session("link", &[], &["ip", "-d", "link"]) else {
+        return;
+    };
     let t = bounded(Command::new("tshark").args(["-r", s(&cap), "-V"]), BOUND);
     assert_eq!(t.code, Some(0), "{}", t.stderr);
     assert!(!t.stdout.contains("Malformed"), "{}", t.stdout);
@@ -325,27 +341,25 @@ fn tshark_reads_our_pcapng_with_todays_date_and_no_malformed_packet() {
     for e in epochs {
         assert!((now - e).abs() < 3600.0, "frame time {e}, now {now}");
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// `xlate` of the Linux side of a capture gives the bytes the runner handed the model.
 #[test]
 fn xlate_pcapng_in_and_out_matches_the_runners_freebsd_side() {
-    if !gate() {
+    let Some((dir, cap)) = session("addr", &[], &["ip", "-6", "addr"]) else {
         return;
-    }
-    let dir = tempdir("xlate");
-    let cap = record(&dir, "addr", &[], &["ip", "-6", "addr"]);
+    };
+    // `xlate` of the capture's Linux side into `out`, as `format` or by default.
+    let xlate = |format: Option<&str>, out: &Path| {
+        let mut args = vec!["xlate", "--from", "linux"];
+        args.extend(format.map(|f| ["--format", f]).iter().flatten());
+        args.extend([s(&cap), s(out)]);
+        run_ok(&args)
+    };
     let out = dir.join("xlated.pcapng");
-    ok(
-        &nlcompat(&["xlate", "--from", "linux", s(&cap), s(&out)]),
-        "xlate",
-    );
+    xlate(None, &out);
     let requests = |file: &Path, side: &str| -> Vec<String> {
-        let j = ok(
-            &nlcompat(&["decode", "--json", "--side", side, s(file)]),
-            "decode",
-        );
+        let j = run_ok(&["decode", "--json", "--side", side, s(file)]);
         j.lines()
             .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
             .filter(|o| o["dir"] == "request")
@@ -364,46 +378,15 @@ fn xlate_pcapng_in_and_out_matches_the_runners_freebsd_side() {
     assert_eq!(xlated, runner);
     // Raw output decodes as FreeBSD messages.
     let raw = dir.join("xlated.bin");
-    ok(
-        &nlcompat(&[
-            "xlate",
-            "--from",
-            "linux",
-            "--format",
-            "raw",
-            s(&cap),
-            s(&raw),
-        ]),
-        "xlate raw",
-    );
-    let text = ok(
-        &nlcompat(&["decode", "--abi", "freebsd", s(&raw)]),
-        "decode raw",
-    );
+    xlate(Some("raw"), &raw);
+    let text = run_ok(&["decode", "--abi", "freebsd", s(&raw)]);
     assert!(text.contains("RTM_GETADDR(22)"), "{text}");
     assert!(text.contains("AF_INET6(28)"), "{text}");
     // Classic pcap out: no interfaces, so --abi says what it holds.
     let classic_out = dir.join("xlated.pcap");
-    ok(
-        &nlcompat(&[
-            "xlate",
-            "--from",
-            "linux",
-            "--format",
-            "pcap",
-            s(&cap),
-            s(&classic_out),
-        ]),
-        "xlate pcap",
-    );
-    let text = ok(
-        &nlcompat(&["decode", "--abi", "freebsd", s(&classic_out)]),
-        "decode pcap",
-    );
-    let runner_text = ok(
-        &nlcompat(&["decode", "--side", "freebsd", s(&cap)]),
-        "decode",
-    );
+    xlate(Some("pcap"), &classic_out);
+    let text = run_ok(&["decode", "--abi", "freebsd", s(&classic_out)]);
+    let runner_text = run_ok(&["decode", "--side", "freebsd", s(&cap)]);
     let first = |t: &str| {
         t.lines()
             .find(|l| l.contains("RTM_GETADDR(22)"))
@@ -423,8 +406,8 @@ fn xlate_pcapng_in_and_out_matches_the_runners_freebsd_side() {
             BOUND,
         );
         assert_eq!(e.code, Some(0), "{}", e.stderr);
-        let ng = ok(&nlcompat(&["decode", "--side", "linux", s(&cap)]), "decode");
-        let old = ok(&nlcompat(&["decode", s(&classic)]), "decode pcap");
+        let ng = run_ok(&["decode", "--side", "linux", s(&cap)]);
+        let old = run_ok(&["decode", s(&classic)]);
         let first = |t: &str| t.lines().next().unwrap_or("").to_owned();
         // Same first packet, same time to the microsecond.
         let cut = |l: String| {
@@ -437,16 +420,13 @@ fn xlate_pcapng_in_and_out_matches_the_runners_freebsd_side() {
         assert_eq!(cut(first(&old)), cut(first(&ng)), "{old}");
         assert!(old.contains("RTM_GETADDR(22)"), "{old}");
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn replay_of_a_model_capture_matches_and_a_changed_host_differs() {
-    if !gate() {
+    let Some((dir, cap)) = session("addr", &[], &["ip", "addr"]) else {
         return;
-    }
-    let dir = tempdir("replay");
-    let cap = record(&dir, "addr", &[], &["ip", "addr"]);
+    };
     let same = nlcompat(&["replay", s(&cap)]);
     assert_eq!(same.code, Some(0), "{}\n{}", same.stdout, same.stderr);
     assert!(
@@ -485,7 +465,6 @@ fn replay_of_a_model_capture_matches_and_a_changed_host_differs() {
         rel.stderr
     );
     assert_eq!(rel.stderr.lines().count(), 1, "{}", rel.stderr);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// A capture of the real Linux kernel replayed against the model shows where FreeBSD
@@ -495,10 +474,10 @@ fn replay_of_a_linux_capture_shows_where_freebsd_differs() {
     if !gate() {
         return;
     }
-    let dir = tempdir("replay-linux");
-    let setup = setup_file(&dir);
-    let cap = record(
-        &dir,
+    let dir = Scratch::new("replay-linux");
+    let setup = dir.join("setup.txt");
+    std::fs::write(&setup, common::SETUP).unwrap();
+    let cap = dir.record(
         "linux",
         &["--backend", "linux", "--netns-setup", s(&setup)],
         &["ip", "link", "show", "lo"],
@@ -507,7 +486,6 @@ fn replay_of_a_linux_capture_shows_where_freebsd_differs() {
     assert_eq!(o.code, Some(1), "{}\n{}", o.stdout, o.stderr);
     assert!(o.stdout.contains("  -     IFLA_MTU 65536"), "{}", o.stdout);
     assert!(o.stdout.contains("  +     IFLA_MTU 16384"), "{}", o.stdout);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// A 20,000-route dump streams through `decode` in bounded memory, and its replay matches.
@@ -516,7 +494,7 @@ fn large_route_dump_decodes_and_replays_streaming() {
     if !gate() {
         return;
     }
-    let dir = tempdir("large");
+    let dir = Scratch::new("large");
     let n = 20_000u32;
     let mut topo = String::from(
         "[[interface]]\nname = \"lo0\"\ntype = \"loopback\"\nup = true\naddresses = [\"127.0.0.1/8\"]\n\
@@ -580,5 +558,4 @@ fn large_route_dump_decodes_and_replays_streaming() {
     );
     assert_eq!(r.code, Some(0), "{}\n{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("0 answered differently"), "{}", r.stdout);
-    let _ = std::fs::remove_dir_all(dir);
 }

@@ -399,3 +399,39 @@ fn newlink_modify_by_name() {
     let m = roundtrip(&mut k, s, &msg(RTM_NEWLINK, F_REQ | F_ACK, 4, &p));
     assert_eq!(m[0].i32_at(0), 2);
 }
+
+/// `_nl_modify_ifp_generic()` (`route/iface_drivers.c`) passes IFLA_MTU to
+/// `ifhwioctl(SIOCSIFMTU)` (`sys/net/if.c`), which refuses anything outside
+/// IF_MINMTU (72) ..= IF_MAXMTU (65535) with EINVAL; the netlink handler drops that error,
+/// so the request is acked with 0, the MTU stays and no link event is sent. The bounds
+/// themselves are accepted.
+#[test]
+fn newlink_mtu_outside_if_minmtu_maxmtu_acked_but_ignored() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let l = k.socket(0, ROOT).unwrap();
+    k.bind(l, &sockaddr_nl(0, 1)).unwrap(); // RTNLGRP_LINK
+    let mtu_of = |k: &mut Kernel| {
+        let m = roundtrip(k, s, &msg(RTM_GETLINK, F_REQ, 9, &ifinfomsg(0, 0, 1, 0, 0)));
+        u32::from_ne_bytes(m[0].attr(16, IFLA_MTU).unwrap()[..4].try_into().unwrap())
+    };
+    for (mtu, want) in [
+        (10, 1500),
+        (71, 1500),
+        (65536, 1500),
+        (72, 72),
+        (65535, 65535),
+    ] {
+        let mut p = ifinfomsg(0, 0, 1, 0, 0);
+        p.extend(attr_u32(IFLA_MTU, mtu));
+        let m = roundtrip(&mut k, s, &msg(RTM_NEWLINK, F_REQ | F_ACK, 2, &p));
+        assert_eq!(m[0].i32_at(0), 0, "mtu {mtu}");
+        assert_eq!(mtu_of(&mut k), want, "mtu {mtu}");
+        let events = recv_all(&mut k, l).len();
+        assert_eq!(
+            events,
+            usize::from(want == mtu),
+            "link events after mtu {mtu}"
+        );
+    }
+}

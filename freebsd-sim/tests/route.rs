@@ -488,3 +488,61 @@ fn newroute_like_freebsd_tests() {
         "RTF_HOST only"
     );
 }
+
+/// `finalize_nhop()` (`route/rt.c`): with RTA_OIF the interface is given, but the nexthop
+/// still needs an address of it — `ifaof_ifpforaddr()` (`sys/net/if.c`) with the gateway,
+/// which falls back to any address of the gateway's family — else "Unable to determine
+/// ifa", EINVAL. em1 (2) has no address at all: IPv4 and IPv6 gateways through it are
+/// refused. An IPv4 address in another subnet brings it up (`in_ifinit`), which gives it
+/// its IPv6 link-local too (`in6_ifattach`): both gateways are then taken (the fallback).
+#[test]
+fn newroute_gateway_needs_an_address_on_rta_oif() {
+    let mut k = Kernel::default_host();
+    let s = route_sock(&mut k, ROOT);
+    let add = |k: &mut Kernel, seq: u32, fam: u8, dst: &[u8], gw: &[u8]| {
+        let mut p = rtmsg(fam, if fam == AF_INET { 24 } else { 64 }, 0, 0, 1, 0);
+        p.extend(attr(RTA_DST, dst));
+        p.extend(attr(RTA_GATEWAY, gw));
+        p.extend(attr_u32(RTA_OIF, 2));
+        let m = roundtrip(k, s, &msg(RTM_NEWROUTE, F_REQ | F_ACK | F_CREATE, seq, &p));
+        m[0].i32_at(0)
+    };
+    assert_eq!(
+        add(&mut k, 1, AF_INET, &ip4("198.51.100.0"), &ip4("192.0.2.1")),
+        22
+    );
+    assert_eq!(
+        add(
+            &mut k,
+            2,
+            AF_INET6,
+            &ip6("2001:db8:9::"),
+            &ip6("2001:db8::1")
+        ),
+        22
+    );
+    let m = roundtrip(
+        &mut k,
+        s,
+        &msg(RTM_GETROUTE, F_REQ | F_DUMP, 3, &rtmsg(0, 0, 0, 0, 0, 0)),
+    );
+    assert!(!dsts(&m).iter().any(|(d, _)| *d == ip4("198.51.100.0")));
+    let mut p = ifaddrmsg(AF_INET, 24, 0, 0, 2);
+    p.extend(attr(2, &ip4("203.0.113.5")));
+    let m = roundtrip(&mut k, s, &msg(20, F_REQ | F_ACK | F_CREATE, 4, &p));
+    assert_eq!(m[0].i32_at(0), 0);
+    assert_eq!(
+        add(&mut k, 5, AF_INET, &ip4("198.51.100.0"), &ip4("192.0.2.1")),
+        0
+    );
+    assert_eq!(
+        add(
+            &mut k,
+            6,
+            AF_INET6,
+            &ip6("2001:db8:9::"),
+            &ip6("2001:db8::1")
+        ),
+        0
+    );
+}

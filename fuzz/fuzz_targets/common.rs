@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
-//! A fixed host and the invariants shared by the fuzz targets.
+//! A fixed host and the invariants shared by the fuzz targets, and by
+//! `tests/fuzz_regressions.rs` (which includes this file as its module `common`).
 //!
 //! [`check`] translates one input several times and asserts, beyond "no panic":
 //! - the output re-parses (framing covers the whole output, and the top-level attribute list
@@ -9,7 +10,15 @@
 //! - with a capacity too small for the whole output the call fails (`NoSpace` with a size
 //!   larger than the capacity), never returns a shortened output, and the reported size is
 //!   exactly the size of the output that a large enough buffer receives.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    unreachable_pub,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::as_conversions
+)]
 
 use nlcompat::wire::{attrs_after, Attrs, Messages};
 use nlcompat::{Ctx, Dir, Error, Freebsd, Linux, Proto, StaticHost, StaticIf};

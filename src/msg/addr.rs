@@ -5,41 +5,39 @@
 //! behaviour: `sys/netlink/route/iface.c` (`dump_iface_addr`, `rtnl_handle_addr`).
 
 use super::maps::AF_MAP;
-use crate::engine::ifname;
+use crate::engine::{ifname, ifname_in_place};
 use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
-use crate::table::{valid, AttrIndex, AttrTable, Conv, Kind, MsgSpec};
+use crate::table::{Conv, Kind, MsgSpec};
 use crate::wire::{attrs_after, read_header, Attr, Attrs, Msg, Writer};
 use crate::Result;
-use crate::{field, freebsd_only, linux_only, same};
+use crate::{attr_table, field, freebsd_only, linux_only, same};
 use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
 
+attr_table! {
 /// Address attributes.
-#[rustfmt::skip]
-pub static IFA: AttrTable = AttrTable {
+pub static IFA = AttrTable {
     name: "IFA",
     rules: &[
         same!(IFA_ADDRESS),
         same!(IFA_LOCAL),
-        same!(IFA_LABEL, Kind::Custom(label), "Linux interface name, as in link dumps; IPv4 only on Linux"),
+        same!(IFA_LABEL, Kind::Patched(label, label_in_place), "Linux interface name, as in link dumps; IPv4 only on Linux"),
         same!(IFA_BROADCAST),
         same!(IFA_ANYCAST),
         same!(IFA_CACHEINFO),
         same!(IFA_MULTICAST),
-        same!(IFA_FLAGS, Kind::Custom(flags_row), "IFA_F_* bits equal; Linux adds PERMANENT for infinite lifetimes (emitted last)"),
+        same!(IFA_FLAGS, Kind::Patched(flags_row, flags_row_in_place), "IFA_F_* bits equal; Linux adds PERMANENT for infinite lifetimes (emitted last)"),
         same!(IFA_RT_PRIORITY),
         linux_only!(IFA_TARGET_NETNSID, "network namespaces: none on FreeBSD"),
         linux_only!(IFA_PROTO, "ABI: id 11 is FreeBSD's IFA_FREEBSD nest"),
         freebsd_only!(IFA_FREEBSD, "ABI: id 11 is Linux IFA_PROTO (u8)"),
     ],
     synth_linux: &[],
-    index: &IFA_INDEX,
 };
-const _: () = assert!(valid(&IFA));
-static IFA_INDEX: AttrIndex = AttrIndex::of(&IFA);
+}
 
 /// The address family.
 #[rustfmt::skip]
@@ -107,6 +105,28 @@ fn label(
         return Ok(());
     }
     ifname(st, dir, attr, out_type, w)
+}
+
+/// [`label`] in place: nothing for IPv6 on Linux, else the name as [`ifname_in_place`] writes it.
+fn label_in_place(st: &MsgState<'_>, dir: Dir, attr: Attr<'_>, out: &mut [u8]) -> Option<usize> {
+    let family = read_header::<f::ifaddrmsg>(st.src_header()).map(|h| h.ifa_family);
+    if dir == Dir::FreebsdToLinux && family == Some(f::AF_INET6) {
+        return Some(0);
+    }
+    ifname_in_place(st, dir, attr, out)
+}
+
+/// [`flags_row`] in place: copied Linux → FreeBSD, nothing FreeBSD → Linux.
+fn flags_row_in_place(
+    _st: &MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    _out: &mut [u8],
+) -> Option<usize> {
+    match dir {
+        Dir::LinuxToFreebsd => crate::wire::align4(attr.payload().len().checked_add(4)?),
+        Dir::FreebsdToLinux => Some(0),
+    }
 }
 
 /// `IFA_FLAGS` row: copied Linux → FreeBSD; the Linux value is written by [`append_linux`].

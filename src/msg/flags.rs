@@ -39,7 +39,11 @@ const ROUTE_CREATION: u16 = l::NLM_F_REPLACE | l::NLM_F_EXCL | l::NLM_F_CREATE |
 /// translated but for its flags). `ctx.request` is the request it may answer.
 #[must_use]
 pub fn linux_flags(ctx: &Ctx<'_>, msg: Msg<'_>) -> u16 {
-    let f = msg.flags();
+    // `nlmsg_reply()` copies the request's flags, so a dump-state bit the request itself
+    // carried (a program may set all 16 bits) cannot be told from one FreeBSD set: Linux
+    // ignores those bits in requests, so they are not kept (FreeBSD's dump writers do not
+    // set `NLM_F_DUMP_INTR` themselves, `sys/netlink/route/`).
+    let f = msg.flags() & !(request_flags(ctx, msg) & DUMP_STATE);
     let (filtered, filtered_done) = match dump_filtered(ctx, msg) {
         // Address dumps flag their DONE too (`cb->answer_flags`); neighbour dumps only their
         // parts (`neigh_dump_info` passes the flag to each `neigh_fill_info`).
@@ -61,6 +65,14 @@ pub fn linux_flags(ctx: &Ctx<'_>, msg: Msg<'_>) -> u16 {
         l::RTM_NEWNEXTHOP | l::RTM_DELNEXTHOP if ctx.proto == Proto::Route => f,
         _ => 0,
     }
+}
+
+/// The flags of `ctx.request` when `msg` answers it (same seq), else 0.
+fn request_flags(ctx: &Ctx<'_>, msg: Msg<'_>) -> u16 {
+    ctx.request
+        .and_then(|r| Msg::parse(r, 0).ok())
+        .filter(|r| r.seq() == msg.seq())
+        .map_or(0, |r| r.flags())
 }
 
 /// The request type when `msg` belongs to the dump `ctx.request` asked for and Linux would

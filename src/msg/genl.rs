@@ -6,15 +6,15 @@
 //! multicast group ids are dynamic on both systems. Other generic families pass unchanged
 //! (their attributes are family-specific); their errors and DONE are still translated.
 
-use crate::same;
 use crate::table::Hooks;
-use crate::table::{valid, AttrIndex, AttrTable, MsgSpec};
+use crate::table::MsgSpec;
+use crate::{attr_table, same};
 use core::mem::size_of;
 use linux_abi as l;
 
+attr_table! {
 /// nlctrl attributes.
-#[rustfmt::skip]
-pub static CTRL_ATTR: AttrTable = AttrTable {
+pub static CTRL_ATTR = AttrTable {
     name: "CTRL_ATTR",
     rules: &[
         same!(CTRL_ATTR_FAMILY_ID),
@@ -29,10 +29,8 @@ pub static CTRL_ATTR: AttrTable = AttrTable {
         same!(CTRL_ATTR_OP),
     ],
     synth_linux: &[],
-    index: &CTRL_ATTR_INDEX,
 };
-const _: () = assert!(valid(&CTRL_ATTR));
-static CTRL_ATTR_INDEX: AttrIndex = AttrIndex::of(&CTRL_ATTR);
+}
 
 /// The nlctrl family.
 #[rustfmt::skip]

@@ -11,17 +11,13 @@ use crate::engine::translate_nest;
 use crate::error::{FreebsdErrno, LinuxErrno};
 use crate::table::Dir;
 use crate::table::MsgState;
-use crate::table::{
-    valid, AttrIndex, AttrTable, Conv, FlagMap, Hooks, Kind, MsgSpec, Residual, Synth, Unknown,
-    ValueMap,
-};
+use crate::table::{Conv, FlagMap, Hooks, Kind, MsgSpec, Residual, Synth, Unknown, ValueMap};
 use crate::wire::{attrs_after, edit_header, read_header, Attr, Writer};
 use crate::Result;
-use crate::{field, freebsd_only, linux_only, same};
+use crate::{attr_table, field, freebsd_only, linux_only, same};
 use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
-use zerocopy::network_endian::{U16 as BeU16, U32 as BeU32};
 
 /// The FreeBSD `nlmsg_type` and `nlmsg_flags` for a Linux link request of type `msg_type`
 /// with `flags`, `None` when they stay.
@@ -121,44 +117,40 @@ pub static IFT_MAP: ValueMap<u16> = ValueMap {
 /// An `IFLA_LINKINFO` table: the kind names (mapped to FreeBSD's cloner names, same ids on
 /// both, FreeBSD `sys/netlink/route/interface.h`) around the given `IFLA_INFO_DATA` row.
 macro_rules! linkinfo {
-    ($name:expr, $data:expr, $index:expr) => {
-        AttrTable {
-            name: $name,
-            rules: &[
-                same!(
-                    IFLA_INFO_KIND,
-                    Kind::Custom(info_kind),
-                    "kind names mapped to FreeBSD cloners"
-                ),
-                $data,
-                same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
-            ],
-            synth_linux: &[],
-            index: $index,
+    ($(#[$meta:meta])* $table:ident, $name:expr, $data:expr) => {
+        attr_table! {
+            $(#[$meta])*
+            pub static $table = AttrTable {
+                name: $name,
+                rules: &[
+                    same!(IFLA_INFO_KIND, Kind::Custom(info_kind), "kind names mapped to FreeBSD cloners"),
+                    $data,
+                    same!(IFLA_INFO_SLAVE_KIND, Kind::Custom(info_kind), ""),
+                ],
+                synth_linux: &[],
+            };
         }
     };
 }
 
-/// `IFLA_LINKINFO` of a link of any kind but vlan and gre: the ids inside `IFLA_INFO_DATA`
-/// are each kind's own, and without a table for the kind they must not cross by number.
-#[rustfmt::skip]
-pub static IFLA_INFO: AttrTable = linkinfo!("IFLA_INFO", same!(IFLA_INFO_DATA, Kind::Drop, "kind without a data table: dropped"), &IFLA_INFO_INDEX);
-const _: () = assert!(valid(&IFLA_INFO));
-static IFLA_INFO_INDEX: AttrIndex = AttrIndex::of(&IFLA_INFO);
+linkinfo!(
+    /// `IFLA_LINKINFO` of a link of any kind but vlan and gre: the ids inside `IFLA_INFO_DATA`
+    /// are each kind's own, and without a table for the kind they must not cross by number.
+    IFLA_INFO, "IFLA_INFO", same!(IFLA_INFO_DATA, Kind::Drop, "kind without a data table: dropped")
+);
 
-/// `IFLA_LINKINFO` of kind `vlan`: FreeBSD numbers `IFLA_VLAN_*` as Linux does
-/// (`sys/netlink/route/interface.h`, Linux `include/uapi/linux/if_link.h`), payloads alike.
-#[rustfmt::skip]
-pub static IFLA_INFO_VLAN: AttrTable = linkinfo!("IFLA_INFO (vlan)", same!(IFLA_INFO_DATA, Kind::Copy, "IFLA_VLAN_* have the same ids and payloads"), &IFLA_INFO_VLAN_INDEX);
-const _: () = assert!(valid(&IFLA_INFO_VLAN));
-static IFLA_INFO_VLAN_INDEX: AttrIndex = AttrIndex::of(&IFLA_INFO_VLAN);
+linkinfo!(
+    /// `IFLA_LINKINFO` of kind `vlan`: FreeBSD numbers `IFLA_VLAN_*` as Linux does
+    /// (`sys/netlink/route/interface.h`, Linux `include/uapi/linux/if_link.h`), payloads alike.
+    IFLA_INFO_VLAN, "IFLA_INFO (vlan)", same!(IFLA_INFO_DATA, Kind::Copy, "IFLA_VLAN_* have the same ids and payloads")
+);
 
-/// `IFLA_LINKINFO` of kind `gre`: `IFLA_INFO_DATA` through [`IFLA_GRE`].
-#[rustfmt::skip]
-pub static IFLA_INFO_GRE: AttrTable = linkinfo!("IFLA_INFO (gre)", same!(IFLA_INFO_DATA, Kind::Nested(&IFLA_GRE), "ids differ"), &IFLA_INFO_GRE_INDEX);
-const _: () = assert!(valid(&IFLA_INFO_GRE));
-static IFLA_INFO_GRE_INDEX: AttrIndex = AttrIndex::of(&IFLA_INFO_GRE);
+linkinfo!(
+    /// `IFLA_LINKINFO` of kind `gre`: `IFLA_INFO_DATA` through [`IFLA_GRE`].
+    IFLA_INFO_GRE, "IFLA_INFO (gre)", same!(IFLA_INFO_DATA, Kind::Nested(&IFLA_GRE), "ids differ")
+);
 
+attr_table! {
 /// gre link data. FreeBSD numbers its own `IFLA_GRE_*` (`sys/netlink/route/interface.h`:
 /// LOCAL 1, REMOTE 2, FLAGS 3, OKEY 4, ENCAP_TYPE 5, ENCAP_SPORT 6; read and written by
 /// `gre_clone_modify_nl` / `gre_clone_dump_nl` in `sys/net/if_gre.c`); Linux's are in
@@ -167,28 +159,25 @@ static IFLA_INFO_GRE_INDEX: AttrIndex = AttrIndex::of(&IFLA_INFO_GRE);
 /// Linux (`nla_put_be32`/`nla_put_be16` in `net/ipv4/ip_gre.c`) and host order on FreeBSD.
 /// `FLAGS` and `ENCAP_TYPE` mean different things (FreeBSD `GRE_ENABLE_*` options and
 /// `IFLA_TUNNEL_*`; Linux ip6gre `IP6_TNL_F_*` and `TUNNEL_ENCAP_*` as `u16`) and do not cross.
-#[rustfmt::skip]
-pub static IFLA_GRE: AttrTable = AttrTable {
+pub static IFLA_GRE = AttrTable {
     name: "IFLA_GRE",
     rules: &[
         same!(IFLA_GRE_LOCAL),
         same!(IFLA_GRE_REMOTE),
-        same!(IFLA_GRE_OKEY, Kind::Custom(be32), "Linux big-endian, FreeBSD host order"),
-        same!(IFLA_GRE_ENCAP_SPORT, Kind::Custom(be16), "Linux big-endian, FreeBSD host order"),
+        same!(IFLA_GRE_OKEY, Kind::NetOrder(4), "Linux big-endian, FreeBSD host order"),
+        same!(IFLA_GRE_ENCAP_SPORT, Kind::NetOrder(2), "Linux big-endian, FreeBSD host order"),
         linux_only!(IFLA_GRE_FLAGS, "ip6gre IP6_TNL_F_*: no FreeBSD counterpart"),
         freebsd_only!(IFLA_GRE_FLAGS, "GRE_ENABLE_* options: no Linux counterpart"),
         linux_only!(IFLA_GRE_ENCAP_TYPE, "u16 TUNNEL_ENCAP_*: FreeBSD's are u32 IFLA_TUNNEL_*"),
         freebsd_only!(IFLA_GRE_ENCAP_TYPE, "u32 IFLA_TUNNEL_*: Linux's are u16 TUNNEL_ENCAP_*"),
     ],
     synth_linux: &[],
-    index: &IFLA_GRE_INDEX,
 };
-const _: () = assert!(valid(&IFLA_GRE));
-static IFLA_GRE_INDEX: AttrIndex = AttrIndex::of(&IFLA_GRE);
+}
 
+attr_table! {
 /// Link attributes.
-#[rustfmt::skip]
-pub static IFLA: AttrTable = AttrTable {
+pub static IFLA = AttrTable {
     name: "IFLA",
     rules: &[
         same!(IFLA_ADDRESS),
@@ -203,7 +192,7 @@ pub static IFLA: AttrTable = AttrTable {
         same!(IFLA_OPERSTATE),
         same!(IFLA_LINKMODE),
         same!(IFLA_LINKINFO, Kind::Custom(linkinfo), "IFLA_INFO_DATA by kind: vlan copied, gre translated, others dropped"),
-        same!(IFLA_IFALIAS),
+        same!(IFLA_IFALIAS, Kind::Custom(nul_terminated), "NUL added towards FreeBSD, which refuses an unterminated string"),
         same!(IFLA_STATS64, Kind::Sized { linux: size_of::<l::rtnl_link_stats64>(), freebsd: size_of::<f::rtnl_link_stats64>() }, "Linux's struct is longer: zero-extended / truncated"),
         linux_only!(IFLA_GROUP, "u32 on Linux, parsed as a string by FreeBSD"),
         linux_only!(IFLA_EXT_MASK, "Linux dump filter; FreeBSD has no VF/stats filtering"),
@@ -236,10 +225,8 @@ pub static IFLA: AttrTable = AttrTable {
         Synth::U32(l::IFLA_GROUP, 0),
         Synth::U8(l::IFLA_LINKMODE, 0),
     ],
-    index: &IFLA_INDEX,
 };
-const _: () = assert!(valid(&IFLA));
-static IFLA_INDEX: AttrIndex = AttrIndex::of(&IFLA);
+}
 
 /// The link family.
 #[rustfmt::skip]
@@ -312,54 +299,6 @@ fn linkinfo(
     translate_nest(st, dir, table, attr, ty, w)
 }
 
-/// A `u32` in network order on Linux and host order on FreeBSD.
-fn be32(
-    _st: &mut MsgState<'_>,
-    dir: Dir,
-    attr: Attr<'_>,
-    out_type: Option<u16>,
-    w: &mut Writer<'_>,
-) -> Result<()> {
-    let (Some(ty), Ok(b)) = (out_type, <[u8; 4]>::try_from(attr.payload())) else {
-        return reject(attr, out_type);
-    };
-    let v = match dir {
-        Dir::LinuxToFreebsd => BeU32::from_bytes(b).get().to_ne_bytes(),
-        Dir::FreebsdToLinux => BeU32::new(u32::from_ne_bytes(b)).to_bytes(),
-    };
-    w.attr(ty, &v)
-}
-
-/// A `u16` in network order on Linux and host order on FreeBSD.
-fn be16(
-    _st: &mut MsgState<'_>,
-    dir: Dir,
-    attr: Attr<'_>,
-    out_type: Option<u16>,
-    w: &mut Writer<'_>,
-) -> Result<()> {
-    let (Some(ty), Ok(b)) = (out_type, <[u8; 2]>::try_from(attr.payload())) else {
-        return reject(attr, out_type);
-    };
-    let v = match dir {
-        Dir::LinuxToFreebsd => BeU16::from_bytes(b).get().to_ne_bytes(),
-        Dir::FreebsdToLinux => BeU16::new(u16::from_ne_bytes(b)).to_bytes(),
-    };
-    w.attr(ty, &v)
-}
-
-/// A fixed-size payload of the wrong size is refused (both kernels' policies check it);
-/// a row without an output id emits nothing.
-fn reject(attr: Attr<'_>, out_type: Option<u16>) -> Result<()> {
-    match out_type {
-        None => Ok(()),
-        Some(_) => Err(crate::Error::Rejected {
-            off: crate::error::off32(attr.offset()),
-            attr: attr.kind(),
-        }),
-    }
-}
-
 /// FreeBSD's private `IFLA_FREEBSD` nest: its original hardware address is what Linux
 /// reports as `IFLA_PERM_ADDRESS`; the rest (original name, capabilities) has no Linux form.
 fn ifla_freebsd(
@@ -398,4 +337,25 @@ fn fix_running(_st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
             h.ifi_flags |= l::IFF_DORMANT;
         }
     });
+}
+
+/// A string attribute Linux takes with or without its NUL (`NLA_STRING`: iproute2 sends
+/// `IFLA_IFALIAS` unterminated, `ip/iplink.c`) but FreeBSD's `nlattr_get_string()`
+/// (`sys/netlink/netlink_message_parser.c`) refuses unless NUL-terminated ("is not
+/// NULL-terminated", EINVAL). Towards FreeBSD: the text up to the first NUL, terminated;
+/// towards Linux: as is.
+fn nul_terminated(
+    _st: &mut MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out_type: Option<u16>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    let Some(ty) = out_type else {
+        return Ok(());
+    };
+    match dir {
+        Dir::LinuxToFreebsd => w.attr_str(ty, attr.cstr()),
+        Dir::FreebsdToLinux => w.attr(ty, attr.payload()),
+    }
 }

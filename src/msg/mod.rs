@@ -117,8 +117,34 @@ pub(crate) fn translate_msg_as(
     w: &mut Writer<'_>,
     echo: bool,
 ) -> Result<()> {
+    translate_msg_by(ctx, dir, msg, w, echo, Path::Any).unwrap_or(Ok(()))
+}
+
+/// Which of the engine's two ways a family message may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Path {
+    /// The copy-and-patch path where it applies, else the general one.
+    Any,
+    /// Only the copy-and-patch path ([`translate_msg_fast`]).
+    Fast,
+    /// Only the general path ([`translate_msg_general`]).
+    General,
+}
+
+/// [`translate_msg_as`] by `path`; `None` (nothing written) when `path` is [`Path::Fast`]
+/// and that path does not apply.
+fn translate_msg_by(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    echo: bool,
+    path: Path,
+) -> Option<Result<()>> {
     let start = w.len();
-    translate_body(ctx, dir, msg, w, echo)?;
+    if let Err(e) = translate_body(ctx, dir, msg, w, echo, path)? {
+        return Some(Err(e));
+    }
     let fix = dir == Dir::FreebsdToLinux
         && !echo
         && (msg.msg_type() >= NLMSG_MIN_TYPE
@@ -141,12 +167,61 @@ pub(crate) fn translate_msg_as(
             w.patch(start.saturating_add(6), &flags.to_ne_bytes());
         }
     }
-    Ok(())
+    Some(Ok(()))
 }
 
 /// The translation proper; [`translate_msg_as`] then sets Linux's reply flags
 /// ([`flags`]) and FreeBSD's type for `RTM_SETLINK` ([`link::freebsd_type_flags`]).
 fn translate_body(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    echo: bool,
+    path: Path,
+) -> Option<Result<()>> {
+    let family = match msg.msg_type() {
+        t if t < NLMSG_MIN_TYPE => None,
+        _ if dir == Dir::LinuxToFreebsd && request::is_checked_dump(ctx.proto, msg) && !echo => {
+            None
+        }
+        t => spec_for(ctx.proto, t),
+    };
+    let Some(spec) = family else {
+        return match path {
+            Path::Fast => None,
+            Path::Any | Path::General => Some(translate_other(ctx, dir, msg, w, echo)),
+        };
+    };
+    // Linux's own checks first, on either path; a malformed attribute tail Linux ignores is
+    // not forwarded ([`request::check_linux`]).
+    let msg = if dir == Dir::LinuxToFreebsd && !echo {
+        match request::check_linux(ctx.proto, ctx.host, msg) {
+            Ok(keep) => msg.prefix(keep),
+            Err(e) => return Some(Err(e)),
+        }
+    } else {
+        msg
+    };
+    let mut st = MsgState::new(ctx.host);
+    st.echo = echo;
+    st.request = ctx.request;
+    if path != Path::General {
+        if let Some(done) = engine::copy_and_patch(&mut st, dir, spec, msg, w) {
+            return Some(done);
+        }
+    }
+    match path {
+        Path::Fast => None,
+        Path::Any | Path::General => Some(
+            engine::translate_with_spec(&mut st, dir, spec, msg, w, engine::Follow::None)
+                .map(|_| ()),
+        ),
+    }
+}
+
+/// Messages without a family table: control messages, dump requests, other protocols.
+fn translate_other(
     ctx: &Ctx<'_>,
     dir: Dir,
     msg: Msg<'_>,
@@ -160,17 +235,36 @@ fn translate_body(
         _ if dir == Dir::LinuxToFreebsd && request::is_checked_dump(ctx.proto, msg) && !echo => {
             translate_dump_request(ctx, msg, w)
         }
-        t => match spec_for(ctx.proto, t) {
-            Some(spec) => {
-                let mut st = MsgState::new(ctx.host);
-                st.echo = echo;
-                st.request = ctx.request;
-                engine::translate_with_spec(&mut st, dir, spec, msg, w, engine::Follow::None)
-                    .map(|_| ())
-            }
-            None if ctx.proto == Proto::Route => Err(Error::Unsupported { msg_type: t }),
-            None => w.put_padded(msg.bytes()),
-        },
+        _ if dir == Dir::LinuxToFreebsd && !echo => {
+            // Linux's own checks first; a malformed attribute tail Linux ignores is not
+            // forwarded ([`request::check_linux`]).
+            let keep = request::check_linux(ctx.proto, ctx.host, msg)?;
+            translate_family(ctx, dir, msg.prefix(keep), w, echo)
+        }
+        _ => translate_family(ctx, dir, msg, w, echo),
+    }
+}
+
+/// A family message through its table (`NETLINK_ROUTE` types without one are
+/// [`Error::Unsupported`]; other protocols pass unchanged).
+fn translate_family(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+    echo: bool,
+) -> Result<()> {
+    let t = msg.msg_type();
+    match spec_for(ctx.proto, t) {
+        Some(spec) => {
+            let mut st = MsgState::new(ctx.host);
+            st.echo = echo;
+            st.request = ctx.request;
+            engine::translate_with_spec(&mut st, dir, spec, msg, w, engine::Follow::None)
+                .map(|_| ())
+        }
+        None if ctx.proto == Proto::Route => Err(Error::Unsupported { msg_type: t }),
+        None => w.put_padded(msg.bytes()),
     }
 }
 
@@ -206,6 +300,31 @@ fn translate_dump_request(ctx: &Ctx<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Re
 /// NETLINK_ROUTE type without a table is [`Error::Unsupported`].
 pub fn translate_msg(ctx: &Ctx<'_>, dir: Dir, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
     translate_msg_as(ctx, dir, msg, w, false)
+}
+
+/// [`translate_msg`] by the copy-and-patch path only (`engine::copy_and_patch`): `None`,
+/// with nothing written, when that path does not apply to `msg`. For tests comparing it
+/// with [`translate_msg_general`]; [`translate_msg`] takes it wherever it applies.
+#[doc(hidden)]
+pub fn translate_msg_fast(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+) -> Option<Result<()>> {
+    translate_msg_by(ctx, dir, msg, w, false, Path::Fast)
+}
+
+/// [`translate_msg`] by the general path only (no copy-and-patch), for tests comparing the
+/// two.
+#[doc(hidden)]
+pub fn translate_msg_general(
+    ctx: &Ctx<'_>,
+    dir: Dir,
+    msg: Msg<'_>,
+    w: &mut Writer<'_>,
+) -> Result<()> {
+    translate_msg_by(ctx, dir, msg, w, false, Path::General).unwrap_or(Ok(()))
 }
 
 #[cfg(test)]
@@ -300,6 +419,27 @@ mod table_index_tests {
             crate::engine::translate_attrs(&mut st, dir, &RTAX, &src, 0, &mut w, false).unwrap();
             let n = w.finish().unwrap();
             assert_eq!(&out[..n], &want[..], "{dir:?}");
+        }
+    }
+
+    #[test]
+    fn a_network_order_row_of_another_width_is_refused() {
+        use crate::table::{AttrIndex, AttrRule};
+        for (width, ok) in [(1, false), (2, true), (3, false), (4, true), (8, false)] {
+            let rules: &'static [AttrRule] = Box::leak(Box::new([AttrRule {
+                name: "X",
+                linux: Some(1),
+                freebsd: Some(1),
+                kind: Kind::NetOrder(width),
+                note: "",
+            }]));
+            let t = AttrTable {
+                name: "X",
+                rules,
+                synth_linux: &[],
+                index: Box::leak(Box::new(AttrIndex::of(rules))),
+            };
+            assert_eq!(valid(&t), ok, "width {width}");
         }
     }
 

@@ -8,9 +8,9 @@
 use super::maps::AF_MAP;
 use crate::table::Hooks;
 use crate::table::MsgState;
-use crate::table::{valid, AttrIndex, AttrTable, Conv, FlagMap, Kind, MsgSpec, Residual};
+use crate::table::{Conv, FlagMap, Kind, MsgSpec, Residual};
 use crate::wire::edit_header;
-use crate::{field, freebsd_only, linux_only, same};
+use crate::{attr_table, field, freebsd_only, linux_only, same};
 use core::mem::size_of;
 use freebsd_abi as f;
 use linux_abi as l;
@@ -24,9 +24,9 @@ pub static NTF_EXT_MAP: FlagMap = FlagMap {
     residual: Residual::Drop,
 };
 
+attr_table! {
 /// Neighbour attributes.
-#[rustfmt::skip]
-pub static NDA: AttrTable = AttrTable {
+pub static NDA = AttrTable {
     name: "NDA",
     rules: &[
         same!(NDA_DST),
@@ -49,10 +49,8 @@ pub static NDA: AttrTable = AttrTable {
         freebsd_only!(NDA_FREEBSD, "FreeBSD-private nest (next state timestamp)"),
     ],
     synth_linux: &[],
-    index: &NDA_INDEX,
 };
-const _: () = assert!(valid(&NDA));
-static NDA_INDEX: AttrIndex = AttrIndex::of(&NDA);
+}
 
 /// The neighbour family.
 #[rustfmt::skip]

@@ -8,14 +8,14 @@
 
 use super::maps::AF_MAP;
 use crate::table::Hooks;
-use crate::table::{valid, AttrIndex, AttrTable, Conv, MsgSpec};
-use crate::{field, freebsd_only, linux_only, same};
+use crate::table::{Conv, MsgSpec};
+use crate::{attr_table, field, freebsd_only, linux_only, same};
 use core::mem::size_of;
 use linux_abi as l;
 
+attr_table! {
 /// Nexthop attributes.
-#[rustfmt::skip]
-pub static NHA: AttrTable = AttrTable {
+pub static NHA = AttrTable {
     name: "NHA",
     rules: &[
         same!(NHA_ID),
@@ -35,10 +35,8 @@ pub static NHA: AttrTable = AttrTable {
         freebsd_only!(NHA_FREEBSD, "ABI: id 14 is Linux NHA_OP_FLAGS (u32)"),
     ],
     synth_linux: &[],
-    index: &NHA_INDEX,
 };
-const _: () = assert!(valid(&NHA));
-static NHA_INDEX: AttrIndex = AttrIndex::of(&NHA);
+}
 
 /// The nexthop family.
 #[rustfmt::skip]

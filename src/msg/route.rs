@@ -7,22 +7,24 @@
 //! (checked in `tests/tables.rs`).
 
 use super::maps::{AF_MAP, RTM_TABLE_MAP, RT_TABLE_MAP};
-use crate::engine::translate_attrs;
+use crate::engine::{patch_attrs, translate_attrs};
 use crate::error::{off32, Error};
 use crate::table::Dir;
 use crate::table::Hooks;
 use crate::table::MsgState;
-use crate::table::{valid, AttrIndex, AttrTable, Conv, Kind, MsgSpec};
-use crate::wire::{align4, attrs_after, edit_header, read_header, read_u16, Attr, Msg, Writer};
+use crate::table::{Conv, Kind, MsgSpec};
+use crate::wire::{
+    align4, attrs_after, edit_header, read_header, read_u16, Attr, Msg, Writer, NLA_HDRLEN,
+};
 use crate::Result;
-use crate::{field, freebsd_only, linux_only, same};
+use crate::{attr_table, field, freebsd_only, linux_only, same};
 use core::mem::{offset_of, size_of};
 use freebsd_abi as f;
 use linux_abi as l;
 
+attr_table! {
 /// Route metrics nested in `RTA_METRICS` (same ids on both; FreeBSD only acts on MTU).
-#[rustfmt::skip]
-pub static RTAX: AttrTable = AttrTable {
+pub static RTAX = AttrTable {
     name: "RTAX",
     rules: &[
         same!(RTAX_LOCK),
@@ -44,17 +46,15 @@ pub static RTAX: AttrTable = AttrTable {
         same!(RTAX_FASTOPEN_NO_COOKIE),
     ],
     synth_linux: &[],
-    index: &RTAX_INDEX,
 };
-const _: () = assert!(valid(&RTAX));
-static RTAX_INDEX: AttrIndex = AttrIndex::of(&RTAX);
+}
 
+attr_table! {
 /// Route attributes.
-#[rustfmt::skip]
-pub static RTA: AttrTable = AttrTable {
+pub static RTA = AttrTable {
     name: "RTA",
     rules: &[
-        same!(RTA_DST, Kind::Custom(dst), "omitted on Linux for a default route"),
+        same!(RTA_DST, Kind::Patched(dst, dst_in_place), "omitted on Linux for a default route"),
         same!(RTA_SRC),
         same!(RTA_IIF),
         same!(RTA_OIF),
@@ -62,7 +62,7 @@ pub static RTA: AttrTable = AttrTable {
         same!(RTA_PRIORITY),
         same!(RTA_PREFSRC),
         same!(RTA_METRICS, Kind::Nested(&RTAX), ""),
-        same!(RTA_MULTIPATH, Kind::Custom(multipath), "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD"),
+        same!(RTA_MULTIPATH, Kind::Patched(multipath, multipath_in_place), "rtnexthop array; hops = weight − 1 on Linux, weight on FreeBSD"),
         linux_only!(RTA_PROTOINFO, "ABI: id 10 is FreeBSD NL_RTA_KNH_ID"),
         freebsd_only!(NL_RTA_KNH_ID, "ABI: id 10 is Linux RTA_PROTOINFO"),
         same!(RTA_FLOW),
@@ -74,7 +74,7 @@ pub static RTA: AttrTable = AttrTable {
         same!(RTA_TABLE, Kind::U32(&RT_TABLE_MAP), "main 254 ↔ 0, unspec 0 ↔ 0xFFFFFFFF"),
         linux_only!(RTA_MARK, "policy routing by mark: none on FreeBSD"),
         same!(RTA_MFC_STATS),
-        same!(RTA_VIA, Kind::Custom(via), "ABI: u16 family on Linux, u8 on FreeBSD"),
+        same!(RTA_VIA, Kind::Patched(via, via_in_place), "ABI: u16 family on Linux, u8 on FreeBSD"),
         same!(RTA_NEWDST),
         same!(RTA_PREF),
         same!(RTA_ENCAP_TYPE),
@@ -89,10 +89,8 @@ pub static RTA: AttrTable = AttrTable {
         same!(RTA_NH_ID),
     ],
     synth_linux: &[],
-    index: &RTA_INDEX,
 };
-const _: () = assert!(valid(&RTA));
-static RTA_INDEX: AttrIndex = AttrIndex::of(&RTA);
+}
 
 /// The route family.
 #[rustfmt::skip]
@@ -160,6 +158,36 @@ fn via(
     w.attr(ty, buf.get(..total).unwrap_or_default())
 }
 
+/// [`via`] in place: the family grows to a `u16` (Linux) or shrinks to a `u8` (FreeBSD), the
+/// address moves by one byte.
+fn via_in_place(_st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<usize> {
+    let p = src.payload();
+    let (family, addr, head) = match dir {
+        Dir::LinuxToFreebsd => (read_u16(p, 0)?, p.get(2..)?, 1usize),
+        Dir::FreebsdToLinux => {
+            let (&fam, rest) = p.split_first()?;
+            (u16::from(fam), rest, 2usize)
+        }
+    };
+    let mapped = AF_MAP.map(dir, u8::try_from(family).ok()?)?;
+    // As `via`: at most a 16-byte address.
+    if addr.len() > 16 {
+        return None;
+    }
+    let len = NLA_HDRLEN.checked_add(head)?.checked_add(addr.len())?;
+    let padded = align4(len)?;
+    let body = out.get_mut(NLA_HDRLEN..padded)?;
+    match dir {
+        Dir::LinuxToFreebsd => *body.first_mut()? = mapped,
+        Dir::FreebsdToLinux => crate::wire::write_u16(body, 0, u16::from(mapped))?,
+    }
+    let rest = body.get_mut(head..)?;
+    let n = crate::wire::copy(rest, addr);
+    rest.get_mut(n..)?.fill(0);
+    crate::wire::write_u16(out, 0, u16::try_from(len).ok()?)?;
+    Some(padded)
+}
+
 /// Size of `struct rtnexthop` (equal on both).
 const RTNH_LEN: usize = size_of::<l::rtnexthop>();
 
@@ -209,6 +237,51 @@ fn multipath(
     w.end_nest(nest)
 }
 
+/// [`multipath`] in place: each `struct rtnexthop` is rewritten at its new place (entries
+/// move down when attributes inside them are dropped: FreeBSD adds its private
+/// `NL_RTA_RTFLAGS` to each hop), `rtnh_hops` adjusted, the nested attributes patched through
+/// [`RTA`] as the general path translates them, `rtnh_len` and `nla_len` recomputed.
+fn multipath_in_place(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<usize> {
+    let p = src.payload();
+    // The nested walk notes no ids (not a message's top level), so a copy of the state will do.
+    let mut st = MsgState { ..*st };
+    let body = out.get_mut(NLA_HDRLEN..)?;
+    let mut pos = 0usize;
+    let mut wpos = 0usize;
+    while pos < p.len() {
+        let rest = p.get(pos..)?;
+        let len = usize::from(read_u16(rest, 0)?);
+        if len < RTNH_LEN || len > rest.len() {
+            return None;
+        }
+        let step = align4(len)?;
+        // Read from `p` only: `body` from `wpos` on holds bytes not needed any more.
+        let entry = body.get_mut(wpos..wpos.checked_add(step)?)?;
+        let head = entry.get_mut(..RTNH_LEN)?;
+        crate::wire::copy(head, rest.get(..RTNH_LEN)?);
+        let hops = head.get_mut(offset_of!(l::rtnexthop, rtnh_hops))?;
+        *hops = match dir {
+            Dir::FreebsdToLinux => hops.saturating_sub(1),
+            Dir::LinuxToFreebsd => hops.saturating_add(1),
+        };
+        let inner = rest.get(RTNH_LEN..len)?;
+        let inner_out = entry.get_mut(RTNH_LEN..)?;
+        crate::wire::copy(inner_out, inner);
+        let base = src
+            .payload_offset()
+            .saturating_add(pos)
+            .saturating_add(RTNH_LEN);
+        let kept = patch_attrs(&mut st, dir, &RTA, inner, inner_out, base, false)?;
+        let entry_len = RTNH_LEN.checked_add(kept)?;
+        crate::wire::write_u16(entry, 0, u16::try_from(entry_len).ok()?)?;
+        wpos = wpos.checked_add(entry_len)?;
+        pos = pos.checked_add(step)?;
+    }
+    let total = NLA_HDRLEN.checked_add(wpos)?;
+    crate::wire::write_u16(out, 0, u16::try_from(total).ok()?)?;
+    Some(total)
+}
+
 /// `RTA_DST`: FreeBSD writes it even for a default route (`rt.c dump_px`); Linux omits it when
 /// `rtm_dst_len` is 0 (`net/ipv4/fib_semantics.c fib_dump_info`), and iproute2 then prints
 /// `default` instead of `0.0.0.0/0`.
@@ -232,6 +305,18 @@ fn dst(
         return Ok(());
     }
     w.attr(ty, attr.payload())
+}
+
+/// [`dst`] in place: the attribute stays as copied unless [`dst`] would replace it (the reply
+/// to `ip route get`) or drop it (a default route), which the general path then does.
+fn dst_in_place(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, _out: &mut [u8]) -> Option<usize> {
+    let size = align4(NLA_HDRLEN.checked_add(src.payload().len())?)?;
+    if dir == Dir::LinuxToFreebsd {
+        return Some(size);
+    }
+    let dst_len = read_header::<f::rtmsg>(st.src_header()).map(|h| h.rtm_dst_len);
+    let default = dst_len == Some(0) && src.payload().iter().all(|&b| b == 0);
+    (!default && get_reply_dst(st).is_none()).then_some(size)
 }
 
 /// FreeBSD's route handlers need `RTA_DST` (`rt.c`: EINVAL without it) where Linux takes a
@@ -283,8 +368,8 @@ fn fix_rtm_table(st: &MsgState<'_>, src_payload: &[u8], out_header: &mut [u8]) {
 /// the Linux request the caller kept.
 ///
 /// Linux answers a lookup with a host route for exactly that address (`RTA_DST` = the query,
-/// `rtm_dst_len` 32/128, `RTM_F_CLONED`, protocol unspecified: `net/ipv4/route.c
-/// rt_fill_info`), so iproute2 prints `192.0.2.77 dev eth0 ... cache`. FreeBSD answers with the
+/// `rtm_dst_len` 32/128; for IPv4 also `RTM_F_CLONED` and protocol unspecified:
+/// `net/ipv4/route.c rt_fill_info`), so iproute2 prints `192.0.2.77 dev eth0 ... cache`. FreeBSD answers with the
 /// matching prefix (`rt.c handle_rtm_getroute` → `dump_px`).
 fn get_reply_dst<'a>(st: &MsgState<'a>) -> Option<&'a [u8]> {
     let (ty, flags) = st.msg_type_flags();
@@ -299,12 +384,17 @@ fn get_reply_dst<'a>(st: &MsgState<'a>) -> Option<&'a [u8]> {
     matches!(dst.payload().len(), 4 | 16).then_some(dst.payload())
 }
 
-/// The header of a lookup reply, as Linux writes it (see [`get_reply_dst`]).
+/// The header of a lookup reply, as Linux writes it (see [`get_reply_dst`]). IPv6 differs:
+/// `net/ipv6/route.c rt6_fill_node` keeps the route's protocol and sets `RTM_F_CLONED` only
+/// for cached (`RTF_CACHE`) entries, which a plain lookup does not return.
 fn fix_get_reply(asked: &[u8], out_header: &mut [u8]) {
     let bits = u8::try_from(asked.len().saturating_mul(8)).unwrap_or(u8::MAX);
+    let v4 = asked.len() == 4;
     edit_header(out_header, |h: &mut l::rtmsg| {
         h.rtm_dst_len = bits;
-        h.rtm_protocol = l::RTPROT_UNSPEC;
-        h.rtm_flags |= l::RTM_F_CLONED;
+        if v4 {
+            h.rtm_protocol = l::RTPROT_UNSPEC;
+            h.rtm_flags |= l::RTM_F_CLONED;
+        }
     });
 }

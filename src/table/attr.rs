@@ -19,6 +19,16 @@ pub type CustomFn = fn(
     w: &mut Writer<'_>,
 ) -> Result<()>;
 
+/// The in-place form of a [`Kind::Patched`] row, for the copy-and-patch path
+/// ([`crate::engine`]): `out` starts with the attribute as copied into the output (header,
+/// payload and padding, the padding zeroed, `nla_type` already the output id) and goes on
+/// with room the attribute may grow into; `src` is the attribute it was copied from. It
+/// rewrites the start of `out` (`nla_len` included) into exactly what the row's
+/// [`CustomFn`] would write and returns that size, padding included (0: nothing), or `None`
+/// when it cannot, and the message then takes the general path. It writes nothing past the
+/// larger of that size and the attribute's own padded size.
+pub type PatchFn = fn(st: &MsgState<'_>, dir: Dir, src: Attr<'_>, out: &mut [u8]) -> Option<usize>;
+
 /// How an attribute's payload converts.
 #[derive(Clone, Copy)]
 pub enum Kind {
@@ -38,6 +48,11 @@ pub enum Kind {
     U32(&'static ValueMap<u32>),
     /// A `u32` flag word through a flag map.
     Flags32(&'static FlagMap),
+    /// An integer of this many bytes (2 or 4, checked by [`valid`]) in network byte order on
+    /// Linux and in host order on FreeBSD: values Linux writes with `nla_put_be16` /
+    /// `nla_put_be32` and FreeBSD as plain integers (the gre key and UDP port). A payload of
+    /// another size is refused, as both kernels' attribute policies refuse it.
+    NetOrder(usize),
     /// An interface name (`IFLA_IFNAME`, `IFA_LABEL`): FreeBSD names become Linux names by
     /// the Linuxulator's rules ([`crate::host`]); a Linux name goes back to the FreeBSD
     /// interface it designates, and a name no interface has (a link being created) passes
@@ -47,6 +62,9 @@ pub enum Kind {
     Nested(&'static AttrTable),
     /// A hand-written conversion.
     Custom(CustomFn),
+    /// A hand-written conversion (the first function, used as [`Kind::Custom`]) that also
+    /// has an in-place form for the copy-and-patch path (the second).
+    Patched(CustomFn, PatchFn),
     /// Dropped in both directions (documents a known id that must not cross).
     Drop,
 }
@@ -59,9 +77,10 @@ impl core::fmt::Debug for Kind {
             Kind::U8(m) => write!(f, "U8({})", m.name),
             Kind::U32(m) => write!(f, "U32({})", m.name),
             Kind::Flags32(m) => write!(f, "Flags32({})", m.name),
+            Kind::NetOrder(n) => write!(f, "NetOrder({n})"),
             Kind::IfName => f.write_str("IfName"),
             Kind::Nested(t) => write!(f, "Nested({})", t.name),
-            Kind::Custom(_) => f.write_str("Custom"),
+            Kind::Custom(_) | Kind::Patched(..) => f.write_str("Custom"),
             Kind::Drop => f.write_str("Drop"),
         }
     }
@@ -115,8 +134,8 @@ pub struct AttrTable {
     pub rules: &'static [AttrRule],
     /// Attributes added on the Linux side when absent.
     pub synth_linux: &'static [Synth],
-    /// The rows by source id, built at compile time: `index: &T_INDEX` with
-    /// `static T_INDEX: AttrIndex = AttrIndex::of(&T);` ([`valid`] checks that it matches).
+    /// The rows by source id, built at compile time from the rows by [`attr_table!`]
+    /// (`AttrIndex::of(rules)`; [`valid`] checks that it matches).
     pub index: &'static AttrIndex,
 }
 
@@ -143,10 +162,10 @@ impl core::fmt::Debug for AttrIndex {
 impl AttrIndex {
     /// The index of `t`'s rows (compile time only: use it in a `static` initializer).
     #[must_use]
-    pub const fn of(t: &AttrTable) -> AttrIndex {
+    pub const fn of(rules: &[AttrRule]) -> AttrIndex {
         AttrIndex {
-            linux: slots(t.rules, Dir::LinuxToFreebsd),
-            freebsd: slots(t.rules, Dir::FreebsdToLinux),
+            linux: slots(rules, Dir::LinuxToFreebsd),
+            freebsd: slots(rules, Dir::FreebsdToLinux),
         }
     }
 }
@@ -213,7 +232,7 @@ impl AttrTable {
 }
 
 /// Compile-time check of a table: no Linux id and no FreeBSD id appears in two rows, every
-/// row names at least one side, there are fewer than 255 rows, and the table's
+/// row names at least one side, every [`Kind::NetOrder`] is 2 or 4 bytes wide, there are fewer than 255 rows, and the table's
 /// [`AttrIndex`] is its own. Use as `const _: () = assert!(valid(&TABLE));`.
 #[must_use]
 pub const fn valid(t: &AttrTable) -> bool {
@@ -236,6 +255,11 @@ pub const fn valid(t: &AttrTable) -> bool {
         if a.linux.is_none() && a.freebsd.is_none() {
             return false;
         }
+        if let Kind::NetOrder(n) = a.kind {
+            if n != 2 && n != 4 {
+                return false;
+            }
+        }
         let mut others = tail;
         while let [b, more @ ..] = others {
             if same_id(a.linux, b.linux) || same_id(a.freebsd, b.freebsd) {
@@ -250,6 +274,47 @@ pub const fn valid(t: &AttrTable) -> bool {
 
 const fn same_id(a: Option<u16>, b: Option<u16>) -> bool {
     matches!((a, b), (Some(x), Some(y)) if x == y)
+}
+
+/// Defines an attribute table: its rows, the attributes synthesised on the Linux side, and
+/// what is derived from the rows, its [`AttrIndex`] (built at compile time from the same rows)
+/// and the compile-time check `const _: () = assert!(valid(&NAME));`.
+///
+/// ```ignore
+/// attr_table! {
+/// /// Neighbour attributes.
+/// pub static NDA = AttrTable {
+///     name: "NDA",
+///     rules: &[
+///         same!(NDA_DST),
+///         linux_only!(NDA_LINK_NETNSID, "network namespaces: none on FreeBSD"),
+///     ],
+///     synth_linux: &[],
+/// };
+/// }
+/// ```
+///
+/// The body is written as the `AttrTable` it defines, without `index`; the rows stay one
+/// line each (the macro's body is not reformatted).
+#[macro_export]
+macro_rules! attr_table {
+    (
+        $(#[$meta:meta])*
+        $vis:vis static $table:ident = AttrTable {
+            name: $name:expr,
+            rules: &[$($row:expr),* $(,)?],
+            synth_linux: &[$($synth:expr),* $(,)?] $(,)?
+        };
+    ) => {
+        $(#[$meta])*
+        $vis static $table: $crate::table::AttrTable = $crate::table::AttrTable {
+            name: $name,
+            rules: &[$($row),*],
+            synth_linux: &[$($synth),*],
+            index: &$crate::table::AttrIndex::of(&[$($row),*]),
+        };
+        const _: () = assert!($crate::table::valid(&$table));
+    };
 }
 
 /// A row whose id has the same name on both systems: `same!(IFLA_MTU)` copies the payload;

@@ -11,7 +11,7 @@ mod attr;
 mod maps;
 mod state;
 
-pub use attr::{valid, AttrIndex, AttrRule, AttrTable, CustomFn, Kind, Synth};
+pub use attr::{valid, AttrIndex, AttrRule, AttrTable, CustomFn, Kind, PatchFn, Synth};
 pub use maps::{FlagMap, Residual, Unknown, ValueMap};
 pub use state::MsgState;
 pub(crate) use state::{Track, MAX_HEADER};

@@ -22,6 +22,17 @@ pub struct Attr<'a> {
 }
 
 impl<'a> Attr<'a> {
+    /// The attribute with `nla_type` `raw_type` and `payload` whose header is at `off` (in
+    /// the walked buffer's coordinates), for a walker that framed it itself.
+    #[must_use]
+    pub fn at(raw_type: u16, payload: &'a [u8], off: usize) -> Attr<'a> {
+        Attr {
+            raw_type,
+            payload,
+            off,
+        }
+    }
+
     /// The attribute id without flag bits.
     #[must_use]
     pub fn kind(&self) -> u16 {

@@ -88,6 +88,19 @@ impl<'a> Msg<'a> {
         self.bytes
     }
 
+    /// The same message cut to its first `len` bytes (never below the header): what the
+    /// translator forwards of a request whose malformed tail Linux ignores
+    /// (`crate::request::check_linux`). The header's `nlmsg_len` still reads the original
+    /// length; writers set their own.
+    #[must_use]
+    pub fn prefix(self, len: usize) -> Msg<'a> {
+        let len = len.max(NLMSG_HDRLEN);
+        Msg {
+            bytes: self.bytes.get(..len).unwrap_or(self.bytes),
+            off: self.off,
+        }
+    }
+
     /// Offset of the message in the buffer it came from.
     #[must_use]
     pub fn offset(&self) -> usize {

@@ -97,22 +97,53 @@ impl<'a> Writer<'a> {
         Ok(start)
     }
 
+    /// Reserves `len` bytes that the caller stores at once (not zero-filled first), and
+    /// returns their offset.
+    fn advance(&mut self, len: usize) -> Result<usize> {
+        let start = self.pos;
+        let end = start
+            .checked_add(len)
+            .ok_or(Error::TooLong { off: off32(start) })?;
+        self.pos = end;
+        if !self.overflowed() && end > self.buf.len() {
+            self.overflow_at = Some(start);
+        }
+        Ok(start)
+    }
+
     /// Appends raw bytes followed by zero padding up to 4-byte alignment.
     pub fn put_padded(&mut self, bytes: &[u8]) -> Result<()> {
-        let padded = align4(bytes.len()).ok_or(Error::TooLong {
-            off: off32(self.pos),
-        })?;
-        let start = self.reserve(padded)?;
-        self.store(start, bytes);
-        Ok(())
+        self.put(bytes)?;
+        self.pad()
     }
 
     /// Appends raw bytes without padding (a fixed header whose size is already aligned, or
     /// bytes that a later call pads).
     pub fn put(&mut self, bytes: &[u8]) -> Result<()> {
-        let start = self.reserve(bytes.len())?;
+        let start = self.advance(bytes.len())?;
         self.store(start, bytes);
         Ok(())
+    }
+
+    /// Appends `bytes` and zero padding up to 4-byte alignment, like [`Writer::put_padded`],
+    /// then reserves `slack` more bytes (not zero-filled: scratch space for the caller, who
+    /// then cuts the output to what it filled with [`Writer::truncate`]), and returns all of
+    /// it for the caller to patch in place; `None` when the buffer is too small (the writer
+    /// keeps counting, as always).
+    pub fn put_for_patch(&mut self, bytes: &[u8], slack: usize) -> Result<Option<&mut [u8]>> {
+        let start = self.pos;
+        self.put_padded(bytes)?;
+        self.advance(slack)?;
+        if self.overflowed() {
+            return Ok(None);
+        }
+        Ok(self.buf.get_mut(start..self.pos))
+    }
+
+    /// Drops everything written past `len` bytes of output, as [`Writer::rewind`] does to a
+    /// mark at that offset (nothing happens when fewer bytes were written).
+    pub fn truncate(&mut self, len: usize) {
+        self.rewind(Mark(len));
     }
 
     /// Pads the output with zeros to the next 4-byte boundary.

@@ -54,7 +54,11 @@ fn acks_and_done_carry_only_their_own_flags() {
         NEWADDR,
         REQ | ACK | CREATE | EXCL,
         &ifaddrmsg(L_INET6, 64, 0, 0, 2),
-        &[],
+        // IFA_ADDRESS 2001:db8::1 (Linux refuses an address request without one).
+        &[attr(
+            1,
+            &[0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+        )],
     );
     let fb = to_fb(&req).unwrap();
     // FreeBSD's nlmsg_ack() already sets only these two (netlink_message_writer.c).
@@ -117,4 +121,22 @@ fn notifications_carry_linux_flags() {
         flags_back(&ctx().with_request(Some(&req)), &ev),
         CREATE | EXCL
     );
+}
+
+#[test]
+fn request_bits_echoed_by_freebsd_are_not_dump_state() {
+    // A request with all 16 flag bits: FreeBSD's nlmsg_reply() copies them into each dump
+    // part, 0x10 (NLM_F_DUMP_INTR) and 0x20 (NLM_F_DUMP_FILTERED) included. Linux 6.18
+    // answers such a link dump with parts flagged NLM_F_MULTI only (observed through
+    // `nlcompat run --backend linux`, tests/hostile case flags_all/getlink_dump).
+    let hdr = ifinfomsg(0, IFT_ETHER, 1, 1, 0);
+    let req = rmsg(GETLINK, 0xFFFF, &ifinfomsg(0, 0, 0, 0, 0), &[]);
+    let c = ctx().with_request(Some(&req));
+    let part = rmsg(NEWLINK, 0xFFFF | MULTI, &hdr, &[]);
+    assert_eq!(flags_back(&c, &part), MULTI);
+    // A part FreeBSD flags interrupted for a request without the bit keeps it.
+    let req = rmsg(GETLINK, REQ | DUMP, &ifinfomsg(0, 0, 0, 0, 0), &[]);
+    let c = ctx().with_request(Some(&req));
+    let part = rmsg(NEWLINK, REQ | DUMP | MULTI | 0x10, &hdr, &[]);
+    assert_eq!(flags_back(&c, &part), MULTI | 0x10);
 }

@@ -475,3 +475,29 @@ fn setlink_becomes_freebsd_modify_link() {
     );
     assert_eq!(back(&newlink, 2), -2);
 }
+
+#[test]
+fn ifla_ifalias_gains_its_nul_towards_freebsd() {
+    // iproute2's `ip link set eth0 alias uplink` sends IFLA_IFALIAS (20) without a NUL
+    // (ip/iplink.c), which Linux accepts; FreeBSD's nlattr_get_string() refuses an
+    // unterminated string. An empty alias (Linux: remove it) becomes "". Text after an
+    // embedded NUL is not part of the string on either side.
+    for (sent, want) in [
+        (&b"uplink"[..], &b"uplink\0"[..]),
+        (b"uplink\0", b"uplink\0"),
+        (b"", b"\0"),
+        (b"up\0link", b"up\0"),
+    ] {
+        let req = rmsg(
+            NEWLINK,
+            REQ | ACK,
+            &ifinfomsg(0, 0, 2, 0, 0),
+            &[attr(20, sent)],
+        );
+        let a = attrs_of(&parse_one(&to_fb(&req).unwrap()), 16);
+        assert_eq!(find(&a, 20).unwrap(), want, "{sent:?}");
+    }
+    // FreeBSD's dump_iface always terminates it; it reaches Linux unchanged.
+    let rep = link_reply(2, 6, &[attr(20, b"uplink\0")]);
+    assert_eq!(find(&linux_link_attrs(&rep), 20).unwrap(), b"uplink\0");
+}

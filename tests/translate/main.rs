@@ -67,6 +67,7 @@ mod genl;
 mod link;
 mod neigh;
 mod nexthop;
+mod policy;
 mod route;
 
 #[allow(unused_imports)]

@@ -262,3 +262,37 @@ fn route_get_reply_is_a_host_route_for_the_address_asked() {
     assert_eq!(hdr(&m)[1], 24);
     assert_eq!(find(&attrs_of(&m, 12), 1).unwrap(), &[192, 0, 2, 0]);
 }
+
+#[test]
+fn route_get_reply_v6_keeps_the_protocol_and_is_not_cloned() {
+    // `ip -6 route get 2001:db8:ff::1`: Linux (net/ipv6/route.c rt6_fill_node) answers with
+    // the address itself, /128, the route's protocol, and no RTM_F_CLONED for a route that
+    // is not a cached clone (the oracle prints `2001:db8:ff::1 from :: via 2001:db8::1 dev
+    // eth0 proto static`).
+    let asked = [
+        0x20, 0x01, 0x0d, 0xb8, 0, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    ];
+    let req = rmsg(
+        26,
+        REQ,
+        &rtmsg(L_INET6, 128, 0, 0, 0, 0, 0),
+        &[attr(1, &asked)],
+    );
+    let rep = rmsg(
+        24,
+        0,
+        &rtmsg(F_INET6, 0, 0, 4, 0, 1, 0),
+        &[a_u32(15, 0), attr(1, &[0; 16]), a_u32(4, 2)],
+    );
+    let ctx = common::ctx().with_request(Some(&req));
+    let m = parse_one(&to_lx_fill(&ctx, &rep, 0).unwrap());
+    let h = hdr(&m);
+    assert_eq!(h[1], 128, "rtm_dst_len");
+    assert_eq!(h[5], 4, "rtm_protocol stays RTPROT_STATIC");
+    assert_eq!(
+        u32::from_ne_bytes(h[8..12].try_into().unwrap()) & 0x200,
+        0,
+        "RTM_F_CLONED"
+    );
+    assert_eq!(find(&attrs_of(&m, 12), 1).unwrap(), &asked);
+}

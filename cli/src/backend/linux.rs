@@ -17,9 +17,19 @@
 //!   program sent them.
 //! - Sizing: replies are read with `MSG_PEEK | MSG_TRUNC` and then an exact-size receive, so
 //!   the kernel never sees a large reader and keeps dump chunks at `NLMSG_GOODSIZE`.
-//! - Completeness: netlink requests run synchronously in `sendmsg`, and each receive of a dump
-//!   part queues the next one synchronously, so draining the mirror until it is empty yields
-//!   everything up to `NLMSG_DONE`.
+//! - Pacing: netlink requests run synchronously in `sendmsg`; a dump queues its first part
+//!   there and each later part when the reader receives (`netlink_recvmsg` calls
+//!   `netlink_dump` in `net/netlink/af_netlink.c`), and until its `NLMSG_DONE` is queued a
+//!   second dump request on the socket is refused with `EBUSY` (`__netlink_dump_start`). The
+//!   mirror keeps that state as the program's socket would: a datagram holding a dump part
+//!   without its `NLMSG_DONE` is delivered as a copy and left queued on the mirror ("held"),
+//!   and only when the program receives ([`Backend::advance`]) is it consumed, which lets the
+//!   kernel queue the next part. While the backend reads past other datagrams the mirror's
+//!   receive buffer is cut to the minimum, so those reads do not advance the dump either
+//!   (`netlink_recvmsg` continues a dump only while `sk_rmem_alloc <= sk_rcvbuf / 2`).
+//!   Whatever the kernel queues behind a held part (the answer to a request sent in the
+//!   meantime, a notification) reaches the program after it, once it has read the part — the
+//!   order is Linux's, the moment later.
 //! - Groups come from `NETLINK_PKTINFO`, enabled on every mirror.
 //! - Interface ioctls run natively: the program lives in the same namespace.
 
@@ -73,7 +83,22 @@ struct Mirror {
     kport: u32,
     /// The emulated socket's port id (0 until bound).
     port: u32,
+    /// The head of the mirror's queue is a dump part already delivered (see the module
+    /// documentation); the mirror is out of the epoll set meanwhile.
+    held: bool,
 }
+
+/// Whether a datagram of a mirror (multicast `group`, bytes `data`) is a unicast dump part whose dump goes on: some
+/// message flagged `NLM_F_MULTI` and no `NLMSG_DONE`.
+fn open_dump_part(group: u32, data: &[u8]) -> bool {
+    group == 0
+        && super::walk(data).any(|m| m.flags() & NLM_F_MULTI != 0)
+        && !super::walk(data).any(|m| m.msg_type() == NLMSG_DONE)
+}
+
+/// `NLM_F_MULTI`, `NLMSG_DONE` (`include/uapi/linux/netlink.h`).
+const NLM_F_MULTI: u16 = 0x2;
+const NLMSG_DONE: u16 = 3;
 
 /// The Linux backend. See the module documentation.
 #[derive(Debug)]
@@ -140,25 +165,53 @@ impl LinuxBackend {
         });
     }
 
-    /// Read everything queued on mirror `id`.
-    fn drain(&self, id: u32) -> Vec<Delivery> {
+    /// Read what is queued on mirror `id` up to a dump part that is not the last, which is
+    /// delivered and held (module documentation).
+    fn drain(&mut self, id: u32) -> Vec<Delivery> {
         let mut out = Vec::new();
         let Some(m) = self.socks.get(&id) else {
             return out;
         };
+        if m.held {
+            return out;
+        }
+        let fd = m.fd.as_fd();
+        // The minimum receive buffer while reading: no read continues a dump. The size is
+        // put back afterwards (`SO_RCVBUF` stores twice the value given).
+        let before = sys::getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF).ok();
+        let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
+        let mut hold = false;
         loop {
-            match sys::recv_netlink(m.fd.as_fd()) {
+            match sys::recv_netlink_with(fd, true) {
                 Ok(Some(d)) => {
+                    hold = open_dump_part(d.group, &d.data);
+                    if !hold {
+                        let _ = sys::recv_netlink(fd);
+                    }
                     let mut bytes = d.data;
                     self.fix_pids(m.protocol, &mut bytes);
                     out.push(Delivery::Datagram {
                         group: d.group,
                         bytes,
                     });
+                    if hold {
+                        break;
+                    }
                 }
                 Ok(None) => break,
                 Err(e) if e.raw_os_error() == Some(libc::ENOBUFS) => out.push(Delivery::Overrun),
                 Err(_) => break,
+            }
+        }
+        if let Some(half) = before.map(|b| b / 2) {
+            if sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, half).is_err() {
+                let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, half);
+            }
+        }
+        if hold {
+            self.epoll.del(fd.as_raw_fd());
+            if let Some(m) = self.socks.get_mut(&id) {
+                m.held = true;
             }
         }
         out
@@ -195,6 +248,7 @@ impl Backend for LinuxBackend {
                 protocol,
                 kport,
                 port: 0,
+                held: false,
             },
         );
         Ok(SockId(id))
@@ -234,6 +288,20 @@ impl Backend for LinuxBackend {
         let m = self.mirror(s)?;
         sys::send_to_kernel(m.fd.as_fd(), datagram).map_err(|e| errno(&e))?;
         Ok(self.drain(s.0))
+    }
+
+    fn advance(&mut self, s: SockId) -> Vec<Delivery> {
+        let Some(m) = self.socks.get_mut(&s.0) else {
+            return Vec::new();
+        };
+        if !m.held {
+            return Vec::new();
+        }
+        // Consume the held part with the full receive buffer: the kernel queues the next.
+        let _ = sys::recv_netlink(m.fd.as_fd());
+        m.held = false;
+        let _ = self.epoll.add(m.fd.as_raw_fd(), u64::from(s.0));
+        self.drain(s.0)
     }
 
     fn poll_fd(&self) -> Option<RawFd> {

@@ -86,6 +86,15 @@ pub(crate) trait Backend {
     /// send itself fail (rare: Linux reports request errors as `NLMSG_ERROR` replies).
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32>;
 
+    /// The program received from socket `s` (any successful receive, `MSG_PEEK` included):
+    /// where the backend paces a dump to the reader as Linux does (`netlink_recvmsg` queues
+    /// the next part, `net/netlink/af_netlink.c`), what that queues. The Linux backend does
+    /// (see its module documentation); the model writes whole dumps at once and has nothing.
+    fn advance(&mut self, s: SockId) -> Vec<Delivery> {
+        let _ = s;
+        Vec::new()
+    }
+
     /// A descriptor that becomes readable when [`Backend::take_async`] has something.
     fn poll_fd(&self) -> Option<std::os::fd::RawFd>;
 
@@ -96,6 +105,24 @@ pub(crate) trait Backend {
     /// own network namespace is the one the backend serves (the Linux backend). Otherwise the
     /// runner answers them from an `RTM_GETLINK` + `RTM_GETADDR` dump through [`Backend::send`].
     fn native_ioctls(&self) -> bool;
+}
+
+/// [`Backend::send`] and then every paced dump part ([`Backend::advance`]) up to the end:
+/// for the runner's own queries (interface ioctls) and for sockets whose reads it does not
+/// see.
+pub(crate) fn send_all(
+    backend: &mut dyn Backend,
+    s: SockId,
+    datagram: &[u8],
+) -> Result<Vec<Delivery>, i32> {
+    let mut out = backend.send(s, datagram)?;
+    loop {
+        let more = backend.advance(s);
+        if more.is_empty() {
+            return Ok(out);
+        }
+        out.extend(more);
+    }
 }
 
 /// Linux's walk over a sent or received datagram (`net/netlink/af_netlink.c:

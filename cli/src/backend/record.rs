@@ -78,6 +78,14 @@ impl Backend for Recording {
         Ok(out)
     }
 
+    fn advance(&mut self, s: SockId) -> Vec<Delivery> {
+        let out = self.inner.advance(s);
+        for d in &out {
+            self.record_delivery(s, d);
+        }
+        out
+    }
+
     fn poll_fd(&self) -> Option<std::os::fd::RawFd> {
         self.inner.poll_fd()
     }

@@ -3,6 +3,7 @@
 //! source address, control messages, blocking.
 
 use super::*;
+use crate::sysargs::Cmsgs;
 
 /// A received datagram, as the program will see it.
 #[derive(Debug)]
@@ -10,55 +11,6 @@ struct Got {
     data: Vec<u8>,
     full_len: usize,
     group: u32,
-}
-
-/// Control messages for `recvmsg`, laid out as Linux's `put_cmsg` does: each record is
-/// `CMSG_SPACE` apart; a record that does not fit is cut (and `MSG_CTRUNC` set); padding is
-/// not written.
-#[derive(Debug)]
-struct Cmsgs {
-    room: u64,
-    used: u64,
-    truncated: bool,
-    writes: Vec<(u64, Vec<u8>)>,
-}
-
-impl Cmsgs {
-    /// `sizeof(struct cmsghdr)` on 64-bit.
-    const HDR: u64 = 16;
-
-    fn new(room: u64) -> Self {
-        Self {
-            room,
-            used: 0,
-            truncated: false,
-            writes: Vec::new(),
-        }
-    }
-
-    fn put(&mut self, level: i32, ty: i32, data: &[u8]) {
-        if self.room < Self::HDR {
-            self.truncated = true;
-            return;
-        }
-        let dlen = u64::try_from(data.len()).unwrap_or(0);
-        let cmlen = Self::HDR.saturating_add(dlen);
-        let space = cmlen.saturating_add(7) & !7;
-        let mut rec = Vec::with_capacity(arg_usize(cmlen));
-        // A cut record's `cmsg_len` is the cut length.
-        rec.extend_from_slice(&cmlen.min(self.room).to_ne_bytes());
-        rec.extend_from_slice(&level.to_ne_bytes());
-        rec.extend_from_slice(&ty.to_ne_bytes());
-        rec.extend_from_slice(data);
-        if self.room < cmlen {
-            self.truncated = true;
-            rec.truncate(arg_usize(self.room));
-        }
-        self.writes.push((self.used, rec));
-        let adv = space.min(self.room);
-        self.used = self.used.saturating_add(adv);
-        self.room = self.room.saturating_sub(adv);
-    }
 }
 
 impl Runner {
@@ -80,18 +32,29 @@ impl Runner {
             return Err(libc::EINTR);
         }
         let s = self.sock(key)?;
+        // `netlink_recvmsg` ends every call, failed or not, with `netlink_rcv_wake`.
         if s.overrun {
             s.overrun = false;
+            s.rcv_wake();
             return Err(libc::ENOBUFS);
         }
         let peek = flags & libc::MSG_PEEK != 0;
         let Some(d) = sys::recv_seqpacket(s.theirs.as_fd(), cap, peek).map_err(|e| errno_of(&e))?
         else {
+            s.rcv_wake();
             return Ok(None);
         };
         let group = s.front_group(!peek);
         if !peek {
             s.refill();
+        }
+        s.rcv_wake();
+        // Linux continues a dump on every receive that got a datagram (`netlink_recvmsg`);
+        // a backend that paces dumps queues the next part now.
+        let bid = s.backend;
+        let more = self.backend.advance(bid);
+        if !more.is_empty() {
+            self.deliver(key, more);
         }
         Ok(Some(Got {
             data: d.data,
@@ -109,37 +72,6 @@ impl Runner {
         }
     }
 
-    fn scatter(n: &Notif, iov: &[(u64, u64)], data: &[u8]) -> Result<(), i32> {
-        let mut rest = data;
-        for &(base, len) in iov {
-            if rest.is_empty() {
-                break;
-            }
-            let k = arg_usize(len).min(rest.len());
-            let (now, later) = rest.split_at(k);
-            Self::wr(n, base, now)?;
-            rest = later;
-        }
-        Ok(())
-    }
-
-    /// Receive buffer size: the iovecs' total, bounded by the largest datagram a queue holds
-    /// (so a program's huge buffer does not make the runner allocate as much).
-    fn iov_cap(iov: &[(u64, u64)]) -> usize {
-        iov.iter()
-            .fold(0usize, |a, &(_, l)| a.saturating_add(arg_usize(l)))
-            .min(MAX_DATAGRAM)
-    }
-
-    /// Return value of a receive: the full length with `MSG_TRUNC` in flags, else the copy.
-    fn recv_ret(got: &Got, cap: usize, flags: i32) -> i64 {
-        if flags & libc::MSG_TRUNC != 0 {
-            len_i64(got.full_len)
-        } else {
-            len_i64(got.full_len.min(cap))
-        }
-    }
-
     pub(super) fn do_recv_plain(
         &mut self,
         n: &Notif,
@@ -147,11 +79,11 @@ impl Runner {
         iov: &[(u64, u64)],
         flags: i32,
     ) -> Res {
-        let cap = Self::iov_cap(iov);
+        let cap = sysargs::iov_cap(iov, MAX_DATAGRAM);
         match self.recv_one(n, key, cap, flags)? {
             Some(got) => {
-                Self::scatter(n, iov, &got.data)?;
-                Ok(Act::Val(Self::recv_ret(&got, cap, flags)))
+                sysargs::scatter(n, iov, &got.data)?;
+                Ok(Act::Val(sysargs::recv_ret(got.full_len, cap, flags)))
             }
             None => self.would_block(key, flags),
         }
@@ -160,13 +92,13 @@ impl Runner {
     pub(super) fn do_recvfrom(&mut self, n: &Notif, key: u64) -> Res {
         let a = n.args;
         let flags = arg_i32(a[3]);
-        let iov = [(a[1], a[2])];
-        let cap = Self::iov_cap(&iov);
+        let iov = [sysargs::ubuf(a[1], a[2])?];
+        let cap = sysargs::iov_cap(&iov, MAX_DATAGRAM);
         match self.recv_one(n, key, cap, flags)? {
             Some(got) => {
-                Self::scatter(n, &iov, &got.data)?;
+                sysargs::scatter(n, &iov, &got.data)?;
                 if a[4] != 0 {
-                    Self::put_addr(
+                    sysargs::put_addr(
                         n,
                         a[4],
                         a[5],
@@ -176,7 +108,7 @@ impl Runner {
                         }),
                     )?;
                 }
-                Ok(Act::Val(Self::recv_ret(&got, cap, flags)))
+                Ok(Act::Val(sysargs::recv_ret(got.full_len, cap, flags)))
             }
             None => self.would_block(key, flags),
         }
@@ -190,78 +122,35 @@ impl Runner {
         mh_addr: u64,
         flags: i32,
     ) -> Result<Option<i64>, i32> {
-        let mh = Self::rd(n, mh_addr, MSGHDR_LEN)?;
-        let name = u64_at(&mh, 0).ok_or(libc::EFAULT)?;
-        let namelen = u32_at(&mh, 8).map(i32_of).ok_or(libc::EFAULT)?;
-        let iov_addr = u64_at(&mh, 16).ok_or(libc::EFAULT)?;
-        let iovlen = u64_at(&mh, 24).ok_or(libc::EFAULT)?;
-        let control = u64_at(&mh, 32).ok_or(libc::EFAULT)?;
-        let controllen = u64_at(&mh, 40).ok_or(libc::EFAULT)?;
-        if iovlen > UIO_MAXIOV {
-            return Err(libc::EMSGSIZE);
-        }
-        let iov = self.read_iov(n, iov_addr, iovlen)?;
-        let cap = Self::iov_cap(&iov);
+        let mh = sysargs::read_msghdr(n, mh_addr, false)?;
+        let iov = sysargs::read_iov(n, mh.iov, mh.iovlen)?;
+        let cap = sysargs::iov_cap(&iov, MAX_DATAGRAM);
         let Some(got) = self.recv_one(n, key, cap, flags)? else {
             return Ok(None);
         };
-        if name != 0 && namelen < 0 {
-            // The datagram is consumed and copied, then the address fails (Linux's order).
-            Self::scatter(n, &iov, &got.data)?;
-            return Err(libc::EINVAL);
-        }
-        let mut mflags = 0i32;
-        if got.full_len > cap {
-            mflags |= libc::MSG_TRUNC;
-        }
-        // Everything the receive writes into the program, in Linux's order, goes out in one
-        // `process_vm_writev`: data, address and its length, control messages, their length,
-        // flags.
-        let mut pieces: Vec<(u64, &[u8])> = Vec::with_capacity(iov.len().saturating_add(6));
-        let mut rest: &[u8] = &got.data;
-        for &(base, len) in &iov {
-            if rest.is_empty() {
-                break;
-            }
-            let (now, later) = rest.split_at(arg_usize(len).min(rest.len()));
-            pieces.push((base, now));
-            rest = later;
-        }
-        let sa = linux_sockaddr(NlAddr {
-            pid: 0,
-            groups: mask_of_group(got.group),
-        });
-        let sa_len = 12u32.to_ne_bytes();
-        if name != 0 {
-            let k = usize::try_from(namelen).unwrap_or(0).min(SOCKADDR_NL_LEN);
-            pieces.push((name, sa.get(..k).unwrap_or(&[])));
-            pieces.push((mh_addr.wrapping_add(8), &sa_len));
-        }
+        sysargs::scatter(n, &iov, &got.data)?;
         let s = self.sock(key)?;
         let pktinfo = s.pktinfo;
         let passcred = sys::getsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_PASSCRED)
             .is_ok_and(|v| v != 0);
         // Control messages in Linux's order: NETLINK_PKTINFO, then SCM_CREDENTIALS (kernel
         // messages carry pid 0, uid 0, gid 0).
-        let mut cm = Cmsgs::new(if control == 0 { 0 } else { controllen });
+        // `netlink_recvmsg` writes them; `___sys_recvmsg` then the source address.
+        let mut cm = Cmsgs::new(mh.control, mh.controllen);
         if pktinfo {
-            cm.put(libc::SOL_NETLINK, opt::PKTINFO, &got.group.to_ne_bytes());
+            cm.put(n, libc::SOL_NETLINK, opt::PKTINFO, &got.group.to_ne_bytes());
         }
         if passcred {
-            cm.put(libc::SOL_SOCKET, libc::SCM_CREDENTIALS, &[0u8; 12]);
+            cm.put(n, libc::SOL_SOCKET, libc::SCM_CREDENTIALS, &[0u8; 12]);
         }
-        if cm.truncated {
-            mflags |= libc::MSG_CTRUNC;
-        }
-        for (off, bytes) in &cm.writes {
-            pieces.push((control.wrapping_add(*off), bytes));
-        }
-        let used = cm.used.to_ne_bytes();
-        let mflags = mflags.to_ne_bytes();
-        pieces.push((mh_addr.wrapping_add(40), &used));
-        pieces.push((mh_addr.wrapping_add(48), &mflags));
-        sys::write_mem_many(n.tid, &pieces).map_err(|_| libc::EFAULT)?;
-        Ok(Some(Self::recv_ret(&got, cap, flags)))
+        let sa = linux_sockaddr(NlAddr {
+            pid: 0,
+            groups: mask_of_group(got.group),
+        });
+        sysargs::put_msg_name(n, mh_addr, mh.name, mh.namelen, &sa)?;
+        let mflags = sysargs::recv_msg_flags(got.full_len, cap, cm.truncated);
+        sysargs::put_recvmsg_tail(n, mh_addr, cm.used, mflags)?;
+        Ok(Some(sysargs::recv_ret(got.full_len, cap, flags)))
     }
 
     /// `recvmmsg`: waits for the first datagram only (as with `MSG_WAITFORONE`).
@@ -271,11 +160,10 @@ impl Runner {
         let flags = arg_i32(n.args[3]);
         let mut done: i64 = 0;
         for i in 0..vlen {
-            let entry = vec.wrapping_add(i.wrapping_mul(MMSGHDR_LEN));
+            let entry = sysargs::mmsg_entry(vec, i);
             match self.recvmsg_one(n, key, entry, flags) {
                 Ok(Some(len)) => {
-                    let l = u32::try_from(len).unwrap_or(u32::MAX);
-                    Self::wr(n, entry.wrapping_add(56), &l.to_ne_bytes())?;
+                    sysargs::put_mmsg_len(n, entry, u64::try_from(len).unwrap_or(u64::MAX))?;
                     done = done.saturating_add(1);
                 }
                 Ok(None) if done == 0 => return self.would_block(key, flags),
@@ -285,43 +173,5 @@ impl Runner {
             }
         }
         Ok(Act::Val(done))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cmsg_fits() {
-        let mut c = Cmsgs::new(256);
-        c.put(270, 3, &5u32.to_ne_bytes());
-        c.put(1, 2, &[0u8; 12]);
-        assert!(!c.truncated);
-        assert_eq!(c.used, 24 + 32);
-        assert_eq!(c.writes[0].0, 0);
-        assert_eq!(c.writes[1].0, 24);
-        assert_eq!(u64_at(&c.writes[1].1, 0), Some(28));
-        assert_eq!(c.writes[1].1.len(), 28);
-    }
-
-    #[test]
-    fn cmsg_cut_record_reports_cut_length() {
-        let mut c = Cmsgs::new(40);
-        c.put(270, 3, &5u32.to_ne_bytes());
-        c.put(1, 2, &[0u8; 12]);
-        assert!(c.truncated);
-        assert_eq!(c.used, 40);
-        assert_eq!(u64_at(&c.writes[1].1, 0), Some(16));
-        assert_eq!(c.writes[1].1.len(), 16);
-    }
-
-    #[test]
-    fn cmsg_no_room() {
-        let mut c = Cmsgs::new(8);
-        c.put(270, 3, &5u32.to_ne_bytes());
-        assert!(c.truncated);
-        assert_eq!(c.used, 0);
-        assert!(c.writes.is_empty());
     }
 }

@@ -4,28 +4,17 @@
 
 use super::*;
 
+/// `net.core.optmem_max`, the most control data a `sendmsg` may carry (Linux's default,
+/// 131072, when it cannot be read).
+fn optmem_max() -> u64 {
+    std::fs::read_to_string("/proc/sys/net/core/optmem_max")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(131_072)
+}
+
 impl Runner {
     // ---- send ---------------------------------------------------------------------------
-
-    pub(super) fn read_iov(&self, n: &Notif, addr: u64, cnt: u64) -> Result<Vec<(u64, u64)>, i32> {
-        if cnt > UIO_MAXIOV {
-            return Err(libc::EINVAL);
-        }
-        let cnt = arg_usize(cnt);
-        let b = Self::rd(n, addr, cnt.saturating_mul(IOVEC_LEN))?;
-        let mut out = Vec::with_capacity(cnt);
-        let mut total: u64 = 0;
-        for c in b.chunks_exact(IOVEC_LEN) {
-            let base = u64_at(c, 0).ok_or(libc::EFAULT)?;
-            let len = u64_at(c, 8).ok_or(libc::EFAULT)?;
-            total = total.checked_add(len).ok_or(libc::EINVAL)?;
-            if total > u64::try_from(isize::MAX).unwrap_or(u64::MAX) {
-                return Err(libc::EINVAL);
-            }
-            out.push((base, len));
-        }
-        Ok(out)
-    }
 
     /// Read the bytes of a send. Linux refuses datagrams larger than `sk_sndbuf - 32`
     /// (`EMSGSIZE`), checked before reading anything.
@@ -35,22 +24,12 @@ impl Runner {
         key: u64,
         iov: &[(u64, u64)],
     ) -> Result<Vec<u8>, i32> {
-        let total = iov.iter().fold(0u64, |t, &(_, l)| t.saturating_add(l));
         let s = self.sock(key)?;
         let sndbuf = sys::getsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_SNDBUF)
             .ok()
             .and_then(|v| u64::try_from(v).ok())
             .unwrap_or(u64::MAX);
-        if total > sndbuf.saturating_sub(32) {
-            return Err(libc::EMSGSIZE);
-        }
-        let mut data = Vec::new();
-        for &(base, len) in iov {
-            if len > 0 {
-                data.extend(Self::rd(n, base, arg_usize(len))?);
-            }
-        }
-        Ok(data)
+        sysargs::gather(n, iov, sndbuf.saturating_sub(32))
     }
 
     pub(super) fn do_send(
@@ -60,6 +39,13 @@ impl Runner {
         data: Vec<u8>,
         dest: Option<NlAddr>,
     ) -> Res {
+        // Linux 6.18's `netlink_sendmsg` (`net/netlink/af_netlink.c`) refuses an empty datagram
+        // with ENODATA before it looks at the destination or autobinds (observed: `send`,
+        // `sendto`, `sendmsg` and `write` of 0 bytes, tests/hostile); `writev` of nothing
+        // returns 0 in the VFS (`vfs_writev`) without reaching the socket.
+        if data.is_empty() && !matches!(n.nr, libc::SYS_writev | libc::SYS_pwritev2) {
+            return Err(libc::ENODATA);
+        }
         let (dst_port, dst_group) = match dest {
             Some(a) => (a.pid, a.groups),
             None => {
@@ -79,6 +65,7 @@ impl Runner {
         self.autobind(n, key)?;
         let bid = self.sock(key)?.backend;
         let out = self.backend.send(bid, &data)?;
+        let out = self.one_dump_at_a_time(key, &data, out);
         if self.verbose {
             let protocol = self.sock(key)?.protocol;
             self.log(
@@ -96,21 +83,26 @@ impl Runner {
         Ok(Act::Val(len_i64(data.len())))
     }
 
-    pub(super) fn sendmsg_one(&mut self, n: &Notif, key: u64, mh_addr: u64) -> Result<usize, i32> {
-        let mh = Self::rd(n, mh_addr, MSGHDR_LEN)?;
-        let name = u64_at(&mh, 0).ok_or(libc::EFAULT)?;
-        let namelen = u32_at(&mh, 8).map(i32_of).ok_or(libc::EFAULT)?;
-        let iov_addr = u64_at(&mh, 16).ok_or(libc::EFAULT)?;
-        let iovlen = u64_at(&mh, 24).ok_or(libc::EFAULT)?;
-        if iovlen > UIO_MAXIOV {
-            return Err(libc::EMSGSIZE);
-        }
-        let dest = if name != 0 && namelen != 0 {
-            Some(Self::read_addr(n, name, namelen)?)
+    /// One `sendmsg` of the msghdr at `mh_addr`, checked in Linux's order: the msghdr and
+    /// its address (`copy_msghdr_from_user`), the iovecs, then `netlink_sendmsg`'s checks
+    /// (flags, address, size) and the copy of the data.
+    pub(super) fn sendmsg_one(
+        &mut self,
+        n: &Notif,
+        key: u64,
+        mh_addr: u64,
+        flags: i32,
+    ) -> Result<usize, i32> {
+        let mh = sysargs::read_msghdr(n, mh_addr, true)?;
+        let iov = sysargs::read_iov(n, mh.iov, mh.iovlen)?;
+        let ctl = if mh.controllen == 0 {
+            Vec::new()
         } else {
-            None
+            sysargs::read_send_control(n, mh.control, mh.controllen, optmem_max())?
         };
-        let iov = self.read_iov(n, iov_addr, iovlen)?;
+        sysargs::send_flags(flags)?;
+        sysargs::check_send_cmsgs(&ctl)?;
+        let dest = sysargs::send_dest(&mh.addr)?;
         let data = self.gather(n, key, &iov)?;
         let len = data.len();
         match self.do_send(n, key, data, dest)? {
@@ -122,13 +114,13 @@ impl Runner {
     pub(super) fn do_sendmmsg(&mut self, n: &Notif, key: u64) -> Res {
         let vec = n.args[1];
         let vlen = n.args[2].min(UIO_MAXIOV);
+        let flags = arg_i32(n.args[3]);
         let mut done: i64 = 0;
         for i in 0..vlen {
-            let entry = vec.wrapping_add(i.wrapping_mul(MMSGHDR_LEN));
-            match self.sendmsg_one(n, key, entry) {
+            let entry = sysargs::mmsg_entry(vec, i);
+            match self.sendmsg_one(n, key, entry, flags) {
                 Ok(len) => {
-                    let l = u32::try_from(len).unwrap_or(u32::MAX);
-                    Self::wr(n, entry.wrapping_add(56), &l.to_ne_bytes())?;
+                    sysargs::put_mmsg_len(n, entry, u64::try_from(len).unwrap_or(u64::MAX))?;
                     done = done.saturating_add(1);
                 }
                 Err(e) if done == 0 => return Err(e),
@@ -136,6 +128,72 @@ impl Runner {
             }
         }
         Ok(Act::Val(done))
+    }
+
+    /// Linux runs one dump per socket at a time: a dump request while an earlier dump's parts
+    /// are still to be produced fails with `EBUSY` (`__netlink_dump_start` in
+    /// `net/netlink/af_netlink.c`, while `cb_running`), answered with an `NLMSG_ERROR` as any
+    /// failed request (`netlink_rcv_skb`). The backend answered the whole dump; while the
+    /// socket's backlog holds parts of an earlier one, the new dump's parts are replaced by
+    /// that error. This also bounds what a program that never reads can make the runner hold.
+    fn one_dump_at_a_time(&self, key: u64, data: &[u8], out: Vec<Delivery>) -> Vec<Delivery> {
+        let Some(s) = self.socks.get(&key) else {
+            return out;
+        };
+        if !s.dump_running() {
+            return out;
+        }
+        let ack = nlcompat::ack::AckSock {
+            port: s.port,
+            cap_ack: s.cap_ack,
+            ext_ack: s.ext_ack,
+        };
+        let mut refused: Vec<u32> = Vec::new();
+        let mut res = Vec::with_capacity(out.len());
+        for d in out {
+            let part_seq = match &d {
+                Delivery::Datagram { group: 0, bytes } => crate::backend::walk(bytes)
+                    .next()
+                    .filter(|m| m.flags() & linux_abi::NLM_F_MULTI != 0)
+                    .map(|m| m.seq()),
+                _ => None,
+            };
+            let Some(seq) = part_seq else {
+                res.push(d);
+                continue;
+            };
+            if refused.contains(&seq) {
+                continue;
+            }
+            let req = crate::backend::walk(data)
+                .find(|m| m.seq() == seq && m.flags() & linux_abi::NLM_F_DUMP != 0);
+            let Some(req) = req else {
+                res.push(d);
+                continue;
+            };
+            let mut buf = vec![0u8; req.len().saturating_add(256)];
+            let mut w = nlcompat::wire::Writer::new(&mut buf);
+            let written = nlcompat::ack::write_ack(
+                &mut w,
+                req,
+                &ack,
+                nlcompat::LinuxErrno::new(libc::EBUSY),
+                None,
+                None,
+            )
+            .and_then(|()| w.finish());
+            let Ok(n) = written else {
+                res.push(d);
+                continue;
+            };
+            buf.truncate(n);
+            refused.push(seq);
+            res.push(Delivery::Datagram {
+                group: 0,
+                bytes: buf,
+            });
+        }
+        res
     }
 
     /// Queue deliveries on socket `key`.
@@ -193,6 +251,9 @@ impl Runner {
                 .map(|s| sys::recv_seqpacket(s.ours.as_fd(), MAX_DATAGRAM, false))
             {
                 if self.escaped.insert(key) {
+                    if let Some(s) = self.socks.get_mut(&key) {
+                        s.native_reads = true;
+                    }
                     note!(
                         "nlcompat: a netlink socket is used through a descriptor below {} \
                          (passed with SCM_RIGHTS?): served without addresses",
@@ -213,7 +274,8 @@ impl Runner {
             s.port = port;
         }
         let bid = self.sock(key)?.backend;
-        let out = self.backend.send(bid, data)?;
+        // The program reads such a socket natively: no receive of its paces a dump.
+        let out = crate::backend::send_all(self.backend.as_mut(), bid, data)?;
         self.deliver(key, out);
         self.deliver_async();
         Ok(())

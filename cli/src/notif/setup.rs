@@ -2,6 +2,7 @@
 //! Emulated `socket`, addressing (`bind`, `connect`, names) and socket options.
 
 use super::*;
+use crate::sysargs::Connect;
 use std::io;
 use std::os::fd::BorrowedFd;
 
@@ -66,6 +67,7 @@ impl Runner {
                 self.socks
                     .insert(key, Sock::new(bid, protocol, base, ours, theirs));
                 self.by_fd.insert(fd, key);
+                self.watch_exit(n.tid);
                 Ok(Act::Done)
             }
             Err(e) => {
@@ -163,16 +165,6 @@ impl Runner {
 
     // ---- addressing ---------------------------------------------------------------------
 
-    /// Read a `sockaddr_nl` argument the way `move_addr_to_kernel` + netlink do.
-    pub(super) fn read_addr(n: &Notif, addr: u64, len: i32) -> Result<NlAddr, i32> {
-        if !(0..=SOCKADDR_MAX).contains(&len) {
-            return Err(libc::EINVAL);
-        }
-        let len = usize::try_from(len).map_err(|_| libc::EINVAL)?;
-        let b = Self::rd(n, addr, len)?;
-        parse_linux_sockaddr(&b).ok_or(libc::EINVAL)
-    }
-
     /// Whether a socket of `protocol` holds port id `port`. Linux has one port space per
     /// protocol (`nl_table[protocol].hash`, `net/netlink/af_netlink.c`): a `NETLINK_ROUTE`
     /// and a `NETLINK_GENERIC` socket of one process both autobind to its tgid.
@@ -187,7 +179,7 @@ impl Runner {
     pub(super) fn pick_port(&mut self, tid: u32, protocol: i32) -> u32 {
         let tgid = tgid_of(tid);
         if self.port_taken(protocol, tgid) {
-            self.sweep_for_port();
+            self.sweep_for_port(tid, protocol, tgid);
         }
         if !self.port_taken(protocol, tgid) {
             return tgid;
@@ -214,7 +206,7 @@ impl Runner {
     }
 
     pub(super) fn do_bind(&mut self, n: &Notif, key: u64, addr: u64, len: i32) -> Res {
-        let a = Self::read_addr(n, addr, len)?;
+        let a = sysargs::read_addr(n, addr, len)?;
         let (pid, groups) = (a.pid, a.groups);
         let (cur, protocol) = {
             let s = self.sock(key)?;
@@ -247,17 +239,15 @@ impl Runner {
     }
 
     pub(super) fn do_connect(&mut self, n: &Notif, key: u64, addr: u64, len: i32) -> Res {
-        if len < 2 {
-            return Err(libc::EINVAL);
-        }
-        let head = Self::rd(n, addr, 2)?;
-        if head.get(..2) == Some(&[0u8, 0][..]) {
-            let s = self.sock(key)?;
-            s.dst_port = 0;
-            s.dst_group = 0;
-            return Ok(Act::Val(0));
-        }
-        let a = Self::read_addr(n, addr, len)?;
+        let a = match sysargs::connect_addr(n, addr, len)? {
+            Connect::Disconnect => {
+                let s = self.sock(key)?;
+                s.dst_port = 0;
+                s.dst_group = 0;
+                return Ok(Act::Val(0));
+            }
+            Connect::To(a) => a,
+        };
         if !self.l.id_valid(n.id) {
             return Ok(Act::Done);
         }
@@ -271,20 +261,6 @@ impl Runner {
             g.trailing_zeros().saturating_add(1)
         };
         Ok(Act::Val(0))
-    }
-
-    /// Write a socket address the way `move_addr_to_user` does.
-    pub(super) fn put_addr(n: &Notif, addr: u64, lenp: u64, sa: &[u8]) -> Result<(), i32> {
-        let ulen = Self::rd_i32(n, lenp)?;
-        if ulen < 0 {
-            return Err(libc::EINVAL);
-        }
-        let k = usize::try_from(ulen).unwrap_or(0).min(sa.len());
-        if k > 0 {
-            Self::wr(n, addr, sa.get(..k).unwrap_or(&[]))?;
-        }
-        let klen = u32::try_from(sa.len()).unwrap_or(0);
-        Self::wr(n, lenp, &klen.to_ne_bytes())
     }
 
     pub(super) fn do_getname(
@@ -307,7 +283,7 @@ impl Runner {
                 groups: s.legacy_groups(),
             })
         };
-        Self::put_addr(n, addr, lenp, &sa)?;
+        sysargs::put_addr(n, addr, lenp, &sa)?;
         Ok(Act::Val(0))
     }
 
@@ -334,11 +310,7 @@ impl Runner {
         if level != libc::SOL_NETLINK {
             return Err(libc::ENOPROTOOPT);
         }
-        let val = if optlen >= 4 {
-            Self::rd_i32(n, optval)?
-        } else {
-            0
-        };
+        let val = sysargs::setsockopt_int(n, optval, optlen)?;
         if !self.l.id_valid(n.id) {
             return Ok(Act::Done);
         }
@@ -350,10 +322,19 @@ impl Runner {
                 s.groups_allocated = true;
                 let join = name == opt::ADD_MEMBERSHIP;
                 let group = u32_of(val);
-                if group == 0 {
+                let protocol = s.protocol;
+                if !nlcompat::socket::linux_group_valid(protocol, group) {
                     return Err(libc::EINVAL);
                 }
-                self.backend.set_membership(bid, group, join)?;
+                // FreeBSD's ERANGE for a group beyond its own range (`nl_ctloutput`,
+                // `sys/netlink/netlink_domain.c`) is Linux's EINVAL for the same meaning.
+                self.backend.set_membership(bid, group, join).map_err(|e| {
+                    if e == libc::ERANGE {
+                        libc::EINVAL
+                    } else {
+                        e
+                    }
+                })?;
                 s.set_group(group, join);
             }
             opt::PKTINFO => s.pktinfo = on,
@@ -368,8 +349,10 @@ impl Runner {
                     opt::BROADCAST_ERROR => s.broadcast_error = on,
                     opt::NO_ENOBUFS => {
                         s.no_enobufs = on;
+                        // `netlink_setsockopt`: clears the congestion; a pending `ENOBUFS`
+                        // is still reported.
                         if on {
-                            s.overrun = false;
+                            s.uncongest();
                         }
                     }
                     opt::LISTEN_ALL_NSID => s.listen_all_nsid = on,
@@ -396,25 +379,19 @@ impl Runner {
             // No peer process: Linux reports pid 0 and the overflow ids for SO_PEERCRED, and
             // ENODATA for SO_PEERGROUPS / SO_PEERPIDFD (the unix pair would name the runner).
             (libc::SOL_SOCKET, libc::SO_PEERCRED) => {
-                let ulen = Self::rd_i32(n, lenp)?;
-                if ulen < 0 {
-                    return Err(libc::EINVAL);
-                }
+                let ulen = sysargs::getsockopt_len(n, lenp)?;
                 let mut cred = Vec::with_capacity(12);
                 cred.extend_from_slice(&0i32.to_ne_bytes());
                 cred.extend_from_slice(&u32::MAX.to_ne_bytes());
                 cred.extend_from_slice(&u32::MAX.to_ne_bytes());
-                let k = usize::try_from(ulen).unwrap_or(0).min(cred.len());
-                Self::wr(n, optval, cred.get(..k).unwrap_or(&[]))?;
-                Self::wr(n, lenp, &u32::try_from(k).unwrap_or(0).to_ne_bytes())?;
+                sysargs::put_opt_prefix(n, optval, lenp, ulen, &cred)?;
                 return Ok(Act::Val(0));
             }
             (libc::SOL_SOCKET, SO_PEERGROUPS | SO_PEERPIDFD) => return Err(libc::ENODATA),
             (libc::SOL_SOCKET, libc::SO_PEERNAME) => {
                 // The peer address: 12 bytes; a longer buffer is EINVAL, a shorter one is
                 // filled as far as it goes.
-                let ulen = Self::rd_i32(n, lenp)?;
-                let ulen = usize::try_from(ulen).map_err(|_| libc::EINVAL)?;
+                let ulen = sysargs::getsockopt_len(n, lenp)?;
                 if ulen > SOCKADDR_NL_LEN {
                     return Err(libc::EINVAL);
                 }
@@ -422,8 +399,7 @@ impl Runner {
                     pid: s.dst_port,
                     groups: mask_of_group(s.dst_group),
                 });
-                Self::wr(n, optval, sa.get(..ulen).unwrap_or(&[]))?;
-                Self::wr(n, lenp, &u32::try_from(ulen).unwrap_or(0).to_ne_bytes())?;
+                sysargs::put_opt_prefix(n, optval, lenp, ulen, &sa)?;
                 return Ok(Act::Val(0));
             }
             (libc::SOL_SOCKET, SO_PEEK_OFF | SO_PASSPIDFD) => return Err(libc::EOPNOTSUPP),
@@ -438,19 +414,10 @@ impl Runner {
             (libc::SOL_NETLINK, opt::LIST_MEMBERSHIPS) => None,
             _ => return Err(libc::ENOPROTOOPT),
         };
-        let ulen = Self::rd_i32(n, lenp)?;
-        if ulen < 0 {
-            return Err(libc::EINVAL);
-        }
-        let ulen = usize::try_from(ulen).unwrap_or(0);
+        let ulen = sysargs::getsockopt_len(n, lenp)?;
         match int_val {
             Some(v) => {
-                if level == libc::SOL_NETLINK && ulen < 4 {
-                    return Err(libc::EINVAL);
-                }
-                let k = ulen.min(4);
-                Self::wr(n, optval, v.to_ne_bytes().get(..k).unwrap_or(&[]))?;
-                Self::wr(n, lenp, &u32::try_from(k).unwrap_or(4).to_ne_bytes())?;
+                sysargs::put_int_opt(n, optval, lenp, ulen, v, level == libc::SOL_NETLINK)?;
             }
             None => {
                 // NETLINK_LIST_MEMBERSHIPS: as many words as fit, then the full size.
@@ -460,13 +427,7 @@ impl Runner {
                     Vec::new()
                 };
                 let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_ne_bytes()).collect();
-                let k = (ulen / 4).saturating_mul(4).min(bytes.len());
-                Self::wr(n, optval, bytes.get(..k).unwrap_or(&[]))?;
-                Self::wr(
-                    n,
-                    lenp,
-                    &u32::try_from(bytes.len()).unwrap_or(0).to_ne_bytes(),
-                )?;
+                sysargs::put_list_opt(n, optval, lenp, ulen, &bytes)?;
             }
         }
         Ok(Act::Val(0))

@@ -25,12 +25,12 @@ mod proc;
 pub(crate) use filter::{fd_base, spawn_traced, Spawned};
 pub(crate) use net::{
     getsockopt_int, is_nonblock, netlink_bind, netlink_getsockname, netlink_socket, rcvtimeo,
-    recv_netlink, recv_seqpacket, send_seqpacket, send_to_kernel, set_nonblock, setsockopt_int,
-    socketpair_seqpacket,
+    recv_netlink, recv_netlink_with, recv_seqpacket, send_seqpacket, send_to_kernel, set_nonblock,
+    setsockopt_int, socketpair_seqpacket,
 };
 pub(crate) use proc::{
-    block_signals, kill, kill_children, private_mounts, read_signal, set_subreaper, signalfd,
-    unshare_net, wait_any, Epoll, WaitResult,
+    block_signals, kill, kill_children, pidfd_open, private_mounts, read_signal, set_subreaper,
+    signalfd, unshare_net, wait_any, Epoll, WaitResult,
 };
 
 use std::io;
@@ -262,50 +262,6 @@ pub(crate) fn write_mem(tid: u32, addr: u64, data: &[u8]) -> io::Result<()> {
     let n = cvt(n as libc::c_long)?;
     if n as usize != data.len() {
         return Err(io::Error::from_raw_os_error(libc::EFAULT));
-    }
-    Ok(())
-}
-
-/// Several writes into thread `tid` (`(address, bytes)` pairs, in order) with as few
-/// `process_vm_writev` calls as possible (one per 512 pieces): a receive writes the data,
-/// the address, its length, the control length and the flags. Short writes are `EFAULT`
-/// (the pieces before the fault are written, as with separate calls).
-pub(crate) fn write_mem_many(tid: u32, pieces: &[(u64, &[u8])]) -> io::Result<()> {
-    const BATCH: usize = 512;
-    let live: Vec<&(u64, &[u8])> = pieces.iter().filter(|(_, d)| !d.is_empty()).collect();
-    for chunk in live.chunks(BATCH) {
-        let local: Vec<libc::iovec> = chunk
-            .iter()
-            .map(|(_, d)| libc::iovec {
-                iov_base: d.as_ptr() as *mut libc::c_void,
-                iov_len: d.len(),
-            })
-            .collect();
-        let remote: Vec<libc::iovec> = chunk
-            .iter()
-            .map(|(a, d)| libc::iovec {
-                iov_base: *a as *mut libc::c_void,
-                iov_len: d.len(),
-            })
-            .collect();
-        let want: usize = chunk.iter().map(|(_, d)| d.len()).sum();
-        // SAFETY: every `local` entry describes a live byte slice of `pieces`, readable for
-        // its length (the kernel only reads them); `remote` entries are interpreted in the
-        // other process's address space. Both arrays live for the call.
-        let n = unsafe {
-            libc::process_vm_writev(
-                tid as libc::pid_t,
-                local.as_ptr(),
-                local.len() as libc::c_ulong,
-                remote.as_ptr(),
-                remote.len() as libc::c_ulong,
-                0,
-            )
-        };
-        let n = cvt(n as libc::c_long)?;
-        if n as usize != want {
-            return Err(io::Error::from_raw_os_error(libc::EFAULT));
-        }
     }
     Ok(())
 }

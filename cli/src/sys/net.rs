@@ -215,6 +215,14 @@ const NETLINK_PKTINFO: i32 = 3;
 /// kernel never learns of a larger reader and keeps dump chunks at `NLMSG_GOODSIZE`.
 /// `Ok(None)` when the queue is empty.
 pub(crate) fn recv_netlink(fd: BorrowedFd<'_>) -> io::Result<Option<NetlinkDgram>> {
+    recv_netlink_with(fd, false)
+}
+
+/// [`recv_netlink`], or with `peek` a copy of the next datagram that stays queued.
+pub(crate) fn recv_netlink_with(
+    fd: BorrowedFd<'_>,
+    peek: bool,
+) -> io::Result<Option<NetlinkDgram>> {
     // SAFETY: a zero-length receive into a dangling-but-unused pointer is allowed (len 0).
     let n = unsafe {
         libc::recv(
@@ -244,8 +252,13 @@ pub(crate) fn recv_netlink(fd: BorrowedFd<'_>) -> io::Result<Option<NetlinkDgram
     mh.msg_iovlen = 1;
     mh.msg_control = cbuf.as_mut_ptr().cast();
     mh.msg_controllen = std::mem::size_of_val(&cbuf);
+    let flags = if peek {
+        libc::MSG_DONTWAIT | libc::MSG_PEEK
+    } else {
+        libc::MSG_DONTWAIT
+    };
     // SAFETY: every pointer in `mh` refers to a live local buffer of the stated size.
-    let r = unsafe { libc::recvmsg(fd.as_raw_fd(), &mut mh, libc::MSG_DONTWAIT) };
+    let r = unsafe { libc::recvmsg(fd.as_raw_fd(), &mut mh, flags) };
     let r = cvt(r as libc::c_long)? as usize;
     buf.truncate(r);
     let mut group = 0u32;

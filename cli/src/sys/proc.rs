@@ -185,6 +185,13 @@ pub(crate) fn kill_children() {
     }
 }
 
+/// `pidfd_open(pid, 0)`: a descriptor that becomes readable when process `pid` has ended
+/// (`pidfd_open(2)`).
+pub(crate) fn pidfd_open(pid: u32) -> io::Result<OwnedFd> {
+    // SAFETY: plain syscall on integers; the returned descriptor is wrapped at once.
+    owned(unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) } as libc::c_int)
+}
+
 /// A level-triggered epoll set whose events carry a caller-chosen `u64` token.
 #[derive(Debug)]
 pub(crate) struct Epoll(OwnedFd);

@@ -13,6 +13,12 @@ use crate::state::{is_v6_linklocal, Counters, GreState, Ifa, Iface, Kind, Neigh,
 use crate::table::prefix_bounds;
 use freebsd_abi::*;
 
+/// The smallest MTU `ifhwioctl(SIOCSIFMTU)` accepts: a TCP/IP header plus the minimum MSS
+/// (`IF_MINMTU`, `sys/net/if_var.h`).
+const IF_MINMTU: u32 = 72;
+/// The largest MTU `ifhwioctl(SIOCSIFMTU)` accepts (`IF_MAXMTU`, `sys/net/if_var.h`).
+const IF_MAXMTU: u32 = 65535;
+
 impl Kernel {
     /// `ifa_ifwithdstaddr()` (`sys/net/if.c`): an IFF_POINTOPOINT interface with an
     /// address whose peer is `addr`, in interface order.
@@ -70,6 +76,15 @@ impl Kernel {
                 .min_by_key(|a| walk_key(a))
                 .map(|a| a.ifindex)
         })
+    }
+
+    /// `ifaof_ifpforaddr()` (`sys/net/if.c`) for a protocol family: the address of
+    /// interface `ifindex` best matching an address of family `fam` — the first address of
+    /// that family when none matches better — so it finds one exactly when the interface
+    /// holds an address of `fam` (IPv6 link-locals included). Every interface also has its
+    /// AF_LINK address, which `finalize_nhop()` falls back to for direct routes.
+    pub(crate) fn ifaof_ifpforaddr(&self, fam: u8, ifindex: u32) -> bool {
+        self.state.ifas.on_if_family(ifindex, fam).next().is_some()
     }
 
     /// `if_attach()` + `ifnet_arrival_event`: allocates the index (and `if_linux_ethno`
@@ -225,12 +240,18 @@ impl Kernel {
         self.link_event(index, NL_RTM_NEWLINK, IFF_UP);
     }
 
-    /// SIOCSIFMTU: link event.
-    pub(crate) fn set_mtu(&mut self, index: u32, mtu: u32) {
+    /// `ifhwioctl(SIOCSIFMTU)` (`sys/net/if.c`): an MTU outside `IF_MINMTU`..=`IF_MAXMTU`
+    /// is EINVAL and changes nothing; otherwise the MTU is set and `rt_ifmsg()` raises the
+    /// link event.
+    pub(crate) fn set_mtu(&mut self, index: u32, mtu: u32) -> i32 {
+        if !(IF_MINMTU..=IF_MAXMTU).contains(&mtu) {
+            return EINVAL;
+        }
         if let Some(i) = self.state.iface_mut(index) {
             i.mtu = mtu;
         }
         self.link_event(index, NL_RTM_NEWLINK, 0);
+        0
     }
 
     /// `ifpromisc()`.

@@ -411,7 +411,9 @@ impl Kernel {
     }
 
     /// `_nl_modify_ifp_generic()`: description, down (only — bringing a link up through
-    /// netlink is not implemented in FreeBSD 14, see `docs/freebsd-sim.md`), MTU, promisc.
+    /// netlink is not implemented in FreeBSD 14, see `docs/freebsd-sim.md`), MTU through
+    /// `ifhwioctl(SIOCSIFMTU)` whose error it ignores (`iface_drivers.c` @ba0fe1dd stores
+    /// it in `error` and returns 0), promisc.
     pub(crate) fn modify_generic(&mut self, req: &mut Req, idx: u32, p: &ParsedLink) -> i32 {
         if let Some(a) = &p.ifalias {
             if !req.cred.privileged() {
@@ -432,7 +434,9 @@ impl Kernel {
                 req.npt.err("Not enough privileges to set mtu".into());
                 return EPERM;
             }
-            self.set_mtu(idx, p.mtu);
+            // ifhwioctl(SIOCSIFMTU)'s error (an MTU below IF_MINMTU, ...) is discarded:
+            // the request is acked with 0 and the MTU stays.
+            let _ = self.set_mtu(idx, p.mtu);
         }
         if p.ifi_change & IFF_PROMISC != 0 {
             self.set_promisc(idx, p.ifi_flags & IFF_PROMISC != 0);

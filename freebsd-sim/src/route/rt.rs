@@ -441,6 +441,15 @@ impl Kernel {
                         // finalize_nhop(): ifa_ifwithroute() or "Unable to determine ifp".
                         self.ifa_ifwithroute(p.table, &g).ok_or(EINVAL)?
                     };
+                    // finalize_nhop(), nh_ifa still unset: ifaof_ifpforaddr() with the
+                    // destination when the gateway's family differs (IPv4 over IPv6), then
+                    // with the gateway; no address of either family on the interface is
+                    // "Unable to determine ifa" (EINVAL) — e.g. a gateway on an interface
+                    // without an IPv4 address.
+                    let gfam = family_of(&g);
+                    if !self.ifaof_ifpforaddr(fam, ifx) && !self.ifaof_ifpforaddr(gfam, ifx) {
+                        return Err(EINVAL);
+                    }
                     (Gw::Ip(g), ifx)
                 }
                 // "empty gateway and interface".
@@ -488,6 +497,11 @@ impl Kernel {
         }
         let fib = p.table;
         let rnh = if p.nh_id != 0 {
+            // nl_find_nhop() (`route/nexthop.c` @fc083c3e): an id that is neither a
+            // nexthop of this fib/family nor a template to clone is ESRCH. Before the first
+            // RTM_NEWNEXTHOP (`V_un_ctl` NULL) it returns NULL without setting the error and
+            // rtnl_handle_newroute() goes on to dereference the NULL nexthop
+            // (NH_IS_NHGRP); the model answers ESRCH there too (docs/freebsd-sim.md).
             match self.user_nhop_route_nh(fib, p.family, p.nh_id) {
                 Some(n) => n,
                 None => return ESRCH,
