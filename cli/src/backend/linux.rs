@@ -22,6 +22,8 @@
 //!   everything up to `NLMSG_DONE`.
 //! - Groups come from `NETLINK_PKTINFO`, enabled on every mirror.
 //! - Interface ioctls run natively: the program lives in the same namespace.
+//! - Credentials: a program's mirror is created with the credentials of the thread that
+//!   called `socket(2)` (`super::cred`), so Linux's own permission checks answer it.
 
 use super::{rewrite_pids, Backend, Delivery, SockId};
 use crate::sys;
@@ -81,6 +83,8 @@ pub(crate) struct LinuxBackend {
     socks: BTreeMap<u32, Mirror>,
     next: u32,
     epoll: sys::Epoll,
+    /// Whose credentials the next mirror is created with (`cred.rs`).
+    creators: super::cred::Creators,
 }
 
 fn errno(e: &io::Error) -> i32 {
@@ -126,6 +130,7 @@ impl LinuxBackend {
             socks: BTreeMap::new(),
             next: 1,
             epoll,
+            creators: super::cred::Creators::new()?,
         })
     }
 
@@ -171,7 +176,7 @@ impl LinuxBackend {
 
 impl Backend for LinuxBackend {
     fn open(&mut self, protocol: i32) -> Result<SockId, i32> {
-        let fd = sys::netlink_socket(protocol).map_err(|e| errno(&e))?;
+        let fd = self.creators.socket(protocol)?;
         // Larger buffer and PKTINFO are conveniences; failing them is not fatal.
         let _ = sys::setsockopt_int(
             fd.as_fd(),
@@ -198,6 +203,11 @@ impl Backend for LinuxBackend {
             },
         );
         Ok(SockId(id))
+    }
+
+    fn open_for(&mut self, protocol: i32, tid: u32) -> Result<SockId, i32> {
+        self.creators.next_for(tid);
+        self.open(protocol)
     }
 
     fn close(&mut self, s: SockId) {

@@ -49,6 +49,13 @@ impl Backend for Recording {
         Ok(s)
     }
 
+    fn open_for(&mut self, protocol: i32, tid: u32) -> Result<SockId, i32> {
+        let s = self.inner.open_for(protocol, tid)?;
+        self.protos
+            .insert(s, (u16::try_from(protocol).unwrap_or(0), 0));
+        Ok(s)
+    }
+
     fn close(&mut self, s: SockId) {
         self.protos.remove(&s);
         self.inner.close(s);

@@ -18,10 +18,12 @@
     reason = "FFI glue: size computations for C structures of fixed, small sizes"
 )]
 
+mod cred;
 mod filter;
 mod net;
 mod proc;
 
+pub(crate) use cred::{netlink_socket_as, Creds};
 pub(crate) use filter::{fd_base, spawn_traced, Spawned};
 pub(crate) use net::{
     getsockopt_int, is_nonblock, netlink_bind, netlink_getsockname, netlink_socket, rcvtimeo,

@@ -177,20 +177,16 @@ pub(crate) fn netlink_getsockname(fd: BorrowedFd<'_>) -> io::Result<u32> {
     Ok(a.nl_pid)
 }
 
-/// `sendto` the kernel (`{AF_NETLINK, pid 0, groups 0}`).
+/// Send `data` to the kernel on an unconnected netlink socket: `send` without an address,
+/// which goes to the socket's default destination (`nlk->dst_portid`, 0 = the kernel).
+/// Without an address Linux checks privileges on the socket's file credentials (and the
+/// sending task): `netlink_sendmsg()` sets `NETLINK_SKB_DST` only when the caller names a
+/// destination, and `__netlink_ns_capable()` (`net/netlink/af_netlink.c`) then checks the
+/// sending task alone. The runner sends a program's requests, so the kernel must judge the
+/// mirror's file credentials, which are the program's (`cred.rs`).
 pub(crate) fn send_to_kernel(fd: BorrowedFd<'_>, data: &[u8]) -> io::Result<usize> {
-    let a = sockaddr_nl(0, 0);
-    // SAFETY: `data` readable for its length; `a` is a live sockaddr_nl of the given size.
-    let r = unsafe {
-        libc::sendto(
-            fd.as_raw_fd(),
-            data.as_ptr().cast(),
-            data.len(),
-            0,
-            std::ptr::addr_of!(a).cast(),
-            std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t,
-        )
-    };
+    // SAFETY: `data` is readable for its length.
+    let r = unsafe { libc::send(fd.as_raw_fd(), data.as_ptr().cast(), data.len(), 0) };
     Ok(cvt(r as libc::c_long)? as usize)
 }
 
