@@ -135,6 +135,15 @@ fn freebsd_backend_checks_the_programs_uid() {
         let o = freebsd(&argv(NOBODY, cmd));
         assert_eq!((o.code, o.stderr.as_str()), (Some(2), EPERM), "{cmd:?}");
     }
+    // SIOCSIFMTU, served from the model through an internal request: FreeBSD's
+    // `priv_check(PRIV_NET_SETIFMTU)` in `ifhwioctl()` (`sys/net/if.c`) refuses the caller.
+    if need("ifconfig") {
+        let o = freebsd(&argv(NOBODY, &["ifconfig", "eth0", "mtu", "1400"]));
+        assert_eq!(
+            (o.code, o.stderr.as_str()),
+            (Some(1), "SIOCSIFMTU: Operation not permitted\n")
+        );
+    }
     let o = freebsd(&argv(ADMIN_1000, &add));
     assert_eq!((o.code, o.stderr.as_str()), (Some(0), ""));
     let o = freebsd(&[
