@@ -108,6 +108,39 @@ fn linux_backend_checks_capabilities_and_user_namespaces() {
     compare_linux(NOBODY, &read, 0, "");
 }
 
+/// Credentials that change between `socket()` and `send()`: Linux checks the sending task,
+/// and also the socket's file credentials when no address was given; the runner creates and
+/// sends as the program's thread, so each combination answers as natively (`EPERM` is -1 in
+/// the acknowledgement). `ip route get` shows the sending task's uid.
+#[test]
+fn linux_backend_checks_the_sender_and_the_socket() {
+    if !gate() || !need("setpriv") {
+        return;
+    }
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/clients/cred_switch.py");
+    for (mode, want) in [("drop", -1), ("regain-addr", 0), ("regain-noaddr", -1)] {
+        let want = format!("{mode} error {want}\n");
+        let a = ["/usr/bin/python3", script, mode];
+        let n = native(&a);
+        assert_eq!(
+            (n.code, n.stdout.as_str()),
+            (Some(0), want.as_str()),
+            "{n:?}"
+        );
+        for m in [Mode::SameNetns, Mode::EmptyNetns] {
+            let r = runner(&a, m);
+            assert_eq!(
+                (r.code, &r.stdout, &r.stderr),
+                (n.code, &n.stdout, &n.stderr),
+                "{mode} {m:?}"
+            );
+        }
+    }
+    compare_linux(NOBODY, &["ip", "route", "get", "192.0.2.20"], 0, "");
+    let n = native(&argv(NOBODY, &["ip", "route", "get", "192.0.2.20"]));
+    assert!(n.stdout.contains(" uid 65534"), "{n:?}");
+}
+
 fn freebsd(args: &[&str]) -> Out {
     common::bounded(
         Command::new(env!("CARGO_BIN_EXE_nlcompat"))

@@ -29,7 +29,8 @@
 //! [`freebsd_uid_of`] for the FreeBSD model (its `Cred` is a user id).
 
 use crate::sys;
-use std::os::fd::OwnedFd;
+use std::cell::Cell;
+use std::os::fd::{BorrowedFd, OwnedFd};
 
 fn errno(e: &std::io::Error) -> i32 {
     e.raw_os_error().unwrap_or(libc::EIO)
@@ -43,6 +44,9 @@ pub(crate) struct Creators {
     own: sys::Creds,
     /// The thread whose `socket()` the next socket is for.
     next: Option<u32>,
+    /// The thread whose request the next send carries, and whether it named the kernel's
+    /// address (none: the runner's own request).
+    sender: Cell<Option<(u32, bool)>>,
 }
 
 impl Creators {
@@ -50,7 +54,11 @@ impl Creators {
     pub(crate) fn new() -> Result<Self, String> {
         let own = sys::Creds::of("thread-self")
             .map_err(|e| format!("cannot read the runner's credentials: {e}"))?;
-        Ok(Self { own, next: None })
+        Ok(Self {
+            own,
+            next: None,
+            sender: Cell::new(None),
+        })
     }
 
     /// The next [`Creators::socket`] is created for thread `tid`'s `socket()` call.
@@ -70,6 +78,41 @@ impl Creators {
             return sys::netlink_socket(protocol).map_err(|e| errno(&e));
         }
         sys::netlink_socket_as(tid, &creds, protocol).map_err(|e| errno(&e))
+    }
+}
+
+impl Creators {
+    /// The next [`Creators::send`] carries a request of thread `tid`, which named the
+    /// kernel's address (`addressed`) or not.
+    pub(crate) fn sender_for(&mut self, tid: u32, addressed: bool) {
+        self.sender.set(Some((tid, addressed)));
+    }
+
+    /// Sends are the runner's own again.
+    pub(crate) fn sender_for_runner(&mut self) {
+        self.sender.set(None);
+    }
+
+    /// Send a request to the kernel on mirror `fd`: the runner's own without an address (the
+    /// socket's credentials are checked with the runner's); a program thread's as that thread
+    /// would, in the runner when their credentials are the same, else in a helper child
+    /// (`sys::send_as`).
+    pub(crate) fn send(&self, fd: BorrowedFd<'_>, data: &[u8]) -> Result<(), i32> {
+        let Some((tid, addressed)) = self.sender.take() else {
+            return sys::send_to_kernel(fd, data)
+                .map(|_| ())
+                .map_err(|e| errno(&e));
+        };
+        let creds = sys::Creds::of(&tid.to_string()).map_err(|e| errno(&e))?;
+        if creds != self.own {
+            return sys::send_as(tid, &creds, fd, data, addressed).map_err(|e| errno(&e));
+        }
+        let r = if addressed {
+            sys::sendto_kernel(fd, data)
+        } else {
+            sys::send_to_kernel(fd, data)
+        };
+        r.map(|_| ()).map_err(|e| errno(&e))
     }
 }
 

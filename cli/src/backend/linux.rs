@@ -23,7 +23,8 @@
 //! - Groups come from `NETLINK_PKTINFO`, enabled on every mirror.
 //! - Interface ioctls run natively: the program lives in the same namespace.
 //! - Credentials: a program's mirror is created with the credentials of the thread that
-//!   called `socket(2)` (`super::cred`), so Linux's own permission checks answer it.
+//!   called `socket(2)`, and its requests are sent as the thread that sent them
+//!   (`super::cred`), so Linux's own permission checks answer them.
 
 use super::{rewrite_pids, Backend, Delivery, SockId};
 use crate::sys;
@@ -242,8 +243,21 @@ impl Backend for LinuxBackend {
 
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
         let m = self.mirror(s)?;
-        sys::send_to_kernel(m.fd.as_fd(), datagram).map_err(|e| errno(&e))?;
+        self.creators.send(m.fd.as_fd(), datagram)?;
         Ok(self.drain(s.0))
+    }
+
+    fn send_for(
+        &mut self,
+        s: SockId,
+        datagram: &[u8],
+        tid: u32,
+        addressed: bool,
+    ) -> Result<Vec<Delivery>, i32> {
+        self.creators.sender_for(tid, addressed);
+        let r = self.send(s, datagram);
+        self.creators.sender_for_runner();
+        r
     }
 
     fn poll_fd(&self) -> Option<RawFd> {

@@ -97,6 +97,22 @@ pub(crate) trait Backend {
     /// send itself fail (rare: Linux reports request errors as `NLMSG_ERROR` replies).
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32>;
 
+    /// As [`Backend::send`], for a datagram a program's thread `tid` sent, to an explicit
+    /// address or not (`addressed`). Linux judges a request by the sending task too (and by it
+    /// alone when the sender named the destination: `NETLINK_SKB_DST` in
+    /// `net/netlink/af_netlink.c`), so the Linux backend sends as that thread. The runner's
+    /// own requests use [`Backend::send`].
+    fn send_for(
+        &mut self,
+        s: SockId,
+        datagram: &[u8],
+        tid: u32,
+        addressed: bool,
+    ) -> Result<Vec<Delivery>, i32> {
+        let _ = (tid, addressed);
+        self.send(s, datagram)
+    }
+
     /// A descriptor that becomes readable when [`Backend::take_async`] has something.
     fn poll_fd(&self) -> Option<std::os::fd::RawFd>;
 

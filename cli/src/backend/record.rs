@@ -85,6 +85,21 @@ impl Backend for Recording {
         Ok(out)
     }
 
+    fn send_for(
+        &mut self,
+        s: SockId,
+        datagram: &[u8],
+        tid: u32,
+        addressed: bool,
+    ) -> Result<Vec<Delivery>, i32> {
+        self.record(s, Way::ToKernel, 0, datagram);
+        let out = self.inner.send_for(s, datagram, tid, addressed)?;
+        for d in &out {
+            self.record_delivery(s, d);
+        }
+        Ok(out)
+    }
+
     fn poll_fd(&self) -> Option<std::os::fd::RawFd> {
         self.inner.poll_fd()
     }

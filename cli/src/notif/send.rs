@@ -78,7 +78,7 @@ impl Runner {
         }
         self.autobind(n, key)?;
         let bid = self.sock(key)?.backend;
-        let out = self.backend.send(bid, &data)?;
+        let out = self.backend.send_for(bid, &data, n.tid, dest.is_some())?;
         if self.verbose {
             let protocol = self.sock(key)?.protocol;
             self.log(

@@ -14,19 +14,25 @@
 //! (`security/commoncap.c`): the effective capabilities of the credentials, in their user
 //! namespace (or ownership of the target namespace by their euid).
 //!
-//! So the Linux backend creates a program's mirror socket with the program's credentials: a
-//! short-lived child of the runner enters the program's user namespace (when it is another
+//! Which of the two counts depends on the send: `netlink_sendmsg()` marks a datagram sent to
+//! an explicit address `NETLINK_SKB_DST`, and then only the sending task is checked; without
+//! an address both the socket file and the task must be capable. Handlers also read the task
+//! itself (`current_uid()` as `RTA_UID` of `RTM_GETROUTE`, `inet_rtm_getroute()` in
+//! `net/ipv4/route.c`).
+//!
+//! So the Linux backend acts as the program's thread where it differs from the runner: a
+//! short-lived child of the runner enters the thread's user namespace (when it is another
 //! one), takes its user and group ids, supplementary groups and capability sets as
-//! `/proc/TID/status` shows them (`proc_pid_status()`, `fs/proc/array.c`), creates the
-//! `AF_NETLINK` socket in the runner's (the oracle's) network namespace and passes it back
-//! with `SCM_RIGHTS`. The request is still sent by the runner's task: what Linux takes from
-//! the sending task rather than from the socket (the `ns_capable()` half above, which root
-//! passes; `current_uid()` as `RTA_UID` of `RTM_GETROUTE` in `net/ipv4/route.c`) is the
-//! runner's.
+//! `/proc/TID/status` shows them (`proc_pid_status()`, `fs/proc/array.c`), and then either
+//! creates the `AF_NETLINK` socket in the runner's (the oracle's) network namespace and
+//! passes it back with `SCM_RIGHTS` ([`netlink_socket_as`]), or sends a request on the
+//! inherited mirror socket, with an address when the program gave one ([`send_as`]): the
+//! request runs synchronously in that `sendmsg`, so its answers are queued on the mirror when
+//! the child is done.
 
-use super::{cvt_int, owned, socketpair_seqpacket};
+use super::{cvt_int, owned, send_to_kernel, sendto_kernel, socketpair_seqpacket};
 use std::io;
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
 use std::os::unix::fs::MetadataExt;
 
 /// A thread's credentials, as the runner reads them (ids in the runner's user namespace).
@@ -122,14 +128,27 @@ fn map_in(map: &[(u32, u32, u32)], id: u32) -> Option<u32> {
     })
 }
 
+/// What the helper child does with the credentials.
+#[derive(Clone, Copy)]
+enum Action<'a> {
+    /// Create a netlink socket of this protocol and pass it back.
+    Socket(i32),
+    /// Send `data` to the kernel on `fd`, with the kernel's address or without.
+    Send {
+        fd: BorrowedFd<'a>,
+        data: &'a [u8],
+        addressed: bool,
+    },
+}
+
 /// What the helper child does, prepared before `fork` (the child allocates nothing).
-struct Plan {
+struct Plan<'a> {
     userns: Option<OwnedFd>,
     uid: [u32; 4],
     gid: [u32; 4],
     groups: Vec<libc::gid_t>,
     caps: [u64; 3],
-    protocol: i32,
+    action: Action<'a>,
 }
 
 /// `_LINUX_CAPABILITY_VERSION_3` and the `capset(2)` structures (`include/uapi/linux/capability.h`).
@@ -155,6 +174,35 @@ const SECBIT_NO_SETUID_FIXUP: libc::c_ulong = 1 << 2;
 /// with the credentials of thread `tid` (`creds`, read from it just before) in the runner's
 /// network namespace. See the module documentation.
 pub(crate) fn netlink_socket_as(tid: u32, creds: &Creds, protocol: i32) -> io::Result<OwnedFd> {
+    as_thread(tid, creds, Action::Socket(protocol))?
+        .ok_or_else(|| io::Error::from_raw_os_error(libc::EIO))
+}
+
+/// Send `data` to the kernel on the netlink socket `fd` as thread `tid` (`creds`) would:
+/// with the kernel's address when `addressed` (the program named a destination), else
+/// without. See the module documentation.
+pub(crate) fn send_as(
+    tid: u32,
+    creds: &Creds,
+    fd: BorrowedFd<'_>,
+    data: &[u8],
+    addressed: bool,
+) -> io::Result<()> {
+    as_thread(
+        tid,
+        creds,
+        Action::Send {
+            fd,
+            data,
+            addressed,
+        },
+    )
+    .map(|_| ())
+}
+
+/// Run `action` in a child of the runner that has thread `tid`'s credentials; a created
+/// socket comes back.
+fn as_thread(tid: u32, creds: &Creds, action: Action<'_>) -> io::Result<Option<OwnedFd>> {
     let own = Creds::of("thread-self")?;
     let (userns, uid, gid, groups) = if creds.userns == own.userns {
         (None, creds.uid, creds.gid, creds.groups.clone())
@@ -181,7 +229,7 @@ pub(crate) fn netlink_socket_as(tid: u32, creds: &Creds, protocol: i32) -> io::R
         gid,
         groups,
         caps: creds.caps,
-        protocol,
+        action,
     };
     let (ours, theirs) = socketpair_seqpacket()?;
     // SAFETY: the child only makes system calls on memory prepared above and `_exit`s; it
@@ -230,8 +278,9 @@ fn ok(r: libc::c_long) -> Result<(), i32> {
     }
 }
 
-/// The helper child: take the plan's credentials, then create the socket.
-fn helper(p: &Plan) -> Result<libc::c_int, i32> {
+/// The helper child: take the plan's credentials, then act: a created socket's descriptor, or
+/// -1.
+fn helper(p: &Plan<'_>) -> Result<libc::c_int, i32> {
     // Raw system calls throughout: glibc's set*id wrappers would try to change every thread
     // of the (former) process.
     // SAFETY: plain system calls on integers and on memory of `p` and of this frame, which
@@ -288,15 +337,35 @@ fn helper(p: &Plan) -> Result<libc::c_int, i32> {
             },
         ];
         ok(libc::syscall(libc::SYS_capset, &hdr, data.as_ptr()))?;
-        let fd = libc::socket(
-            libc::AF_NETLINK,
-            libc::SOCK_RAW | libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK,
-            p.protocol,
-        );
-        if fd < 0 {
-            return Err(errno_now());
+    }
+    match p.action {
+        Action::Socket(protocol) => {
+            // SAFETY: plain socket(2).
+            let fd = unsafe {
+                libc::socket(
+                    libc::AF_NETLINK,
+                    libc::SOCK_RAW | libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK,
+                    protocol,
+                )
+            };
+            if fd < 0 {
+                return Err(errno_now());
+            }
+            Ok(fd)
         }
-        Ok(fd)
+        Action::Send {
+            fd,
+            data,
+            addressed,
+        } => {
+            let r = if addressed {
+                sendto_kernel(fd, data)
+            } else {
+                send_to_kernel(fd, data)
+            };
+            r.map(|_| -1)
+                .map_err(|e| e.raw_os_error().unwrap_or(libc::EIO))
+        }
     }
 }
 
@@ -331,8 +400,9 @@ fn send_result(sock: libc::c_int, err: i32, fd: libc::c_int) {
     }
 }
 
-/// Runner side: the descriptor, or the child's errno (`EIO` when it said nothing).
-fn recv_result(sock: &OwnedFd) -> io::Result<OwnedFd> {
+/// Runner side: the descriptor (if one came), or the child's errno (`EIO` when it said
+/// nothing).
+fn recv_result(sock: &OwnedFd) -> io::Result<Option<OwnedFd>> {
     let mut val: i32 = libc::EIO;
     let mut iov = libc::iovec {
         iov_base: std::ptr::addr_of_mut!(val).cast(),
@@ -362,11 +432,9 @@ fn recv_result(sock: &OwnedFd) -> io::Result<OwnedFd> {
     if n < 0 {
         return Err(io::Error::last_os_error());
     }
-    if got >= 0 {
-        let fd = owned(got)?;
-        if n as usize == std::mem::size_of::<i32>() && val == 0 {
-            return Ok(fd);
-        }
+    let fd = if got >= 0 { Some(owned(got)?) } else { None };
+    if n as usize == std::mem::size_of::<i32>() && val == 0 {
+        return Ok(fd);
     }
     Err(io::Error::from_raw_os_error(if n == 0 || val == 0 {
         libc::EIO

@@ -190,6 +190,24 @@ pub(crate) fn send_to_kernel(fd: BorrowedFd<'_>, data: &[u8]) -> io::Result<usiz
     Ok(cvt(r as libc::c_long)? as usize)
 }
 
+/// `sendto` the kernel with its address (`{AF_NETLINK, pid 0, groups 0}`): Linux then checks
+/// privileges on the sending task alone (`NETLINK_SKB_DST`, see [`send_to_kernel`]).
+pub(crate) fn sendto_kernel(fd: BorrowedFd<'_>, data: &[u8]) -> io::Result<usize> {
+    let a = sockaddr_nl(0, 0);
+    // SAFETY: `data` readable for its length; `a` is a live sockaddr_nl of the given size.
+    let r = unsafe {
+        libc::sendto(
+            fd.as_raw_fd(),
+            data.as_ptr().cast(),
+            data.len(),
+            0,
+            std::ptr::addr_of!(a).cast(),
+            std::mem::size_of::<libc::sockaddr_nl>() as libc::socklen_t,
+        )
+    };
+    Ok(cvt(r as libc::c_long)? as usize)
+}
+
 /// One datagram read from a real netlink socket.
 #[derive(Debug)]
 pub(crate) struct NetlinkDgram {
