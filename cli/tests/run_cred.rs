@@ -34,6 +34,8 @@ const ADMIN_1000: &[&str] = &[
     "--inh-caps=+net_admin",
     "--ambient-caps=+net_admin",
 ];
+/// Root without `CAP_NET_ADMIN` (dropped from the bounding set, so the `exec` does not grant it).
+const ROOT_NO_NET_ADMIN: &[&str] = &["setpriv", "--bounding-set=-net_admin"];
 /// Root of a user namespace of its own: the backend's network namespace belongs to the
 /// initial one, so Linux refuses (`cap_capable()`, `security/commoncap.c`).
 const USERNS_ROOT: &[&str] = &["unshare", "-U", "-r"];
@@ -97,6 +99,12 @@ fn linux_backend_checks_capabilities_and_user_namespaces() {
     assert!(n.stdout.contains("198.51.100.1/24"), "{n:?}");
     compare_linux(ADMIN_1000, &add_and_list, 0, "");
     compare_linux(
+        ROOT_NO_NET_ADMIN,
+        &["ip", "addr", "add", "198.51.100.1/24", "dev", "eth1"],
+        2,
+        EPERM,
+    );
+    compare_linux(
         USERNS_ROOT,
         &["ip", "addr", "add", "198.51.100.1/24", "dev", "eth1"],
         2,
@@ -153,7 +161,8 @@ fn freebsd(args: &[&str]) -> Out {
 /// The FreeBSD model takes the program's user id at `socket()` as the socket's credentials
 /// (FreeBSD: `so_cred`; `priv_check_cred()` grants uid 0 only): under a root runner `nobody`
 /// gets the `EPERM` Linux gives, root does not. A non-root user holding `CAP_NET_ADMIN`, which
-/// the Linuxulator cannot create (`linux_capset()` refuses capabilities), counts as root.
+/// the Linuxulator cannot create (`linux_capset()` refuses capabilities), counts as root;
+/// root without it is root.
 #[test]
 fn freebsd_backend_checks_the_programs_uid() {
     if !gate() || !need("setpriv") {
@@ -178,6 +187,9 @@ fn freebsd_backend_checks_the_programs_uid() {
         );
     }
     let o = freebsd(&argv(ADMIN_1000, &add));
+    assert_eq!((o.code, o.stderr.as_str()), (Some(0), ""));
+    // Root without `CAP_NET_ADMIN`: uid 0 is all FreeBSD asks (Linux refuses it).
+    let o = freebsd(&argv(ROOT_NO_NET_ADMIN, &add));
     assert_eq!((o.code, o.stderr.as_str()), (Some(0), ""));
     let o = freebsd(&[
         "sh",

@@ -25,7 +25,9 @@
 //!
 //! The runner serves a program's sockets from its own, so each backend socket a program
 //! creates takes the credentials of the program's thread at `socket()` time:
-//! [`Creators`] for the Linux backend (a real socket created with them, `sys::netlink_socket_as`),
+//! [`Creators`] for the Linux backend (a real socket created with them,
+//! `sys::netlink_socket_as`; and since Linux also checks the sending task, each request sent
+//! as the program's sending thread, `sys::send_as`),
 //! [`freebsd_uid_of`] for the FreeBSD model (its `Cred` is a user id).
 
 use crate::sys;

@@ -182,8 +182,8 @@ pub(crate) fn netlink_getsockname(fd: BorrowedFd<'_>) -> io::Result<u32> {
 /// Without an address Linux checks privileges on the socket's file credentials (and the
 /// sending task): `netlink_sendmsg()` sets `NETLINK_SKB_DST` only when the caller names a
 /// destination, and `__netlink_ns_capable()` (`net/netlink/af_netlink.c`) then checks the
-/// sending task alone. The runner sends a program's requests, so the kernel must judge the
-/// mirror's file credentials, which are the program's (`cred.rs`).
+/// sending task alone. The runner's own requests go out so; a program's are sent as the
+/// program would (`cred.rs`).
 pub(crate) fn send_to_kernel(fd: BorrowedFd<'_>, data: &[u8]) -> io::Result<usize> {
     // SAFETY: `data` is readable for its length.
     let r = unsafe { libc::send(fd.as_raw_fd(), data.as_ptr().cast(), data.len(), 0) };
