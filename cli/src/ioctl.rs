@@ -679,8 +679,15 @@ pub(crate) fn ifreq_int(rd: ReadMem<'_>, arg: u64) -> Result<i32, i32> {
 /// Set the MTU of link `index` through `backend` with an internal `RTM_NEWLINK` request (the
 /// FreeBSD model applies `IFLA_MTU` as FreeBSD's `modify_link()` in
 /// `sys/netlink/route/iface.c` does, with `SIOCSIFMTU`'s checks); returns the errno of the
-/// acknowledgement.
-pub(crate) fn set_mtu(backend: &mut dyn Backend, index: i32, mtu: i32) -> Result<(), i32> {
+/// acknowledgement. The request goes out on a socket with the credentials of thread `tid`,
+/// the caller of the ioctl: FreeBSD checks `PRIV_NET_SETIFMTU` against the caller
+/// (`ifhwioctl()`, `sys/net/if.c`), Linux `CAP_NET_ADMIN` (`dev_ioctl()`, `net/core/dev_ioctl.c`).
+pub(crate) fn set_mtu(
+    backend: &mut dyn Backend,
+    index: i32,
+    mtu: i32,
+    tid: u32,
+) -> Result<(), i32> {
     let mut body = Vec::with_capacity(24);
     body.extend_from_slice(&[0u8; 4]); // family, pad, type
     body.extend_from_slice(&index.to_ne_bytes());
@@ -688,12 +695,13 @@ pub(crate) fn set_mtu(backend: &mut dyn Backend, index: i32, mtu: i32) -> Result
     body.extend_from_slice(&8u16.to_ne_bytes());
     body.extend_from_slice(&IFLA_MTU.to_ne_bytes());
     body.extend_from_slice(&mtu.to_ne_bytes());
-    request_ack(backend, RTM_NEWLINK, &body)
+    request_ack(backend, RTM_NEWLINK, &body, tid)
 }
 
-/// Send one request with `NLM_F_ACK` on a private socket; the errno of its `NLMSG_ERROR`.
-fn request_ack(backend: &mut dyn Backend, ty: u16, body: &[u8]) -> Result<(), i32> {
-    let s = backend.open(0)?;
+/// Send one request with `NLM_F_ACK` on a private socket created for thread `tid`; the errno
+/// of its `NLMSG_ERROR`.
+fn request_ack(backend: &mut dyn Backend, ty: u16, body: &[u8], tid: u32) -> Result<(), i32> {
+    let s = backend.open_for(0, tid)?;
     let res = (|| {
         backend.bind(s, QUERY_PORT, 0)?;
         let mut m = request(ty, 1, body);

@@ -672,6 +672,8 @@ def main():
     self_test(allow)
     prerequisites(a.nlcompat)
     work = Path(tempfile.mkdtemp(prefix="nlcompat-compat-"))
+    # Steps may run clients as another user (`setpriv --reuid 65534 pyr …`).
+    os.chmod(work, 0o755)
     clients = work / "clients"
     build_clients(clients)
     t = time.monotonic()

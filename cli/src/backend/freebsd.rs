@@ -271,6 +271,17 @@ impl Backend for FreebsdBackend {
         Ok(id)
     }
 
+    /// The socket carries the creating thread's user id (`super::cred::freebsd_uid_of`).
+    fn open_for(&mut self, protocol: i32, tid: u32) -> Result<SockId, i32> {
+        let runner = self.cred;
+        self.cred = Cred {
+            uid: super::cred::freebsd_uid_of(tid)?,
+        };
+        let r = self.open(protocol);
+        self.cred = runner;
+        r
+    }
+
     fn close(&mut self, s: SockId) {
         if let Some(sock) = self.socks.remove(&s) {
             self.kernel.close(sock.bsd);

@@ -32,6 +32,9 @@
 //!   order is Linux's, the moment later.
 //! - Groups come from `NETLINK_PKTINFO`, enabled on every mirror.
 //! - Interface ioctls run natively: the program lives in the same namespace.
+//! - Credentials: a program's mirror is created with the credentials of the thread that
+//!   called `socket(2)`, and its requests are sent as the thread that sent them
+//!   (`super::cred`), so Linux's own permission checks answer them.
 
 use super::{rewrite_pids, Backend, Delivery, SockId};
 use crate::sys;
@@ -106,6 +109,8 @@ pub(crate) struct LinuxBackend {
     socks: BTreeMap<u32, Mirror>,
     next: u32,
     epoll: sys::Epoll,
+    /// Whose credentials the next mirror is created with (`cred.rs`).
+    creators: super::cred::Creators,
 }
 
 fn errno(e: &io::Error) -> i32 {
@@ -151,6 +156,7 @@ impl LinuxBackend {
             socks: BTreeMap::new(),
             next: 1,
             epoll,
+            creators: super::cred::Creators::new()?,
         })
     }
 
@@ -224,7 +230,7 @@ impl LinuxBackend {
 
 impl Backend for LinuxBackend {
     fn open(&mut self, protocol: i32) -> Result<SockId, i32> {
-        let fd = sys::netlink_socket(protocol).map_err(|e| errno(&e))?;
+        let fd = self.creators.socket(protocol)?;
         // Larger buffer and PKTINFO are conveniences; failing them is not fatal.
         let _ = sys::setsockopt_int(
             fd.as_fd(),
@@ -252,6 +258,11 @@ impl Backend for LinuxBackend {
             },
         );
         Ok(SockId(id))
+    }
+
+    fn open_for(&mut self, protocol: i32, tid: u32) -> Result<SockId, i32> {
+        self.creators.next_for(tid);
+        self.open(protocol)
     }
 
     fn close(&mut self, s: SockId) {
@@ -286,7 +297,7 @@ impl Backend for LinuxBackend {
 
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
         let m = self.mirror(s)?;
-        sys::send_to_kernel(m.fd.as_fd(), datagram).map_err(|e| errno(&e))?;
+        self.creators.send(m.fd.as_fd(), datagram)?;
         Ok(self.drain(s.0))
     }
 
@@ -302,6 +313,19 @@ impl Backend for LinuxBackend {
         m.held = false;
         let _ = self.epoll.add(m.fd.as_raw_fd(), u64::from(s.0));
         self.drain(s.0)
+    }
+
+    fn send_for(
+        &mut self,
+        s: SockId,
+        datagram: &[u8],
+        tid: u32,
+        addressed: bool,
+    ) -> Result<Vec<Delivery>, i32> {
+        self.creators.sender_for(tid, addressed);
+        let r = self.send(s, datagram);
+        self.creators.sender_for_runner();
+        r
     }
 
     fn poll_fd(&self) -> Option<RawFd> {

@@ -27,6 +27,7 @@
 //! - Errors are positive Linux errno values (`libc::E*` on a Linux host).
 //! - All calls are made from one thread and must not block for long.
 
+mod cred;
 pub(crate) mod freebsd;
 pub(crate) mod linux;
 pub(crate) mod record;
@@ -59,6 +60,16 @@ pub(crate) trait Backend {
     /// New socket of `protocol` (Linux numbering: 0 = `NETLINK_ROUTE`, 16 = `NETLINK_GENERIC`…).
     /// Unsupported protocol: `EPROTONOSUPPORT`.
     fn open(&mut self, protocol: i32) -> Result<SockId, i32>;
+
+    /// As [`Backend::open`], for the socket a program's thread `tid` creates with
+    /// `socket(2)`. Both kernels fix a socket's credentials at creation (Linux: the file's
+    /// `f_cred`, `net/socket.c`; FreeBSD: `so_cred`, `socreate()` in `sys/kern/uipc_socket.c`)
+    /// and check privileges against them, so a backend that models those checks takes the
+    /// thread's credentials here. The runner's own sockets use [`Backend::open`].
+    fn open_for(&mut self, protocol: i32, tid: u32) -> Result<SockId, i32> {
+        let _ = tid;
+        self.open(protocol)
+    }
 
     /// The program's last reference to the socket is gone. The runner learns this by sweeping
     /// the process tree's descriptors, so it may come late (or at exit, never): a backend must
@@ -93,6 +104,22 @@ pub(crate) trait Backend {
     fn advance(&mut self, s: SockId) -> Vec<Delivery> {
         let _ = s;
         Vec::new()
+    }
+
+    /// As [`Backend::send`], for a datagram a program's thread `tid` sent, to an explicit
+    /// address or not (`addressed`). Linux judges a request by the sending task too (and by it
+    /// alone when the sender named the destination: `NETLINK_SKB_DST` in
+    /// `net/netlink/af_netlink.c`), so the Linux backend sends as that thread. The runner's
+    /// own requests use [`Backend::send`].
+    fn send_for(
+        &mut self,
+        s: SockId,
+        datagram: &[u8],
+        tid: u32,
+        addressed: bool,
+    ) -> Result<Vec<Delivery>, i32> {
+        let _ = (tid, addressed);
+        self.send(s, datagram)
     }
 
     /// A descriptor that becomes readable when [`Backend::take_async`] has something.

@@ -49,6 +49,13 @@ impl Backend for Recording {
         Ok(s)
     }
 
+    fn open_for(&mut self, protocol: i32, tid: u32) -> Result<SockId, i32> {
+        let s = self.inner.open_for(protocol, tid)?;
+        self.protos
+            .insert(s, (u16::try_from(protocol).unwrap_or(0), 0));
+        Ok(s)
+    }
+
     fn close(&mut self, s: SockId) {
         self.protos.remove(&s);
         self.inner.close(s);
@@ -84,6 +91,21 @@ impl Backend for Recording {
             self.record_delivery(s, d);
         }
         out
+    }
+
+    fn send_for(
+        &mut self,
+        s: SockId,
+        datagram: &[u8],
+        tid: u32,
+        addressed: bool,
+    ) -> Result<Vec<Delivery>, i32> {
+        self.record(s, Way::ToKernel, 0, datagram);
+        let out = self.inner.send_for(s, datagram, tid, addressed)?;
+        for d in &out {
+            self.record_delivery(s, d);
+        }
+        Ok(out)
     }
 
     fn poll_fd(&self) -> Option<std::os::fd::RawFd> {

@@ -118,7 +118,7 @@ impl Runner {
                         if !(72..=65535).contains(&mtu) {
                             return Err(libc::EINVAL);
                         }
-                        ioctl::set_mtu(self.backend.as_mut(), index, mtu)?;
+                        ioctl::set_mtu(self.backend.as_mut(), index, mtu, n.tid)?;
                         self.deliver_async();
                         Ok(Act::Val(0))
                     }

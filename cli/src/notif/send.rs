@@ -64,7 +64,7 @@ impl Runner {
         }
         self.autobind(n, key)?;
         let bid = self.sock(key)?.backend;
-        let out = self.backend.send(bid, &data)?;
+        let out = self.backend.send_for(bid, &data, n.tid, dest.is_some())?;
         let out = self.one_dump_at_a_time(key, &data, out);
         if self.verbose {
             let protocol = self.sock(key)?.protocol;

@@ -56,7 +56,7 @@ impl Runner {
         if flags & libc::SOCK_NONBLOCK != 0 {
             sys::set_nonblock(theirs.as_fd(), true).map_err(|e| errno_of(&e))?;
         }
-        let bid = self.backend.open(protocol)?;
+        let bid = self.backend.open_for(protocol, n.tid)?;
         let cloexec = flags & libc::SOCK_CLOEXEC != 0;
         match self.place(n, theirs.as_fd(), 0, cloexec) {
             Ok(fd) => {

@@ -181,8 +181,22 @@ pub(crate) fn netlink_getsockname(fd: BorrowedFd<'_>) -> io::Result<u32> {
     Ok(a.nl_pid)
 }
 
-/// `sendto` the kernel (`{AF_NETLINK, pid 0, groups 0}`).
+/// Send `data` to the kernel on an unconnected netlink socket: `send` without an address,
+/// which goes to the socket's default destination (`nlk->dst_portid`, 0 = the kernel).
+/// Without an address Linux checks privileges on the socket's file credentials (and the
+/// sending task): `netlink_sendmsg()` sets `NETLINK_SKB_DST` only when the caller names a
+/// destination, and `__netlink_ns_capable()` (`net/netlink/af_netlink.c`) then checks the
+/// sending task alone. The runner's own requests go out so; a program's are sent as the
+/// program would (`cred.rs`).
 pub(crate) fn send_to_kernel(fd: BorrowedFd<'_>, data: &[u8]) -> io::Result<usize> {
+    // SAFETY: `data` is readable for its length.
+    let r = unsafe { libc::send(fd.as_raw_fd(), data.as_ptr().cast(), data.len(), 0) };
+    Ok(cvt(r as libc::c_long)? as usize)
+}
+
+/// `sendto` the kernel with its address (`{AF_NETLINK, pid 0, groups 0}`): Linux then checks
+/// privileges on the sending task alone (`NETLINK_SKB_DST`, see [`send_to_kernel`]).
+pub(crate) fn sendto_kernel(fd: BorrowedFd<'_>, data: &[u8]) -> io::Result<usize> {
     let a = sockaddr_nl(0, 0);
     // SAFETY: `data` readable for its length; `a` is a live sockaddr_nl of the given size.
     let r = unsafe {
