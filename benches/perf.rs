@@ -584,7 +584,7 @@ What limits the rest:
   its header fields mapped, its attributes framed (bounds-checked) and looked up (index,
   then the 64-byte row), its family hooks run (routes: `rtm_table` from `RTA_TABLE`, which
   walks the attributes again; addresses: `IFA_FLAGS` and `IFA_CACHEINFO` appended), and
-  Linux's reply flags computed and patched. That costs 150 to 210 ns per route (85 bytes) on
+  Linux's reply flags computed and patched. That costs 140 to 210 ns per route (85 bytes) on
   this machine, against about 10 ns for `memcpy`. `memcpy` streams the 85 MB at memory
   bandwidth. `perf annotate` shows no single hot spot, only loads of rows and input spread
   over the walk. On a 2-core VM shared with compiling processes, sibling threads also cut
@@ -601,7 +601,7 @@ What limits the rest:
 - **Requests** are translated one `to_freebsd` call each (78 bytes), so per-call costs
   (writer, buffer walk) weigh more than in dumps.
 - **Against netlink-packet-route** the gain is about 3 to 4x for routes, requests and
-  links, and 1.5x for addresses. That library allocates 1 to 10 times per message;
+  links, and about 1.5x for addresses. That library allocates 1 to 10 times per message;
   nlcompat never allocates. The 10x aim would need the per-message cost above to fall by
   another 3 to 4x.
 - **Scaling** stays flat from 1k to 1M routes.
