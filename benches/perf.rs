@@ -587,8 +587,10 @@ What limits the rest:
   Linux's reply flags computed and patched. That costs 140 to 210 ns per route (85 bytes) on
   this machine, against about 10 ns for `memcpy`. `memcpy` streams the 85 MB at memory
   bandwidth. `perf annotate` shows no single hot spot, only loads of rows and input spread
-  over the walk. On a 2-core VM shared with compiling processes, sibling threads also cut
-  instructions per cycle. Half of `memcpy` (about 10 to 20 ns per message) would mean making
+  over the walk. A second compile-time table per direction was tried: it decided drop or
+  copy for each id without loading the row. It measured within run-to-run noise and was
+  not kept, so finding rows is not the limit. On a 2-core VM shared with compiling
+  processes, sibling threads also cut instructions per cycle. Half of `memcpy` (about 10 to 20 ns per message) would mean making
   no decision per attribute. One option is a plan per message layout (the sequence of
   attribute ids and sizes), computed once and replayed as a list of patches. Nothing in
   this design walks fewer than every attribute once.
