@@ -572,10 +572,10 @@ Changes measured here:
   echoes, followed offsets. `tests/fast_path.rs` (every golden vector both ways; 40k
   generated route messages, some mutated) and the property
   `fast_path_agrees_with_general_path` (every family and row kind, one byte mutated)
-  compare both paths byte for byte. Every route of the benchmark takes it, multipath and
-  `RTA_VIA` included, as do both request shapes and every address. Links do not:
-  `IFLA_STATS64` is resized and `IFLA_FREEBSD` becomes `IFLA_PERM_ADDRESS`, so their gain
-  is the name lookup alone. The writer no longer zero-fills bytes it then overwrites.
+  compare both paths byte for byte. Every message of the benchmark takes this path: routes
+  (multipath and `RTA_VIA` included), both request shapes, addresses, and links. For links,
+  `IFLA_STATS64` is resized and `IFLA_FREEBSD` becomes `IFLA_PERM_ADDRESS`, both in the
+  room after the copy. The writer no longer zero-fills bytes it then overwrites.
 
 What limits the rest:
 
@@ -584,21 +584,26 @@ What limits the rest:
   its header fields mapped, its attributes framed (bounds-checked) and looked up (index,
   then the 64-byte row), its family hooks run (routes: `rtm_table` from `RTA_TABLE`, which
   walks the attributes again; addresses: `IFA_FLAGS` and `IFA_CACHEINFO` appended), and
-  Linux's reply flags computed and patched. That costs 180 to 210 ns per 85-byte route on
+  Linux's reply flags computed and patched. That costs 140 to 210 ns per route (85 bytes) on
   this machine, against about 10 ns for `memcpy`. `memcpy` streams the 85 MB at memory
   bandwidth. `perf annotate` shows no single hot spot, only loads of rows and input spread
-  over the walk. On a 2-core VM shared with compiling processes, sibling threads also cut
-  instructions per cycle. Half of `memcpy` (about 10 to 20 ns per message) would mean making
+  over the walk. A second compile-time table per direction was tried: it decided drop or
+  copy for each id without loading the row. It measured within run-to-run noise and was
+  not kept, so finding rows is not the limit. On a 2-core VM shared with compiling
+  processes, sibling threads also cut instructions per cycle. Half of `memcpy` (about 10 to 20 ns per message) would mean making
   no decision per attribute. One option is a plan per message layout (the sequence of
   attribute ids and sizes), computed once and replayed as a list of patches. Nothing in
   this design walks fewer than every attribute once.
-- **Links** (about 830 ns for 320 bytes) take the general path (see above). In-place forms
-  for `IFLA_STATS64` and `IFLA_FREEBSD`, growing into the room names already use, are the
-  next step.
+- **Links and addresses also pay for names and hooks.** Each name takes four `Host` calls
+  (name, type, Linux number) and is then formatted as `ethN`. Their family hooks walk the
+  attributes again: for addresses, `IFA_FLAGS` and the lifetimes are looked up by both the
+  append and the fix-up hook, four walks; for links, `IFLA_OPERSTATE` is looked up for
+  `IFF_RUNNING`. Linux's parity attributes are appended through the writer. These costs
+  are in the family files and are the next targets.
 - **Requests** are translated one `to_freebsd` call each (78 bytes), so per-call costs
   (writer, buffer walk) weigh more than in dumps.
-- **Against netlink-packet-route** the gain is 2.6 to 4.3x for routes and requests, 2.4x for
-  links and 1.5x for addresses. That library allocates 1 to 10 times per message;
+- **Against netlink-packet-route** the gain is about 3 to 4x for routes, requests and
+  links, and about 1.5x for addresses. That library allocates 1 to 10 times per message;
   nlcompat never allocates. The 10x aim would need the per-message cost above to fall by
   another 3 to 4x.
 - **Scaling** stays flat from 1k to 1M routes.

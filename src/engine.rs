@@ -231,12 +231,14 @@ pub(crate) fn patch_attrs(
             Dir::FreebsdToLinux => r.linux,
         });
         let (kind, t) = match (rule.map(|r| r.kind), target) {
-            (Some(Kind::Custom(_) | Kind::Patched(..)), None) => return None,
+            // A custom row without an output id may still write something else.
+            (Some(kind @ Kind::Patched(..)), t) => (kind, t),
+            (Some(Kind::Custom(_)), None) => return None,
             (None | Some(Kind::Drop), _) | (Some(_), None) => {
                 pos = next;
                 continue;
             }
-            (Some(kind), Some(t)) => (kind, t),
+            (Some(kind), Some(t)) => (kind, Some(t)),
         };
         // The attribute is still where the first copy put it unless it moves (an earlier one
         // was dropped, shrank or grew) or an earlier one wrote over it (`written`): then it is
@@ -251,8 +253,9 @@ pub(crate) fn patch_attrs(
         if len & 3 != 0 || fresh {
             a.get_mut(len..)?.fill(0);
         }
-        let ty = t | (raw & !NLA_TYPE_MASK);
-        write_u16(a, 2, ty)?;
+        if let Some(t) = t {
+            write_u16(a, 2, t | (raw & !NLA_TYPE_MASK))?;
+        }
         match kind {
             Kind::Copy => {}
             Kind::U8(map) => {
@@ -271,19 +274,22 @@ pub(crate) fn patch_attrs(
                 let (v, n) = net_order(dir, n, payload)?;
                 crate::wire::copy(a.get_mut(NLA_HDRLEN..)?, v.get(..n)?);
             }
-            Kind::Patched(..) | Kind::IfName => {
+            Kind::Patched(..) | Kind::IfName | Kind::Sized { .. } => {
                 let attr = Attr::at(raw, payload, base.saturating_add(pos));
                 // The attribute as copied, then the room after it (it may grow).
                 let room = out.get_mut(kept..)?;
                 let size = match kind {
                     Kind::Patched(_, in_place) => in_place(st, dir, attr, room)?,
+                    Kind::Sized { linux, freebsd } => {
+                        sized_in_place(dir, linux, freebsd, payload, room)?
+                    }
                     _ => ifname_in_place(st, dir, attr, room)?,
                 };
                 if size > room.len() || size & 3 != 0 {
                     return None;
                 }
                 written = written.max(kept.checked_add(size)?);
-                if top && size > 0 {
+                if let (true, true, Some(t)) = (top, size > 0, t) {
                     st.note_emitted(t);
                 }
                 kept = kept.checked_add(size)?;
@@ -292,7 +298,7 @@ pub(crate) fn patch_attrs(
             }
             _ => return None,
         }
-        if top {
+        if let (true, Some(t)) = (top, t) {
             st.note_emitted(t);
         }
         kept = end;
@@ -588,6 +594,31 @@ fn synthesize(st: &mut MsgState<'_>, synth: &[Synth], w: &mut Writer<'_>) -> Res
         st.note_emitted(s.id());
     }
     Ok(())
+}
+
+/// [`Kind::Sized`] in place (see [`crate::table::PatchFn`]): the structure cut or
+/// zero-extended to the output side's size, as [`translate_one`] writes it.
+fn sized_in_place(
+    dir: Dir,
+    linux: usize,
+    freebsd: usize,
+    payload: &[u8],
+    out: &mut [u8],
+) -> Option<usize> {
+    let (from, to) = match dir {
+        Dir::LinuxToFreebsd => (linux, freebsd),
+        Dir::FreebsdToLinux => (freebsd, linux),
+    };
+    if payload.len() < from.min(to) {
+        return None;
+    }
+    let len = to.checked_add(NLA_HDRLEN)?;
+    let padded = align4(len)?;
+    let body = out.get_mut(NLA_HDRLEN..padded)?;
+    let n = crate::wire::copy(body.get_mut(..to)?, payload);
+    body.get_mut(n..)?.fill(0);
+    write_u16(out, 0, u16::try_from(len).ok()?)?;
+    Some(padded)
 }
 
 /// [`ifname`] in place, for the copy-and-patch path (see [`crate::table::PatchFn`]): the name

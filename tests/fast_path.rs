@@ -104,15 +104,21 @@ fn freebsd_route_dumps_take_the_fast_path() {
     }
 }
 
-/// FreeBSD's address dumps take the fast path too: `IFA_LABEL` renamed in place (IPv4) or
-/// dropped (IPv6), `IFA_FLAGS` dropped and re-added by the family's hook.
+/// FreeBSD's address and link dumps take the fast path too: `IFA_LABEL` renamed in place
+/// (IPv4) or dropped (IPv6), `IFA_FLAGS` dropped and re-added by the family's hook;
+/// `IFLA_IFNAME` renamed, `IFLA_STATS64` extended to Linux's size, `IFLA_FREEBSD` replaced
+/// by `IFLA_PERM_ADDRESS`, Linux's parity attributes added.
 #[test]
-fn freebsd_address_dumps_take_the_fast_path() {
+fn freebsd_address_and_link_dumps_take_the_fast_path() {
     let c = ctx();
-    for name in ["freebsd/newaddr_dump_v4.bin", "freebsd/newaddr_dump_v6.bin"] {
+    for (name, ty) in [
+        ("freebsd/newaddr_dump_v4.bin", 20),
+        ("freebsd/newaddr_dump_v6.bin", 20),
+        ("freebsd/newlink_dump.bin", 16),
+    ] {
         let addrs: Vec<_> = split(&vector(name))
             .into_iter()
-            .filter(|m| m[4] == 20)
+            .filter(|m| m[4] == ty)
             .collect();
         assert!(!addrs.is_empty(), "{name}");
         for m in &addrs {

@@ -70,10 +70,21 @@ fn src_attrs(src_payload: &[u8]) -> Attrs<'_> {
     attrs_after(src_payload, size_of::<f::ifaddrmsg>())
 }
 
-/// The valid lifetime FreeBSD reports (`IFA_CACHEINFO`, IPv6 only), if any.
-fn valid_lifetime(src_payload: &[u8]) -> Option<u32> {
-    let ci = src_attrs(src_payload).find(f::IFA_CACHEINFO)?;
-    read_header::<f::ifa_cacheinfo>(ci.payload()).map(|c| c.ifa_valid)
+/// The FreeBSD message's first `IFA_FLAGS` and first `IFA_CACHEINFO` (IPv6 only), found in
+/// one walk that stops, as `Attrs::find` does, at the first malformed attribute.
+fn flags_and_cacheinfo(src_payload: &[u8]) -> (Option<Attr<'_>>, Option<Attr<'_>>) {
+    let (mut flags, mut ci) = (None, None);
+    for a in src_attrs(src_payload).map_while(Result::ok) {
+        match a.kind() {
+            f::IFA_FLAGS if flags.is_none() => flags = Some(a),
+            f::IFA_CACHEINFO if ci.is_none() => ci = Some(a),
+            _ => {}
+        }
+        if flags.is_some() && ci.is_some() {
+            break;
+        }
+    }
+    (flags, ci)
 }
 
 /// Linux's `IFA_FLAGS` for a FreeBSD address: FreeBSD's bits (equal numbering) plus
@@ -81,11 +92,16 @@ fn valid_lifetime(src_payload: &[u8]) -> Option<u32> {
 /// (`net/ipv6/addrconf.c`, `net/ipv4/devinet.c`) and iproute2 shows as the absence of
 /// "dynamic". FreeBSD's IPv4 addresses never expire and carry no `IFA_CACHEINFO`.
 fn linux_flags(src_payload: &[u8]) -> u32 {
-    let bsd = src_attrs(src_payload)
-        .find(f::IFA_FLAGS)
-        .and_then(|a| a.u32())
-        .unwrap_or(0);
-    match valid_lifetime(src_payload) {
+    let (flags, ci) = flags_and_cacheinfo(src_payload);
+    linux_flags_of(flags, ci)
+}
+
+/// [`linux_flags`] from the message's `IFA_FLAGS` and `IFA_CACHEINFO`.
+fn linux_flags_of(flags: Option<Attr<'_>>, ci: Option<Attr<'_>>) -> u32 {
+    let bsd = flags.and_then(|a| a.u32()).unwrap_or(0);
+    // The valid lifetime FreeBSD reports (IPv6 only), if any.
+    let valid = ci.and_then(|c| read_header::<f::ifa_cacheinfo>(c.payload()).map(|c| c.ifa_valid));
+    match valid {
         None | Some(INFINITE) => bsd | l::IFA_F_PERMANENT,
         Some(_) => bsd,
     }
@@ -169,9 +185,10 @@ fn append_freebsd(_st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> R
 /// lifetimes Linux always sends (iproute2 prints "valid_lft forever").
 fn append_linux(_st: &mut MsgState<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
     let p = msg.payload();
-    w.attr_u32(l::IFA_FLAGS, linux_flags(p))?;
+    let (flags, ci) = flags_and_cacheinfo(p);
+    w.attr_u32(l::IFA_FLAGS, linux_flags_of(flags, ci))?;
     let v4 = read_header::<f::ifaddrmsg>(p).is_some_and(|h| h.ifa_family == f::AF_INET);
-    if v4 && src_attrs(p).find(f::IFA_CACHEINFO).is_none() {
+    if v4 && ci.is_none() {
         let ci = l::ifa_cacheinfo {
             ifa_prefered: INFINITE,
             ifa_valid: INFINITE,

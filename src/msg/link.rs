@@ -217,7 +217,7 @@ pub static IFLA = AttrTable {
         same!(IFLA_DEVLINK_PORT, Kind::Copy, "ABI: 62 ↔ 61"),
         same!(IFLA_GSO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 63 ↔ 62"),
         same!(IFLA_GRO_IPV4_MAX_SIZE, Kind::Copy, "ABI: 64 ↔ 63"),
-        freebsd_only!(IFLA_FREEBSD, Kind::Custom(ifla_freebsd), "ABI: 64 is Linux GRO_IPV4_MAX_SIZE; ORIG_HWADDR becomes IFLA_PERM_ADDRESS"),
+        freebsd_only!(IFLA_FREEBSD, Kind::Patched(ifla_freebsd, ifla_freebsd_in_place), "ABI: 64 is Linux GRO_IPV4_MAX_SIZE; ORIG_HWADDR becomes IFLA_PERM_ADDRESS"),
     ],
     synth_linux: &[
         Synth::Str(l::IFLA_QDISC, b"noqueue"),
@@ -316,6 +316,31 @@ fn ifla_freebsd(
         }
     }
     Ok(())
+}
+
+/// [`ifla_freebsd`] in place: `IFLA_PERM_ADDRESS` written where the nest was, or nothing.
+fn ifla_freebsd_in_place(
+    _st: &MsgState<'_>,
+    dir: Dir,
+    attr: Attr<'_>,
+    out: &mut [u8],
+) -> Option<usize> {
+    let hw = match dir {
+        Dir::FreebsdToLinux => attr.nested().find(f::IFLAF_ORIG_HWADDR),
+        Dir::LinuxToFreebsd => None,
+    };
+    let Some(hw) = hw.map(|a| a.payload()).filter(|p| !p.is_empty()) else {
+        return Some(0);
+    };
+    // As `Writer::attr`: header, payload, zero padding.
+    let len = hw.len().checked_add(4)?;
+    let padded = crate::wire::align4(len)?;
+    let body = out.get_mut(4..padded)?;
+    let n = crate::wire::copy(body, hw);
+    body.get_mut(n..)?.fill(0);
+    crate::wire::write_u16(out, 0, u16::try_from(len).ok()?)?;
+    crate::wire::write_u16(out, 2, l::IFLA_PERM_ADDRESS)?;
+    Some(padded)
 }
 
 /// Linux derives `IFF_RUNNING` and `IFF_DORMANT` from the operational state

@@ -437,7 +437,7 @@ mod table_index_tests {
                 name: "X",
                 rules,
                 synth_linux: &[],
-                index: Box::leak(Box::new(AttrIndex::of(rules))),
+                index: Box::leak(Box::new(AttrIndex::of_rules(rules))),
             };
             assert_eq!(valid(&t), ok, "width {width}");
         }

@@ -135,7 +135,7 @@ pub struct AttrTable {
     /// Attributes added on the Linux side when absent.
     pub synth_linux: &'static [Synth],
     /// The rows by source id, built at compile time from the rows by [`attr_table!`]
-    /// (`AttrIndex::of(rules)`; [`valid`] checks that it matches).
+    /// (`AttrIndex::of_rules`; [`valid`] checks that it matches).
     pub index: &'static AttrIndex,
 }
 
@@ -162,7 +162,13 @@ impl core::fmt::Debug for AttrIndex {
 impl AttrIndex {
     /// The index of `t`'s rows (compile time only: use it in a `static` initializer).
     #[must_use]
-    pub const fn of(rules: &[AttrRule]) -> AttrIndex {
+    pub const fn of(t: &AttrTable) -> AttrIndex {
+        AttrIndex::of_rules(t.rules)
+    }
+
+    /// The index of `rules` (what [`attr_table!`] builds from a table's rows).
+    #[must_use]
+    pub const fn of_rules(rules: &[AttrRule]) -> AttrIndex {
         AttrIndex {
             linux: slots(rules, Dir::LinuxToFreebsd),
             freebsd: slots(rules, Dir::FreebsdToLinux),
@@ -311,7 +317,7 @@ macro_rules! attr_table {
             name: $name,
             rules: &[$($row),*],
             synth_linux: &[$($synth),*],
-            index: &$crate::table::AttrIndex::of(&[$($row),*]),
+            index: &$crate::table::AttrIndex::of_rules(&[$($row),*]),
         };
         const _: () = assert!($crate::table::valid(&$table));
     };
