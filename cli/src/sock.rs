@@ -215,6 +215,29 @@ impl Sock {
     ///
     /// Datagrams keep their order: while the backlog is not empty, everything queues behind it.
     pub(crate) fn enqueue(&mut self, group: u32, bytes: Vec<u8>) -> Result<(), QueueFull> {
+        self.enqueue_with(group, bytes, true)
+    }
+
+    /// [`Sock::enqueue`] of a datagram the backend has already admitted against this queue's
+    /// room ([`crate::backend::Backend::set_room`]): charged, never dropped, congestion or not
+    /// (on Linux it was queued before the overrun that congested the socket).
+    pub(crate) fn enqueue_admitted(&mut self, group: u32, bytes: Vec<u8>) {
+        let _ = self.enqueue_with(group, bytes, false);
+    }
+
+    /// The bytes (`skb->truesize` units) the queue may still take before Linux would drop: 0
+    /// while congested, unbounded when the program also reads natively.
+    pub(crate) fn room(&self) -> usize {
+        if self.native_reads {
+            usize::MAX
+        } else if self.congested {
+            0
+        } else {
+            self.rcvbuf().saturating_sub(self.queued)
+        }
+    }
+
+    fn enqueue_with(&mut self, group: u32, bytes: Vec<u8>, check: bool) -> Result<(), QueueFull> {
         let rcvbuf = self.rcvbuf();
         let charge = if self.native_reads {
             0
@@ -231,7 +254,7 @@ impl Sock {
             }
             0
         } else {
-            if self.congested || self.queued > rcvbuf {
+            if check && (self.congested || self.queued > rcvbuf) {
                 self.overrun_now();
                 return Err(QueueFull::Dropped);
             }
@@ -436,6 +459,27 @@ mod tests {
         s.rcv_wake();
         assert!(!s.congested);
         assert!(s.enqueue(0, msg(36, 0, 100)).is_ok());
+    }
+
+    #[test]
+    fn admitted_datagrams_are_queued_and_charged_despite_congestion() {
+        let mut s = pair_sock(1 << 20);
+        // The minimum: SOCK_MIN_RCVBUF, less than the charge of one 3000-byte datagram.
+        sys::setsockopt_int(s.theirs.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF, 1).unwrap();
+        let rcvbuf = s.rcvbuf();
+        assert_eq!(s.room(), rcvbuf);
+        s.enqueue(0, msg(3000, 0, 1)).unwrap();
+        assert_eq!(s.room(), 0, "over SO_RCVBUF");
+        assert!(s.enqueue(0, msg(36, 0, 2)).is_err());
+        assert!(s.overrun && s.congested);
+        // Admitted by the backend before the overrun: queued and charged all the same.
+        s.enqueue_admitted(0, msg(36, 0, 3));
+        assert_eq!(s.room(), 0, "congested");
+        let got: Vec<u8> = std::iter::from_fn(|| take(&mut s)).map(|d| d[20]).collect();
+        assert_eq!(got, [1, 3]);
+        s.rcv_wake();
+        assert_eq!(s.queued, 0);
+        assert_eq!(s.room(), rcvbuf);
     }
 
     #[test]

@@ -30,6 +30,17 @@
 //!   Whatever the kernel queues behind a held part (the answer to a request sent in the
 //!   meantime, a notification) reaches the program after it, once it has read the part — the
 //!   order is Linux's, the moment later.
+//! - Overrun behind a held part: the mirror's queue is then the tail of the program's, so
+//!   while a part is held the mirror's `sk_rcvbuf` is what was queued on it when the hold began
+//!   plus the room left in the program's queue ([`Backend::set_room`]: its `SO_RCVBUF` minus
+//!   what the runner has queued). The kernel admits replies and notifications behind the part
+//!   against that budget and drops the rest with its own overrun (`netlink_attachskb`,
+//!   `netlink_broadcast_deliver`, `netlink_overrun`), congestion included: the mirror stays
+//!   congested until it is read empty, as the program's socket until the program has. The
+//!   pending `ENOBUFS` is taken with `SO_ERROR` after every send and before every receive of
+//!   the program ([`Backend::sync`]) and becomes the program's overrun, so its next receive
+//!   fails first, as on Linux; what the kernel admitted comes with the next part
+//!   ([`Backend::advance`]) and is queued without being charged a second time.
 //! - Groups come from `NETLINK_PKTINFO`, enabled on every mirror.
 //! - Interface ioctls run natively: the program lives in the same namespace.
 //! - Credentials: a program's mirror is created with the credentials of the thread that
@@ -40,7 +51,7 @@ use super::{rewrite_pids, Backend, Delivery, SockId};
 use crate::sys;
 use std::collections::BTreeMap;
 use std::io;
-use std::os::fd::{AsFd, AsRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::process::{Command, Stdio};
 
 /// `SOL_NETLINK` options used here (`include/uapi/linux/netlink.h`).
@@ -89,6 +100,30 @@ struct Mirror {
     /// The head of the mirror's queue is a dump part already delivered (see the module
     /// documentation); the mirror is out of the epoll set meanwhile.
     held: bool,
+    /// The mirror's `sk_rcvbuf` when nothing is held.
+    normal_rcvbuf: usize,
+    /// `sk_rmem_alloc` when the hold began: the held part (and anything already behind it).
+    base: usize,
+}
+
+/// Give a mirror an `sk_rcvbuf` of about `bytes` (`SO_RCVBUFFORCE` stores twice the value
+/// given, at least `SOCK_MIN_RCVBUF`: `sk_setsockopt` in `net/core/sock.c`).
+fn set_rcvbuf(fd: BorrowedFd<'_>, bytes: usize) {
+    let half = i32::try_from(bytes / 2).unwrap_or(i32::MAX / 2);
+    if sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, half).is_err() {
+        let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, half);
+    }
+}
+
+/// Take the datagram at the head of a mirror's queue; an `ENOBUFS` the kernel reports first
+/// (`sock_error` in `__skb_try_recv_datagram`, `net/core/datagram.c`) is an overrun.
+fn consume(fd: BorrowedFd<'_>, out: &mut Vec<Delivery>) {
+    while let Err(e) = sys::recv_netlink(fd) {
+        if e.raw_os_error() != Some(libc::ENOBUFS) {
+            return;
+        }
+        out.push(Delivery::Overrun);
+    }
 }
 
 /// Whether a datagram of a mirror (multicast `group`, bytes `data`) is a unicast dump part whose dump goes on: some
@@ -178,13 +213,20 @@ impl LinuxBackend {
         let Some(m) = self.socks.get(&id) else {
             return out;
         };
+        let fd = m.fd.as_fd();
         if m.held {
+            // Nothing can be read past the held part; what the kernel dropped behind it is
+            // an overrun of the program's socket. `SO_ERROR` takes the pending error as the
+            // next receive would (`sock_error`).
+            if sys::getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_ERROR).ok() == Some(libc::ENOBUFS)
+            {
+                out.push(Delivery::Overrun);
+            }
             return out;
         }
-        let fd = m.fd.as_fd();
         // The minimum receive buffer while reading: no read continues a dump. The size is
-        // put back afterwards (`SO_RCVBUF` stores twice the value given).
-        let before = sys::getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF).ok();
+        // put back afterwards.
+        let normal = m.normal_rcvbuf;
         let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
         let mut hold = false;
         loop {
@@ -192,7 +234,7 @@ impl LinuxBackend {
                 Ok(Some(d)) => {
                     hold = open_dump_part(d.group, &d.data);
                     if !hold {
-                        let _ = sys::recv_netlink(fd);
+                        consume(fd, &mut out);
                     }
                     let mut bytes = d.data;
                     self.fix_pids(m.protocol, &mut bytes);
@@ -209,15 +251,13 @@ impl LinuxBackend {
                 Err(_) => break,
             }
         }
-        if let Some(half) = before.map(|b| b / 2) {
-            if sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, half).is_err() {
-                let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, half);
-            }
-        }
+        set_rcvbuf(fd, normal);
         if hold {
             self.epoll.del(fd.as_raw_fd());
+            let base = sys::rmem_alloc(fd).map_or(0, |v| usize::try_from(v).unwrap_or(0));
             if let Some(m) = self.socks.get_mut(&id) {
                 m.held = true;
+                m.base = base;
             }
         }
         out
@@ -241,6 +281,10 @@ impl Backend for LinuxBackend {
         sys::setsockopt_int(fd.as_fd(), libc::SOL_NETLINK, NETLINK_PKTINFO, 1)
             .map_err(|e| errno(&e))?;
         sys::netlink_bind(fd.as_fd(), 0, 0).map_err(|e| errno(&e))?;
+        let normal_rcvbuf = sys::getsockopt_int(fd.as_fd(), libc::SOL_SOCKET, libc::SO_RCVBUF)
+            .ok()
+            .and_then(|v| usize::try_from(v).ok())
+            .unwrap_or(0);
         let kport = sys::netlink_getsockname(fd.as_fd()).map_err(|e| errno(&e))?;
         let id = self.next;
         self.next = self.next.checked_add(1).ok_or(libc::EMFILE)?;
@@ -255,6 +299,8 @@ impl Backend for LinuxBackend {
                 kport,
                 port: 0,
                 held: false,
+                normal_rcvbuf,
+                base: 0,
             },
         );
         Ok(SockId(id))
@@ -308,11 +354,33 @@ impl Backend for LinuxBackend {
         if !m.held {
             return Vec::new();
         }
-        // Consume the held part with the full receive buffer: the kernel queues the next.
-        let _ = sys::recv_netlink(m.fd.as_fd());
+        // Consume the held part with the full receive buffer: the kernel queues the next
+        // (`netlink_recvmsg` continues a dump while `sk_rmem_alloc <= sk_rcvbuf / 2`).
+        let mut out = Vec::new();
+        set_rcvbuf(m.fd.as_fd(), m.normal_rcvbuf);
+        consume(m.fd.as_fd(), &mut out);
         m.held = false;
         let _ = self.epoll.add(m.fd.as_raw_fd(), u64::from(s.0));
-        self.drain(s.0)
+        out.extend(self.drain(s.0));
+        out
+    }
+
+    fn holding(&self, s: SockId) -> bool {
+        self.socks.get(&s.0).is_some_and(|m| m.held)
+    }
+
+    fn set_room(&mut self, s: SockId, room: usize) {
+        if let Some(m) = self.socks.get(&s.0).filter(|m| m.held) {
+            set_rcvbuf(m.fd.as_fd(), m.base.saturating_add(room));
+        }
+    }
+
+    fn sync(&mut self, s: SockId) -> Vec<Delivery> {
+        if self.holding(s) {
+            self.drain(s.0)
+        } else {
+            Vec::new()
+        }
     }
 
     fn send_for(

@@ -122,6 +122,32 @@ pub(crate) trait Backend {
         self.send(s, datagram)
     }
 
+    /// Whether the backend keeps datagrams for `s` that the program's queue does not hold yet
+    /// and admits more of them on its own (the Linux backend, behind a held dump part). Then
+    /// the runner tells it the program's room with [`Backend::set_room`].
+    fn holding(&self, s: SockId) -> bool {
+        let _ = s;
+        false
+    }
+
+    /// The program's receive queue of `s` may take `room` more bytes (`SO_RCVBUF` minus what is
+    /// queued, in `skb->truesize` units; 0 while congested): what the backend admits while
+    /// [`Backend::holding`] is bounded by it, as Linux bounds the program's queue. Datagrams
+    /// [`Backend::advance`] then returns, other than dump parts, were admitted so and must
+    /// not be dropped again; an overrun the backend met meanwhile comes as
+    /// [`Delivery::Overrun`] (from [`Backend::send`], [`Backend::advance`] or
+    /// [`Backend::sync`]).
+    fn set_room(&mut self, s: SockId, room: usize) {
+        let _ = (s, room);
+    }
+
+    /// What a receive on `s` must see before anything queued: an overrun the backend met
+    /// while [`Backend::holding`] (Linux reports `ENOBUFS` before queued data).
+    fn sync(&mut self, s: SockId) -> Vec<Delivery> {
+        let _ = s;
+        Vec::new()
+    }
+
     /// A descriptor that becomes readable when [`Backend::take_async`] has something.
     fn poll_fd(&self) -> Option<std::os::fd::RawFd>;
 

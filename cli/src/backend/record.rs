@@ -108,6 +108,18 @@ impl Backend for Recording {
         Ok(out)
     }
 
+    fn holding(&self, s: SockId) -> bool {
+        self.inner.holding(s)
+    }
+
+    fn set_room(&mut self, s: SockId, room: usize) {
+        self.inner.set_room(s, room);
+    }
+
+    fn sync(&mut self, s: SockId) -> Vec<Delivery> {
+        self.inner.sync(s)
+    }
+
     fn poll_fd(&self) -> Option<std::os::fd::RawFd> {
         self.inner.poll_fd()
     }

@@ -31,6 +31,12 @@ impl Runner {
             // The caller is gone: leave the datagram to other holders of the socket.
             return Err(libc::EINTR);
         }
+        // An overrun the backend met behind a held dump part is reported first.
+        let bid = self.sock(key)?.backend;
+        let early = self.backend.sync(bid);
+        if !early.is_empty() {
+            self.deliver(key, early);
+        }
         let s = self.sock(key)?;
         // `netlink_recvmsg` ends every call, failed or not, with `netlink_rcv_wake`.
         if s.overrun {
@@ -51,10 +57,10 @@ impl Runner {
         s.rcv_wake();
         // Linux continues a dump on every receive that got a datagram (`netlink_recvmsg`);
         // a backend that paces dumps queues the next part now.
-        let bid = s.backend;
+        // What the backend held behind the part was admitted against this queue's room.
         let more = self.backend.advance(bid);
         if !more.is_empty() {
-            self.deliver(key, more);
+            self.deliver_with(key, more, true);
         }
         Ok(Some(Got {
             data: d.data,

@@ -198,6 +198,13 @@ impl Runner {
 
     /// Queue deliveries on socket `key`.
     pub(super) fn deliver(&mut self, key: u64, out: Vec<Delivery>) {
+        self.deliver_with(key, out, false);
+    }
+
+    /// [`Runner::deliver`]; with `admitted`, the datagrams were already admitted against the
+    /// queue's room by the backend ([`crate::backend::Backend::set_room`]) and are not
+    /// dropped. Afterwards a backend that holds datagrams for the socket learns its room.
+    pub(super) fn deliver_with(&mut self, key: u64, out: Vec<Delivery>, admitted: bool) {
         let Some(s) = self.socks.get_mut(&key) else {
             return;
         };
@@ -225,11 +232,15 @@ impl Runner {
                 }
             }
             match d {
+                Delivery::Datagram { group, bytes } if admitted => s.enqueue_admitted(group, bytes),
                 Delivery::Datagram { group, bytes } => {
                     let _ = s.enqueue(group, bytes);
                 }
                 Delivery::Overrun => s.overrun_now(),
             }
+        }
+        if self.backend.holding(s.backend) {
+            self.backend.set_room(s.backend, s.room());
         }
         self.woken.push(key);
     }

@@ -77,6 +77,27 @@ pub(crate) fn getsockopt_int(fd: BorrowedFd<'_>, level: i32, opt: i32) -> io::Re
     Ok(v)
 }
 
+/// The memory a socket's receive queue holds (`sk_rmem_alloc`, in `skb->truesize` units):
+/// word `SK_MEMINFO_RMEM_ALLOC` of `SO_MEMINFO` (`include/uapi/linux/sock_diag.h`,
+/// `sk_get_meminfo` in `net/core/sock.c`).
+pub(crate) fn rmem_alloc(fd: BorrowedFd<'_>) -> io::Result<u32> {
+    let mut v = [0u32; 9];
+    let mut len = std::mem::size_of_val(&v) as libc::socklen_t;
+    // SAFETY: `v`/`len` are live and describe the buffer; the kernel writes at most `len`.
+    let r = unsafe {
+        libc::getsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_MEMINFO,
+            v.as_mut_ptr().cast(),
+            &mut len,
+        )
+    };
+    cvt_int(r)?;
+    // Word 0 is `SK_MEMINFO_RMEM_ALLOC`.
+    Ok(v.first().copied().unwrap_or(0))
+}
+
 /// Send one datagram on our end of a seqpacket pair, never blocking.
 pub(crate) fn send_seqpacket(fd: BorrowedFd<'_>, data: &[u8]) -> io::Result<()> {
     // SAFETY: `data` is readable for its length.
