@@ -106,6 +106,22 @@ pub(crate) trait Backend {
         Vec::new()
     }
 
+    /// The program's largest receive buffer on `s` so far (Linux's `max_recvmsg_len`, capped
+    /// at `SKB_WITH_OVERHEAD(32768)`: `netlink_recvmsg()`, `net/netlink/af_netlink.c`), told
+    /// after every receive that got a datagram, before [`Backend::advance`]. A backend whose
+    /// kernel cuts dump parts itself sizes them by it; the default ignores it.
+    fn set_reader(&mut self, s: SockId, max_recvmsg_len: usize) {
+        let _ = (s, max_recvmsg_len);
+    }
+
+    /// Whether the backend hands over dump parts for the runner to pack: each part it returns
+    /// is a run of whole messages of the dump, and the runner joins them into the parts Linux
+    /// would produce, sized by the reader's receives at the moment each part is produced
+    /// (`crate::sock::Sock::refill`). The model does; the Linux backend's kernel cuts its own.
+    fn packs_dumps_lazily(&self) -> bool {
+        false
+    }
+
     /// As [`Backend::send`], for a datagram a program's thread `tid` sent, to an explicit
     /// address or not (`addressed`). Linux judges a request by the sending task too (and by it
     /// alone when the sender named the destination: `NETLINK_SKB_DST` in
