@@ -17,7 +17,9 @@
 //!   everything that Linux would have queued on that socket by the time `sendmsg` returns —
 //!   including all parts of a dump up to its `NLMSG_DONE` — in order, cut into datagrams as
 //!   Linux cuts them (`nlcompat::framing`: each reply, ack, error and notification alone,
-//!   dump parts packed up to `NLMSG_GOODSIZE`, about 3.7 KiB with 4 KiB pages), with
+//!   dump parts packed up to `NLMSG_GOODSIZE`, about 3.7 KiB with 4 KiB pages; a backend
+//!   that says [`Backend::packs_dumps_lazily`] leaves the runner to join them up to the
+//!   reader's buffer size as Linux does), with
 //!   `nlmsg_pid` set to the socket's port id and `nlmsg_seq` echoed. Every answer the backend
 //!   writes itself is shaped like the kernel's (`nlcompat::ack`).
 //! - Multicast notifications arrive through [`Backend::take_async`], addressed to member sockets
