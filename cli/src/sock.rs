@@ -109,6 +109,12 @@ pub(crate) struct Sock {
     /// runner cannot see what it consumes, so nothing is charged or dropped (the unix queue's
     /// own capacity is the limit, as before).
     pub(crate) native_reads: bool,
+    /// Linux's `max_recvmsg_len`: the largest buffer a receive that got a datagram offered,
+    /// capped at `SKB_WITH_OVERHEAD(32768)` ([`Sock::note_receive`]).
+    pub(crate) max_recvmsg_len: usize,
+    /// The backend hands over dump parts that the runner packs itself, sized by the reader
+    /// when each part is produced ([`crate::backend::Backend::packs_dumps_lazily`]).
+    pub(crate) pack_dumps: bool,
 }
 
 /// A datagram in the backlog.
@@ -157,7 +163,24 @@ impl Sock {
             overrun: false,
             congested: false,
             native_reads: false,
+            max_recvmsg_len: 0,
+            pack_dumps: false,
         }
+    }
+
+    /// A receive that got a datagram offered `len` bytes of buffer (the sum of its iovec
+    /// lengths, `MSG_PEEK` or not): Linux records the largest, capped at
+    /// `SKB_WITH_OVERHEAD(32768)` (`netlink_recvmsg()` in `net/netlink/af_netlink.c`), and
+    /// sizes later dump parts by it.
+    pub(crate) fn note_receive(&mut self, len: usize) {
+        self.max_recvmsg_len = self.max_recvmsg_len.max(len.min(MAX_RECVMSG_LEN));
+    }
+
+    /// The size of the next dump part produced now: `netlink_dump()` allocates
+    /// `max_recvmsg_len` bytes when that exceeds `NLMSG_GOODSIZE`, else `NLMSG_GOODSIZE`
+    /// (`net/netlink/af_netlink.c`), and packs whole messages while they fit.
+    pub(crate) fn dump_part_size(&self) -> usize {
+        self.max_recvmsg_len.max(nlcompat::framing::NLMSG_GOODSIZE)
     }
 
     /// Legacy `nl_groups` mask (groups 1–32).
@@ -243,8 +266,9 @@ impl Sock {
             0
         } else if group == 0 && is_dump_part(&bytes) {
             // `netlink_dump` produces no part while the queue is at `SO_RCVBUF` (a part always
-            // goes into an empty queue).
-            if !self.fifo.is_empty() && self.queued >= rcvbuf {
+            // goes into an empty queue). Parts the runner packs wait in the backlog until
+            // [`Sock::refill`] produces them.
+            if self.pack_dumps || (!self.fifo.is_empty() && self.queued >= rcvbuf) {
                 self.backlog.push_back(Waiting {
                     group,
                     bytes,
@@ -290,19 +314,110 @@ impl Sock {
 
     /// Move backlogged datagrams into the unix queue while they fit; dump parts only while the
     /// queue is below `SO_RCVBUF` (`netlink_recvmsg` resumes the dump once there is room).
+    /// Dump parts the runner packs ([`Sock::pack_dumps`]) are produced as Linux produces
+    /// them: one per receive, while the queue is at most half `SO_RCVBUF`
+    /// (`netlink_recvmsg()`); see [`Sock::refill_start`] for the first.
     pub(crate) fn refill(&mut self) {
+        self.refill_with(false);
+    }
+
+    /// A dump began ([`Sock::dump_running`] became true): its first part is produced now if
+    /// the queue is below `SO_RCVBUF` (`__netlink_dump_start()` calls `netlink_dump()`, which
+    /// gives up while `sk_rmem_alloc >= sk_rcvbuf`; the next receive tries again).
+    pub(crate) fn refill_start(&mut self) {
+        self.refill_with(true);
+    }
+
+    fn refill_with(&mut self, start: bool) {
         if self.backlog.is_empty() {
             return;
         }
         let rcvbuf = self.rcvbuf();
-        while let Some(w) = self.backlog.pop_front() {
-            let paced = w.charge == 0
-                && !self.native_reads
-                && !self.fifo.is_empty()
-                && self.queued >= rcvbuf;
-            if paced || !self.push(w.group, &w.bytes, w.charge) {
+        let mut produced = false;
+        while let Some(mut w) = self.backlog.pop_front() {
+            if self.pack_dumps && !self.native_reads && w.group == 0 && w.charge == 0 {
+                let room = if start {
+                    self.queued < rcvbuf
+                } else {
+                    self.queued <= rcvbuf / 2
+                };
+                if produced || !(self.fifo.is_empty() || room) {
+                    self.backlog.push_front(w);
+                    return;
+                }
+                produced = true;
+                self.pack(&mut w.bytes);
+            } else {
+                let paced = w.charge == 0
+                    && !self.native_reads
+                    && !self.fifo.is_empty()
+                    && self.queued >= rcvbuf;
+                if paced {
+                    self.backlog.push_front(w);
+                    return;
+                }
+                if self.pack_dumps && w.group == 0 && w.charge == 0 {
+                    self.pack(&mut w.bytes);
+                }
+            }
+            if !self.push(w.group, &w.bytes, w.charge) {
+                // The part as packed waits at the front (a later refill may grow it).
                 self.backlog.push_front(w);
                 return;
+            }
+        }
+    }
+
+    /// Grow the dump part `part` (taken from the backlog's front) with the whole messages of
+    /// the same dump that follow it in the backlog while they fit in
+    /// [`Sock::dump_part_size`]: the part `netlink_dump()` would build now (a backlog entry
+    /// taken in part is split: its rest stays queued).
+    fn pack(&mut self, part: &mut Vec<u8>) {
+        let limit = self.dump_part_size();
+        let Some(seq) = crate::backend::walk(part).next().map(|m| m.seq()) else {
+            return;
+        };
+        // A part that already ends its dump takes nothing more.
+        let ends =
+            |b: &[u8]| crate::backend::walk(b).any(|m| m.msg_type() == linux_abi::NLMSG_DONE);
+        if ends(part) {
+            return;
+        }
+        while let Some(next) = self.backlog.front_mut() {
+            if next.group != 0 || next.charge != 0 {
+                break;
+            }
+            let mut used = 0usize;
+            let mut done = false;
+            for m in crate::backend::walk(&next.bytes) {
+                let is_part = m.flags() & linux_abi::NLM_F_MULTI != 0
+                    && m.msg_type() != linux_abi::NLMSG_ERROR;
+                let len = nlcompat::wire::align4(m.len()).unwrap_or(m.len());
+                let end = m.offset().saturating_add(len).min(next.bytes.len());
+                let fits = part.len().saturating_add(end) <= limit;
+                if !is_part || m.seq() != seq || !fits {
+                    break;
+                }
+                used = end;
+                if m.msg_type() == linux_abi::NLMSG_DONE {
+                    done = true;
+                    break;
+                }
+            }
+            if used == 0 {
+                break;
+            }
+            if used >= next.bytes.len() {
+                if let Some(w) = self.backlog.pop_front() {
+                    part.extend_from_slice(&w.bytes);
+                }
+            } else {
+                part.extend_from_slice(next.bytes.get(..used).unwrap_or_default());
+                next.bytes.drain(..used);
+                break;
+            }
+            if done {
+                break;
             }
         }
     }
@@ -365,6 +480,11 @@ fn is_dump_part(bytes: &[u8]) -> bool {
         .next()
         .is_some_and(|m| m.flags() & linux_abi::NLM_F_MULTI != 0)
 }
+
+/// `SKB_WITH_OVERHEAD(32768)` on x86_64 (32768 minus the 320-byte aligned
+/// `struct skb_shared_info`, `include/linux/skbuff.h`): the cap on `max_recvmsg_len` in
+/// `netlink_recvmsg()` (`net/netlink/af_netlink.c`).
+pub(crate) const MAX_RECVMSG_LEN: usize = 32768 - 320;
 
 /// Approximate `skb->truesize` of a netlink datagram: the data buffer (allocations are
 /// power-of-two slab sizes) plus `struct sk_buff` and `struct skb_shared_info` (≈ 576 bytes).

@@ -407,6 +407,12 @@ impl Backend for FreebsdBackend {
         Ok(out)
     }
 
+    /// Dump parts are framed at `NLMSG_GOODSIZE` here and joined by the runner up to the
+    /// reader's size as they are produced.
+    fn packs_dumps_lazily(&self) -> bool {
+        true
+    }
+
     fn poll_fd(&self) -> Option<std::os::fd::RawFd> {
         None
     }

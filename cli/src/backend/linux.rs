@@ -15,8 +15,22 @@
 //!   mirrors of the protocol of the socket the datagram arrived on. Requests are not
 //!   rewritten: the kernel takes the requester from the socket, and error echoes stay as the
 //!   program sent them.
-//! - Sizing: replies are read with `MSG_PEEK | MSG_TRUNC` and then an exact-size receive, so
-//!   the kernel never sees a large reader and keeps dump chunks at `NLMSG_GOODSIZE`.
+//! - Sizing: the kernel sizes each dump part by the largest buffer a receive on the socket
+//!   offered so far (`max_recvmsg_len`, capped at `SKB_WITH_OVERHEAD(32768)`, read by
+//!   `netlink_dump()` in `net/netlink/af_netlink.c`). The runner tells the backend the
+//!   program's value after every receive ([`Backend::set_reader`]), and every receive on the
+//!   mirror offers that many bytes (at least the datagram's size, known from a zero-length
+//!   `MSG_PEEK | MSG_TRUNC` receive, which the kernel records as 0): the mirror's value is the
+//!   program's, so the kernel cuts the parts the program would get natively. Only the
+//!   datagram of a held part is read after the program's receive; the rest are read when
+//!   they arrive, possibly before the program has offered its larger buffer. So before a
+//!   request is passed on, a mirror whose value lags the program's is brought level with a
+//!   receive of that size: the runner sends an `NLMSG_NOOP` with `NLM_F_ACK` (answered by the
+//!   kernel in `netlink_rcv_skb()`, no handler involved) and reads the ack, which it keeps for
+//!   itself. Done for the protocols whose kernel side answers through `netlink_rcv_skb()`
+//!   (`NETLINK_ROUTE`, `NETLINK_SOCK_DIAG`, `NETLINK_GENERIC`); one extra round trip per
+//!   growth of the program's buffer (once per socket in practice). Left apart: a datagram
+//!   larger than the program's buffer (which it reads truncated) is read whole on the mirror.
 //! - Pacing: netlink requests run synchronously in `sendmsg`; a dump queues its first part
 //!   there and each later part when the reader receives (`netlink_recvmsg` calls
 //!   `netlink_dump` in `net/netlink/af_netlink.c`), and until its `NLMSG_DONE` is queued a
@@ -104,6 +118,12 @@ struct Mirror {
     normal_rcvbuf: usize,
     /// `sk_rmem_alloc` when the hold began: the held part (and anything already behind it).
     base: usize,
+    /// The program's `max_recvmsg_len` ([`Backend::set_reader`]).
+    reader: usize,
+    /// The mirror's own `max_recvmsg_len`: the largest buffer the backend's receives offered.
+    kmax: usize,
+    /// Sequence number of the `NLMSG_NOOP` whose ack levels `kmax`, until the ack is read.
+    marker: Option<u32>,
 }
 
 /// Give a mirror an `sk_rcvbuf` of about `bytes` (`SO_RCVBUFFORCE` stores twice the value
@@ -117,13 +137,31 @@ fn set_rcvbuf(fd: BorrowedFd<'_>, bytes: usize) {
 
 /// Take the datagram at the head of a mirror's queue; an `ENOBUFS` the kernel reports first
 /// (`sock_error` in `__skb_try_recv_datagram`, `net/core/datagram.c`) is an overrun.
-fn consume(fd: BorrowedFd<'_>, out: &mut Vec<Delivery>) {
-    while let Err(e) = sys::recv_netlink(fd) {
-        if e.raw_os_error() != Some(libc::ENOBUFS) {
-            return;
+/// The receive offers at least `min_len` bytes; returns the size it offered.
+fn consume(fd: BorrowedFd<'_>, min_len: usize, out: &mut Vec<Delivery>) -> usize {
+    loop {
+        match sys::recv_netlink_with(fd, false, min_len) {
+            Ok(Some(d)) => return d.data.len().max(min_len),
+            Ok(None) => return 0,
+            Err(e) if e.raw_os_error() == Some(libc::ENOBUFS) => out.push(Delivery::Overrun),
+            Err(_) => return 0,
         }
-        out.push(Delivery::Overrun);
     }
+}
+
+/// `NLMSG_NOOP`, `NLMSG_ERROR`, `NLM_F_REQUEST`, `NLM_F_ACK` (`include/uapi/linux/netlink.h`).
+const NLMSG_NOOP: u16 = 1;
+const NLMSG_ERROR: u16 = 2;
+const NLM_F_REQUEST: u16 = 1;
+const NLM_F_ACK: u16 = 4;
+
+/// `SKB_WITH_OVERHEAD(32768)`: the cap on `max_recvmsg_len` (`net/netlink/af_netlink.c`).
+const MAX_RECVMSG_LEN: usize = crate::sock::MAX_RECVMSG_LEN;
+
+/// Protocols whose kernel side acks an `NLMSG_NOOP` in `netlink_rcv_skb()`
+/// (`net/core/rtnetlink.c`, `net/core/sock_diag.c`, `net/netlink/genetlink.c`).
+fn acks_noop(protocol: i32) -> bool {
+    matches!(protocol, 0 | 4 | 16)
 }
 
 /// Whether a datagram of a mirror (multicast `group`, bytes `data`) is a unicast dump part whose dump goes on: some
@@ -132,6 +170,16 @@ fn open_dump_part(group: u32, data: &[u8]) -> bool {
     group == 0
         && super::walk(data).any(|m| m.flags() & NLM_F_MULTI != 0)
         && !super::walk(data).any(|m| m.msg_type() == NLMSG_DONE)
+}
+
+/// Whether `data` is the kernel's ack of the runner's `NLMSG_NOOP` number `marker` on the
+/// mirror with port id `kport`.
+fn is_ack_of(data: &[u8], marker: Option<u32>, kport: u32) -> bool {
+    let mut msgs = super::walk(data);
+    let (Some(m), None) = (msgs.next(), msgs.next()) else {
+        return false;
+    };
+    m.msg_type() == NLMSG_ERROR && Some(m.seq()) == marker && m.pid() == kport
 }
 
 /// `NLM_F_MULTI`, `NLMSG_DONE` (`include/uapi/linux/netlink.h`).
@@ -146,6 +194,8 @@ pub(crate) struct LinuxBackend {
     epoll: sys::Epoll,
     /// Whose credentials the next mirror is created with (`cred.rs`).
     creators: super::cred::Creators,
+    /// Last sequence number of the runner's own `NLMSG_NOOP`s ([`LinuxBackend::level`]).
+    marker_seq: u32,
 }
 
 fn errno(e: &io::Error) -> i32 {
@@ -192,6 +242,7 @@ impl LinuxBackend {
             next: 1,
             epoll,
             creators: super::cred::Creators::new()?,
+            marker_seq: 0x6e6c_0000,
         })
     }
 
@@ -229,12 +280,20 @@ impl LinuxBackend {
         let normal = m.normal_rcvbuf;
         let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
         let mut hold = false;
+        let (reader, kport) = (m.reader, m.kport);
+        let mut kmax = m.kmax;
+        let mut marker = m.marker;
         loop {
-            match sys::recv_netlink_with(fd, true) {
+            match sys::recv_netlink_with(fd, true, 0) {
                 Ok(Some(d)) => {
                     hold = open_dump_part(d.group, &d.data);
                     if !hold {
-                        consume(fd, &mut out);
+                        kmax = kmax.max(consume(fd, reader, &mut out));
+                    }
+                    if marker.is_some() && d.group == 0 && is_ack_of(&d.data, marker, kport) {
+                        // The runner's own `NLMSG_NOOP` (module documentation).
+                        marker = None;
+                        continue;
                     }
                     let mut bytes = d.data;
                     self.fix_pids(m.protocol, &mut bytes);
@@ -252,13 +311,48 @@ impl LinuxBackend {
             }
         }
         set_rcvbuf(fd, normal);
-        if hold {
+        let base = if hold {
             self.epoll.del(fd.as_raw_fd());
-            let base = sys::rmem_alloc(fd).map_or(0, |v| usize::try_from(v).unwrap_or(0));
-            if let Some(m) = self.socks.get_mut(&id) {
+            sys::rmem_alloc(fd).map_or(0, |v| usize::try_from(v).unwrap_or(0))
+        } else {
+            0
+        };
+        if let Some(m) = self.socks.get_mut(&id) {
+            m.kmax = kmax.min(MAX_RECVMSG_LEN);
+            m.marker = marker;
+            if hold {
                 m.held = true;
                 m.base = base;
             }
+        }
+        out
+    }
+
+    /// Bring the mirror's `max_recvmsg_len` level with the program's before a request (module
+    /// documentation); returns what was queued on the mirror before.
+    fn level(&mut self, id: u32) -> Vec<Delivery> {
+        let Some(m) = self.socks.get(&id) else {
+            return Vec::new();
+        };
+        let lags = m.reader > nlcompat::framing::NLMSG_GOODSIZE && m.kmax < m.reader;
+        if m.held || m.marker.is_some() || !lags || !acks_noop(m.protocol) {
+            return Vec::new();
+        }
+        // Whatever is queued first; then the ack is next.
+        let mut out = self.drain(id);
+        let Some(m) = self.socks.get_mut(&id).filter(|m| !m.held) else {
+            return out;
+        };
+        self.marker_seq = self.marker_seq.wrapping_add(1);
+        let seq = self.marker_seq;
+        let mut noop = [0u8; 16];
+        noop[0..4].copy_from_slice(&16u32.to_ne_bytes());
+        noop[4..6].copy_from_slice(&NLMSG_NOOP.to_ne_bytes());
+        noop[6..8].copy_from_slice(&(NLM_F_REQUEST | NLM_F_ACK).to_ne_bytes());
+        noop[8..12].copy_from_slice(&seq.to_ne_bytes());
+        if sys::send_to_kernel(m.fd.as_fd(), &noop).is_ok() {
+            m.marker = Some(seq);
+            out.extend(self.drain(id));
         }
         out
     }
@@ -301,6 +395,9 @@ impl Backend for LinuxBackend {
                 held: false,
                 normal_rcvbuf,
                 base: 0,
+                reader: 0,
+                kmax: 0,
+                marker: None,
             },
         );
         Ok(SockId(id))
@@ -342,9 +439,17 @@ impl Backend for LinuxBackend {
     }
 
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
+        let mut out = self.level(s.0);
         let m = self.mirror(s)?;
         self.creators.send(m.fd.as_fd(), datagram)?;
-        Ok(self.drain(s.0))
+        out.extend(self.drain(s.0));
+        Ok(out)
+    }
+
+    fn set_reader(&mut self, s: SockId, max_recvmsg_len: usize) {
+        if let Some(m) = self.socks.get_mut(&s.0) {
+            m.reader = m.reader.max(max_recvmsg_len.min(MAX_RECVMSG_LEN));
+        }
     }
 
     fn advance(&mut self, s: SockId) -> Vec<Delivery> {
@@ -356,9 +461,31 @@ impl Backend for LinuxBackend {
         }
         // Consume the held part with the full receive buffer: the kernel queues the next
         // (`netlink_recvmsg` continues a dump while `sk_rmem_alloc <= sk_rcvbuf / 2`).
+        // Its size first, with the minimum receive buffer so that the peek does not continue
+        // the dump; then the receive with the program's buffer size and the full receive
+        // buffer: the kernel queues the next part, sized by that buffer
+        // (`netlink_recvmsg` continues a dump while `sk_rmem_alloc <= sk_rcvbuf / 2`).
         let mut out = Vec::new();
-        set_rcvbuf(m.fd.as_fd(), m.normal_rcvbuf);
-        consume(m.fd.as_fd(), &mut out);
+        let fd = m.fd.as_fd();
+        let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
+        // An `ENOBUFS` the kernel reports first is an overrun (as in `consume`).
+        let size = loop {
+            match sys::recv_netlink_with(fd, true, 0) {
+                Ok(d) => break d.map_or(0, |d| d.data.len()),
+                Err(e) if e.raw_os_error() == Some(libc::ENOBUFS) => {
+                    out.push(Delivery::Overrun);
+                }
+                Err(_) => break 0,
+            }
+        };
+        set_rcvbuf(fd, m.normal_rcvbuf);
+        let offered = size.max(m.reader);
+        if size > 0 {
+            let _ = sys::recv_netlink_sized(fd, false, offered);
+        } else {
+            consume(fd, m.reader, &mut out);
+        }
+        m.kmax = m.kmax.max(offered).min(MAX_RECVMSG_LEN);
         m.held = false;
         let _ = self.epoll.add(m.fd.as_raw_fd(), u64::from(s.0));
         out.extend(self.drain(s.0));

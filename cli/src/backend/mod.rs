@@ -17,7 +17,9 @@
 //!   everything that Linux would have queued on that socket by the time `sendmsg` returns —
 //!   including all parts of a dump up to its `NLMSG_DONE` — in order, cut into datagrams as
 //!   Linux cuts them (`nlcompat::framing`: each reply, ack, error and notification alone,
-//!   dump parts packed up to `NLMSG_GOODSIZE`, about 3.7 KiB with 4 KiB pages), with
+//!   dump parts packed up to `NLMSG_GOODSIZE`, about 3.7 KiB with 4 KiB pages; a backend
+//!   that says [`Backend::packs_dumps_lazily`] leaves the runner to join them up to the
+//!   reader's buffer size as Linux does), with
 //!   `nlmsg_pid` set to the socket's port id and `nlmsg_seq` echoed. Every answer the backend
 //!   writes itself is shaped like the kernel's (`nlcompat::ack`).
 //! - Multicast notifications arrive through [`Backend::take_async`], addressed to member sockets
@@ -104,6 +106,22 @@ pub(crate) trait Backend {
     fn advance(&mut self, s: SockId) -> Vec<Delivery> {
         let _ = s;
         Vec::new()
+    }
+
+    /// The program's largest receive buffer on `s` so far (Linux's `max_recvmsg_len`, capped
+    /// at `SKB_WITH_OVERHEAD(32768)`: `netlink_recvmsg()`, `net/netlink/af_netlink.c`), told
+    /// after every receive that got a datagram, before [`Backend::advance`]. A backend whose
+    /// kernel cuts dump parts itself sizes them by it; the default ignores it.
+    fn set_reader(&mut self, s: SockId, max_recvmsg_len: usize) {
+        let _ = (s, max_recvmsg_len);
+    }
+
+    /// Whether the backend hands over dump parts for the runner to pack: each part it returns
+    /// is a run of whole messages of the dump, and the runner joins them into the parts Linux
+    /// would produce, sized by the reader's receives at the moment each part is produced
+    /// (`crate::sock::Sock::refill`). The model does; the Linux backend's kernel cuts its own.
+    fn packs_dumps_lazily(&self) -> bool {
+        false
     }
 
     /// As [`Backend::send`], for a datagram a program's thread `tid` sent, to an explicit

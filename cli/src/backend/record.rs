@@ -108,6 +108,14 @@ impl Backend for Recording {
         Ok(out)
     }
 
+    fn set_reader(&mut self, s: SockId, max_recvmsg_len: usize) {
+        self.inner.set_reader(s, max_recvmsg_len);
+    }
+
+    fn packs_dumps_lazily(&self) -> bool {
+        self.inner.packs_dumps_lazily()
+    }
+
     fn holding(&self, s: SockId) -> bool {
         self.inner.holding(s)
     }

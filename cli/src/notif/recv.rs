@@ -51,13 +51,18 @@ impl Runner {
             return Ok(None);
         };
         let group = s.front_group(!peek);
-        if !peek {
+        // Before the dump goes on: the next part is sized by the largest receive so far.
+        s.note_receive(cap);
+        let reader = s.max_recvmsg_len;
+        // Linux continues a dump on a peek too; the model's queue makes room only when read.
+        if !peek || s.pack_dumps {
             s.refill();
         }
         s.rcv_wake();
         // Linux continues a dump on every receive that got a datagram (`netlink_recvmsg`);
         // a backend that paces dumps queues the next part now.
         // What the backend held behind the part was admitted against this queue's room.
+        self.backend.set_reader(bid, reader);
         let more = self.backend.advance(bid);
         if !more.is_empty() {
             self.deliver_with(key, more, true);

@@ -208,6 +208,7 @@ impl Runner {
         let Some(s) = self.socks.get_mut(&key) else {
             return;
         };
+        let running = s.pack_dumps && s.dump_running();
         for d in out {
             if self.verbose {
                 match &d {
@@ -238,6 +239,11 @@ impl Runner {
                 }
                 Delivery::Overrun => s.overrun_now(),
             }
+        }
+        if s.pack_dumps && !running && s.dump_running() {
+            // A dump began: its first part is produced now, sized by the reader's receives so
+            // far (`Sock::refill_start`).
+            s.refill_start();
         }
         if self.backend.holding(s.backend) {
             self.backend.set_room(s.backend, s.room());

@@ -64,8 +64,9 @@ impl Runner {
                 let key = self.next_key;
                 self.next_key = self.next_key.saturating_add(1);
                 let _ = self.raw.add(ours.as_raw_fd(), key);
-                self.socks
-                    .insert(key, Sock::new(bid, protocol, base, ours, theirs));
+                let mut sock = Sock::new(bid, protocol, base, ours, theirs);
+                sock.pack_dumps = self.backend.packs_dumps_lazily();
+                self.socks.insert(key, sock);
                 self.by_fd.insert(fd, key);
                 self.watch_exit(n.tid);
                 Ok(Act::Done)

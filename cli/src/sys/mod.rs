@@ -27,8 +27,8 @@ pub(crate) use cred::{netlink_socket_as, send_as, Creds};
 pub(crate) use filter::{fd_base, spawn_traced, Spawned};
 pub(crate) use net::{
     getsockopt_int, is_nonblock, netlink_bind, netlink_getsockname, netlink_socket, rcvtimeo,
-    recv_netlink, recv_netlink_with, recv_seqpacket, rmem_alloc, send_seqpacket, send_to_kernel,
-    sendto_kernel, set_nonblock, setsockopt_int, socketpair_seqpacket,
+    recv_netlink_sized, recv_netlink_with, recv_seqpacket, rmem_alloc, send_seqpacket,
+    send_to_kernel, sendto_kernel, set_nonblock, setsockopt_int, socketpair_seqpacket,
 };
 pub(crate) use proc::{
     block_signals, kill, kill_children, pidfd_open, private_mounts, read_signal, set_subreaper,

@@ -245,18 +245,15 @@ pub(crate) struct NetlinkDgram {
 /// `NETLINK_PKTINFO` (`include/uapi/linux/netlink.h`).
 const NETLINK_PKTINFO: i32 = 3;
 
-/// Read the next datagram of a non-blocking netlink socket at its exact size: probe with
-/// `MSG_PEEK | MSG_TRUNC` and an empty buffer, then receive exactly that many bytes, so the
-/// kernel never learns of a larger reader and keeps dump chunks at `NLMSG_GOODSIZE`.
-/// `Ok(None)` when the queue is empty.
-pub(crate) fn recv_netlink(fd: BorrowedFd<'_>) -> io::Result<Option<NetlinkDgram>> {
-    recv_netlink_with(fd, false)
-}
-
-/// [`recv_netlink`], or with `peek` a copy of the next datagram that stays queued.
+/// Read (or with `peek` copy) the next datagram of a non-blocking netlink socket: probe its
+/// size with `MSG_PEEK | MSG_TRUNC` and an empty buffer, then receive it into a buffer of that
+/// size or `min_len` bytes, whichever is larger. A netlink socket records the largest buffer a
+/// receive offered and sizes later dump parts by it (`max_recvmsg_len`,
+/// `net/netlink/af_netlink.c`); the probe offers 0. `Ok(None)` when the queue is empty.
 pub(crate) fn recv_netlink_with(
     fd: BorrowedFd<'_>,
     peek: bool,
+    min_len: usize,
 ) -> io::Result<Option<NetlinkDgram>> {
     // SAFETY: a zero-length receive into a dangling-but-unused pointer is allowed (len 0).
     let n = unsafe {
@@ -274,7 +271,18 @@ pub(crate) fn recv_netlink_with(
         }
         return Err(e);
     }
-    let len = n as usize;
+    recv_netlink_sized(fd, peek, (n as usize).max(min_len)).map(Some)
+}
+
+/// Receive (or with `peek` copy) the next datagram of a non-blocking netlink socket into a
+/// buffer of `len` bytes, without probing its size first (a probe is itself a receive, which
+/// lets the kernel continue a dump: `netlink_recvmsg()`, `net/netlink/af_netlink.c`). The
+/// caller knows the datagram fits.
+pub(crate) fn recv_netlink_sized(
+    fd: BorrowedFd<'_>,
+    peek: bool,
+    len: usize,
+) -> io::Result<NetlinkDgram> {
     let mut buf = vec![0u8; len];
     let mut cbuf = [0u64; 8];
     let mut iov = libc::iovec {
@@ -308,7 +316,7 @@ pub(crate) fn recv_netlink_with(
             c = libc::CMSG_NXTHDR(&mh, c);
         }
     }
-    Ok(Some(NetlinkDgram { data: buf, group }))
+    Ok(NetlinkDgram { data: buf, group })
 }
 
 /// `SO_RCVTIMEO` of a socket; `None` when unset (zero) or unreadable.
