@@ -38,9 +38,11 @@
 //!   mirror keeps that state as the program's socket would: a datagram holding a dump part
 //!   without its `NLMSG_DONE` is delivered as a copy and left queued on the mirror ("held"),
 //!   and only when the program receives ([`Backend::advance`]) is it consumed, which lets the
-//!   kernel queue the next part. While the backend reads past other datagrams the mirror's
-//!   receive buffer is cut to the minimum, so those reads do not advance the dump either
-//!   (`netlink_recvmsg` continues a dump only while `sk_rmem_alloc <= sk_rcvbuf / 2`).
+//!   kernel queue the next part. While a dump may be running and the backend reads past other
+//!   datagrams, the mirror's receive buffer is cut to the minimum, so those reads do not
+//!   advance the dump either (`netlink_recvmsg` continues a dump only while
+//!   `sk_rmem_alloc <= sk_rcvbuf / 2`); with no dump running it is left alone, or the kernel
+//!   would drop notifications the program's socket takes.
 //!   Whatever the kernel queues behind a held part (the answer to a request sent in the
 //!   meantime, a notification) reaches the program after it, once it has read the part — the
 //!   order is Linux's, the moment later.
@@ -114,6 +116,12 @@ struct Mirror {
     /// The head of the mirror's queue is a dump part already delivered (see the module
     /// documentation); the mirror is out of the epoll set meanwhile.
     held: bool,
+    /// A dump the program asked for may still be running on the mirror (set when a dump
+    /// request is sent, cleared by a drain that ends without holding a part). Only then is
+    /// the mirror's receive buffer cut while reading: with no dump running, a read cannot
+    /// continue one, and a cut buffer would make the kernel drop notifications the program's
+    /// own socket would take (systemd-networkd stalled on such a loss).
+    dumping: bool,
     /// The mirror's `sk_rcvbuf` when nothing is held.
     normal_rcvbuf: usize,
     /// `sk_rmem_alloc` when the hold began: the held part (and anything already behind it).
@@ -184,6 +192,8 @@ fn is_ack_of(data: &[u8], marker: Option<u32>, kport: u32) -> bool {
 
 /// `NLM_F_MULTI`, `NLMSG_DONE` (`include/uapi/linux/netlink.h`).
 const NLM_F_MULTI: u16 = 0x2;
+/// `NLM_F_DUMP` = `NLM_F_ROOT | NLM_F_MATCH` (`include/uapi/linux/netlink.h`).
+const NLM_F_DUMP: u16 = 0x300;
 const NLMSG_DONE: u16 = 3;
 
 /// The Linux backend. See the module documentation.
@@ -275,10 +285,13 @@ impl LinuxBackend {
             }
             return out;
         }
-        // The minimum receive buffer while reading: no read continues a dump. The size is
-        // put back afterwards.
+        // While a dump may be running, the minimum receive buffer while reading: no read
+        // continues the dump. The size is put back afterwards.
         let normal = m.normal_rcvbuf;
-        let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
+        let cut = m.dumping;
+        if cut {
+            let _ = sys::setsockopt_int(fd, libc::SOL_SOCKET, libc::SO_RCVBUF, 0);
+        }
         let mut hold = false;
         let (reader, kport) = (m.reader, m.kport);
         let mut kmax = m.kmax;
@@ -310,7 +323,9 @@ impl LinuxBackend {
                 Err(_) => break,
             }
         }
-        set_rcvbuf(fd, normal);
+        if cut {
+            set_rcvbuf(fd, normal);
+        }
         let base = if hold {
             self.epoll.del(fd.as_raw_fd());
             sys::rmem_alloc(fd).map_or(0, |v| usize::try_from(v).unwrap_or(0))
@@ -323,6 +338,8 @@ impl LinuxBackend {
             if hold {
                 m.held = true;
                 m.base = base;
+            } else {
+                m.dumping = false;
             }
         }
         out
@@ -393,6 +410,7 @@ impl Backend for LinuxBackend {
                 kport,
                 port: 0,
                 held: false,
+                dumping: false,
                 normal_rcvbuf,
                 base: 0,
                 reader: 0,
@@ -440,6 +458,11 @@ impl Backend for LinuxBackend {
 
     fn send(&mut self, s: SockId, datagram: &[u8]) -> Result<Vec<Delivery>, i32> {
         let mut out = self.level(s.0);
+        if super::walk(datagram).any(|q| q.flags() & NLM_F_DUMP == NLM_F_DUMP) {
+            if let Some(m) = self.socks.get_mut(&s.0) {
+                m.dumping = true;
+            }
+        }
         let m = self.mirror(s)?;
         self.creators.send(m.fd.as_fd(), datagram)?;
         out.extend(self.drain(s.0));
