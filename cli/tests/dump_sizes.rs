@@ -18,7 +18,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{bounded, gate, need, BOUND};
+use common::{bounded, gate, need, Cleanup, BOUND};
 
 #[cfg(test)]
 const ROUTES: usize = 1500;
@@ -26,15 +26,6 @@ const ROUTES: usize = 1500;
 #[cfg(test)]
 fn dst(i: usize) -> String {
     format!("10.{}.{}.0/24", i / 250, i % 250)
-}
-
-#[cfg(test)]
-struct Cleanup(std::path::PathBuf);
-#[cfg(test)]
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 #[cfg(test)]

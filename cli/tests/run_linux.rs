@@ -11,16 +11,7 @@
 #[cfg(test)]
 mod common;
 
-/// Removes a scratch directory when dropped.
-struct Cleanup(std::path::PathBuf);
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-use common::{gate, ident, native, need, runner, same, Mode};
+use common::{gate, ident, native, need, runner, same, Cleanup, Mode};
 use std::process::Command;
 use std::time::Duration;
 

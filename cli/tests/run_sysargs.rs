@@ -7,16 +7,7 @@
 #[cfg(test)]
 mod common;
 
-use common::{gate, ident, need, same, Mode};
-
-/// Removes a scratch directory when dropped.
-struct Cleanup(std::path::PathBuf);
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::{gate, ident, need, same, Cleanup, Mode};
 
 #[test]
 fn c_syscall_arguments_decoded_like_linux() {

@@ -239,32 +239,21 @@ fn translate_other(
             // Linux's own checks first; a malformed attribute tail Linux ignores is not
             // forwarded ([`request::check_linux`]).
             let keep = request::check_linux(ctx.proto, ctx.host, msg)?;
-            translate_family(ctx, dir, msg.prefix(keep), w, echo)
+            translate_tableless(ctx, msg.prefix(keep), w)
         }
-        _ => translate_family(ctx, dir, msg, w, echo),
+        _ => translate_tableless(ctx, msg, w),
     }
 }
 
-/// A family message through its table (`NETLINK_ROUTE` types without one are
-/// [`Error::Unsupported`]; other protocols pass unchanged).
-fn translate_family(
-    ctx: &Ctx<'_>,
-    dir: Dir,
-    msg: Msg<'_>,
-    w: &mut Writer<'_>,
-    echo: bool,
-) -> Result<()> {
-    let t = msg.msg_type();
-    match spec_for(ctx.proto, t) {
-        Some(spec) => {
-            let mut st = MsgState::new(ctx.host);
-            st.echo = echo;
-            st.request = ctx.request;
-            engine::translate_with_spec(&mut st, dir, spec, msg, w, engine::Follow::None)
-                .map(|_| ())
-        }
-        None if ctx.proto == Proto::Route => Err(Error::Unsupported { msg_type: t }),
-        None => w.put_padded(msg.bytes()),
+/// A message of a type without a table (its table, if any, was taken in [`translate_body`]):
+/// a `NETLINK_ROUTE` type is [`Error::Unsupported`]; other protocols' messages pass unchanged.
+fn translate_tableless(ctx: &Ctx<'_>, msg: Msg<'_>, w: &mut Writer<'_>) -> Result<()> {
+    if ctx.proto == Proto::Route {
+        Err(Error::Unsupported {
+            msg_type: msg.msg_type(),
+        })
+    } else {
+        w.put_padded(msg.bytes())
     }
 }
 

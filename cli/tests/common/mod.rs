@@ -240,3 +240,12 @@ pub(crate) fn need(p: &str) -> bool {
 pub(crate) fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// Removes a scratch directory (a compiled client's, a test's work directory) when dropped.
+pub(crate) struct Cleanup(pub(crate) PathBuf);
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
